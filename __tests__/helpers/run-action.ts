@@ -1,0 +1,156 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const ACTION_BUNDLE = path.join(REPO_ROOT, 'dist/index.js');
+export const CLI_BUNDLE = path.join(REPO_ROOT, 'dist/cli.js');
+
+export interface Annotation {
+  level: 'error' | 'warning' | 'notice';
+  file?: string;
+  line?: number;
+  col?: number;
+  message: string;
+}
+
+export interface ActionRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+  annotations: Annotation[];
+  runnerTemp: string;
+}
+
+export interface ActionRunOptions {
+  /** Input values by their action.yml names (`okta-api-token`); passed as INPUT_* with hyphens kept. */
+  inputs: Record<string, string>;
+  workspace: string;
+  eventName?: string;
+  payload?: Record<string, unknown>;
+  ref?: string;
+  sha?: string;
+  githubApiUrl?: string;
+  repository?: string;
+  runId?: string;
+  runNumber?: string;
+  env?: Record<string, string>;
+}
+
+/** Runs the bundled action the way the GitHub runner does: a fresh node process, INPUT_* and GITHUB_* files. */
+export async function runBundledAction(options: ActionRunOptions): Promise<ActionRun> {
+  const runnerTemp = await mkdtemp(path.join(tmpdir(), 'oac-runner-'));
+  const outputFile = path.join(runnerTemp, 'github_output');
+  const summaryFile = path.join(runnerTemp, 'step_summary.md');
+  const eventFile = path.join(runnerTemp, 'event.json');
+  await writeFile(outputFile, '');
+  await writeFile(summaryFile, '');
+  await writeFile(eventFile, JSON.stringify(options.payload ?? {}));
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? runnerTemp,
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_WORKSPACE: options.workspace,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_EVENT_PATH: eventFile,
+    GITHUB_EVENT_NAME: options.eventName ?? 'workflow_dispatch',
+    GITHUB_REF: options.ref ?? 'refs/heads/main',
+    GITHUB_SHA: options.sha ?? 'a'.repeat(40),
+    GITHUB_REPOSITORY: options.repository ?? 'acme/okta-config',
+    GITHUB_API_URL: options.githubApiUrl ?? 'http://127.0.0.1:9',
+    GITHUB_GRAPHQL_URL: `${options.githubApiUrl ?? 'http://127.0.0.1:9'}/graphql`,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_RUN_ID: options.runId ?? '1001',
+    GITHUB_RUN_NUMBER: options.runNumber ?? '7',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_ACTOR: 'octocat',
+    GITHUB_WORKFLOW: 'okta',
+    GITHUB_JOB: 'okta',
+    RUNNER_TEMP: runnerTemp,
+    ...options.env,
+  };
+  for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+
+  const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      [ACTION_BUNDLE],
+      { env, cwd: options.workspace, maxBuffer: 64 * 1024 * 1024, timeout: 120_000 },
+      (error, out, err) => {
+        const exit = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code: exit, stdout: out, stderr: err });
+      },
+    );
+  });
+  return {
+    code,
+    stdout,
+    stderr,
+    outputs: parseOutputFile(await readFile(outputFile, 'utf8')),
+    summary: await readFile(summaryFile, 'utf8'),
+    annotations: parseAnnotations(stdout),
+    runnerTemp,
+  };
+}
+
+/** GITHUB_OUTPUT as @actions/core writes it: `name<<delimiter` blocks. */
+export function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^([^<=]+)<<(.+)$/.exec(lines[i]!);
+    if (!match) continue;
+    const [, name, delimiter] = match;
+    const value: string[] = [];
+    for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i]!);
+    outputs[name!] = value.join('\n');
+  }
+  return outputs;
+}
+
+/** Workflow commands `::error file=…,line=…,col=…::message` from stdout, unescaped. */
+export function parseAnnotations(stdout: string): Annotation[] {
+  const annotations: Annotation[] = [];
+  for (const line of stdout.split('\n')) {
+    const match = /^::(error|warning|notice)(?: ([^:]*))?::(.*)$/.exec(line);
+    if (!match) continue;
+    const properties: Record<string, string> = {};
+    for (const pair of (match[2] ?? '').split(',').filter(Boolean)) {
+      const index = pair.indexOf('=');
+      properties[pair.slice(0, index)] = unescapeProperty(pair.slice(index + 1));
+    }
+    annotations.push({
+      level: match[1] as Annotation['level'],
+      ...(properties.file !== undefined && { file: properties.file }),
+      ...(properties.line !== undefined && { line: Number(properties.line) }),
+      ...(properties.col !== undefined && { col: Number(properties.col) }),
+      message: unescapeData(match[3]!),
+    });
+  }
+  return annotations;
+}
+
+function unescapeData(text: string): string {
+  return text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');
+}
+
+function unescapeProperty(text: string): string {
+  return unescapeData(text).replace(/%3A/g, ':').replace(/%2C/g, ',');
+}
+
+/** Writes a map of relative path → content (string or bytes) under a new temporary workspace. */
+export async function makeWorkspace(files: Record<string, string | Buffer>): Promise<string> {
+  const { mkdir } = await import('node:fs/promises');
+  const root = await mkdtemp(path.join(tmpdir(), 'oac-ws-'));
+  for (const [name, content] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(root, name)), { recursive: true });
+    await writeFile(path.join(root, name), content);
+  }
+  return root;
+}

@@ -1,0 +1,32 @@
+import type { ResolvedConnection, SecretValues } from '../definitions/env.js';
+import type { ConnectionRequest, OktaConnection } from '../okta/types.js';
+
+/**
+ * The POST body for a configure: exactly the OpenAPI request schema, with only the parts the app uses.
+ * OAuth connections get no baseUrl. Org2Org OAuth always gets `signing.rotationMode` (Okta turns an omitted
+ * one into MANUAL): the definition's value, else the live one, so a configure never flips it silently.
+ */
+export function connectionRequest(
+  connection: ResolvedConnection,
+  appKind: string | undefined,
+  secrets: SecretValues,
+  live: OktaConnection | undefined,
+): ConnectionRequest {
+  if (connection.authScheme === 'TOKEN') {
+    return {
+      ...(connection.baseUrl !== undefined && { baseUrl: connection.baseUrl }),
+      profile: { authScheme: 'TOKEN', token: secrets.token ?? '' },
+    };
+  }
+  const rotationMode = connection.rotationMode ?? (live?.authScheme === 'OAUTH2' ? live.rotationMode : undefined) ?? 'MANUAL';
+  return {
+    profile: {
+      authScheme: 'OAUTH2',
+      ...(connection.clientId !== undefined && { clientId: connection.clientId }),
+      ...(appKind === 'okta_org2org' && { signing: { rotationMode } }),
+      ...(secrets.adminPassword !== undefined && {
+        settings: { adminUsername: secrets.adminUsername ?? '', adminPassword: secrets.adminPassword },
+      }),
+    },
+  };
+}

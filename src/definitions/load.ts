@@ -1,0 +1,219 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parseDefinitionYaml, type ParsedFile, type YamlPath } from './document.js';
+import { findDefinitionFiles } from './files.js';
+import { describeIssue, formatPath } from './messages.js';
+import { checkConnectionRules, reservedEnvProblem } from './rules.js';
+import { definitionFileSchema, SECRET_FIELDS, type ConnectionInput } from './schema.js';
+import { isEnvRef, type ConnectionDefinition, type Problem, type SourceLocation } from './types.js';
+
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+export interface LoadedDefinitions {
+  definitions: ConnectionDefinition[];
+  /** Errors and warnings, sorted by file and position. */
+  problems: Problem[];
+  /** Files read, relative to the workspace. */
+  files: string[];
+}
+
+export function hasErrors(problems: readonly Problem[]): boolean {
+  return problems.some((problem) => problem.severity === 'error');
+}
+
+/**
+ * Finds, parses and checks every definition file in one pass, collecting all problems. Definitions are
+ * returned only for connections that have no error of their own; callers act only when there is no error at all.
+ */
+export async function loadDefinitions(pathInput: string, workspace: string): Promise<LoadedDefinitions> {
+  const found = await findDefinitionFiles(pathInput, workspace);
+  const problems: Problem[] = [...found.problems];
+  const definitions: ConnectionDefinition[] = [];
+  const files: string[] = [];
+  const references: FileReferences = { ids: [], envUses: [] };
+
+  for (const absolute of found.files) {
+    const file = path.relative(workspace, absolute).split(path.sep).join('/');
+    files.push(file);
+    const read = await readDefinitionText(absolute);
+    if ('error' in read) {
+      problems.push({ file, line: 1, column: 1, severity: 'error', message: read.error });
+      continue;
+    }
+    const parsed = parseDefinitionYaml(read.text, file);
+    if ('errors' in parsed) {
+      problems.push(...parsed.errors.map((error) => ({ file, severity: 'error' as const, ...error })));
+      continue;
+    }
+    const fileProblems = checkFile(parsed, file);
+    problems.push(...fileProblems.problems);
+    definitions.push(...fileProblems.definitions);
+    references.ids.push(...fileProblems.references.ids);
+    references.envUses.push(...fileProblems.references.envUses);
+  }
+
+  problems.push(...checkAcrossFiles(references));
+  problems.sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.message.localeCompare(b.message),
+  );
+  return { definitions, problems, files };
+}
+
+async function readDefinitionText(file: string): Promise<{ text: string } | { error: string }> {
+  const info = await stat(file);
+  if (info.size > MAX_FILE_BYTES) {
+    return {
+      error: `the file is ${(info.size / 1024 / 1024).toFixed(1)} MiB, over the 1 MiB limit for a definition file; split it into several files.`,
+    };
+  }
+  const bytes = await readFile(file);
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text: text.replace(/^\uFEFF/, '') };
+  } catch {
+    return { error: 'the file is not valid UTF-8 text; save it as UTF-8.' };
+  }
+}
+
+function checkFile(
+  parsed: ParsedFile,
+  file: string,
+): { problems: Problem[]; definitions: ConnectionDefinition[]; references: FileReferences } {
+  const problems: Problem[] = [];
+  const broken = new Set<number>();
+  const report = (p: YamlPath, atKey: boolean, severity: Problem['severity'], message: string) => {
+    problems.push({ ...parsed.locate(p, { key: atKey }), severity, message });
+    if (severity === 'error' && typeof p[1] === 'number' && p[0] === 'connections') broken.add(p[1]);
+  };
+
+  const value = parsed.value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    report([], false, 'error', 'the file must be a mapping with a top-level `connections:` list (see examples/connections).');
+    return { problems, definitions: [], references: { ids: [], envUses: [] } };
+  }
+  const result = definitionFileSchema.safeParse(value);
+  const seen = new Set<string>();
+  for (const issue of result.success ? [] : result.error.issues) {
+    for (const text of describeIssue(issue, value)) {
+      const key = `${formatPath(text.path)}|${text.message}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        report(text.path, text.atKey, 'error', text.message);
+      }
+    }
+  }
+  const connections = (value as { connections?: unknown }).connections;
+  const list = Array.isArray(connections) ? connections : [];
+  list.forEach((connection, index) => {
+    for (const finding of checkConnectionRules(connection, ['connections', index])) {
+      report(finding.path, finding.atKey, finding.severity, finding.message);
+    }
+  });
+  if (Array.isArray(connections) && connections.length === 0) {
+    report(['connections'], false, 'warning', '`connections` is empty; this file defines nothing.');
+  }
+
+  const references: FileReferences = { ids: [], envUses: [] };
+  list.forEach((connection, index) => collectReferences(connection, index, parsed, references));
+  const definitions = list.flatMap((connection, index) =>
+    broken.has(index) || !result.success ? [] : [toDefinition(connection as ConnectionInput, index, parsed)],
+  );
+  return { problems, definitions, references };
+}
+
+interface FileReferences {
+  ids: { id: string; location: SourceLocation }[];
+  envUses: EnvUse[];
+}
+
+interface EnvUse {
+  field: string;
+  location: SourceLocation;
+  name: string;
+  secret: boolean;
+}
+
+/** The id and every `{ env }` use of a connection, read from the raw value so broken connections count too. */
+function collectReferences(raw: unknown, index: number, parsed: ParsedFile, refs: FileReferences): void {
+  if (!raw || typeof raw !== 'object') return;
+  const base: YamlPath = ['connections', index];
+  const id = (raw as { id?: unknown }).id;
+  if (typeof id === 'string') refs.ids.push({ id, location: parsed.locate([...base, 'id']) });
+  const visit = (value: unknown, sub: string[]) => {
+    if (isEnvRef(value)) {
+      const location = parsed.locate([...base, ...sub, 'env']);
+      refs.envUses.push({ field: formatPath([...base, ...sub]), location, name: value.env, secret: SECRET_FIELDS.has(sub.at(-1)!) });
+    } else if (value && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [key, inner] of Object.entries(value)) visit(inner, [...sub, key]);
+    }
+  };
+  visit(raw, []);
+}
+
+function toDefinition(raw: ConnectionInput, index: number, parsed: ParsedFile): ConnectionDefinition {
+  const base: YamlPath = ['connections', index];
+  const fields: Record<string, SourceLocation> = {};
+  const visit = (value: unknown, sub: string[]) => {
+    fields[sub.join('.')] = parsed.locate([...base, ...sub]);
+    if (value && typeof value === 'object' && !isEnvRef(value)) {
+      for (const [key, inner] of Object.entries(value)) visit(inner, [...sub, key]);
+    }
+  };
+  for (const [key, inner] of Object.entries(raw)) visit(inner, [key]);
+  const { profile } = raw;
+  return {
+    id: raw.id,
+    ...(raw.name !== undefined && { name: raw.name }),
+    ...(raw.base_url !== undefined && profile.auth_scheme === 'TOKEN' && { baseUrl: raw.base_url }),
+    action: raw.action,
+    profile: {
+      authScheme: profile.auth_scheme,
+      ...(profile.token && { token: profile.token }),
+      ...(profile.client_id !== undefined && { clientId: profile.client_id }),
+      ...(profile.signing && {
+        signing: profile.signing.rotation_mode ? { rotationMode: profile.signing.rotation_mode } : {},
+      }),
+      ...(profile.settings && {
+        settings: {
+          adminUsername: profile.settings.admin_username,
+          adminPassword: profile.settings.admin_password,
+        },
+      }),
+    },
+    source: parsed.locate(base),
+    fields,
+  };
+}
+
+/** Duplicate ids and env-variable misuse, which only show when all files are read. */
+function checkAcrossFiles({ ids, envUses }: FileReferences): Problem[] {
+  const problems: Problem[] = [];
+  const firstById = new Map<string, SourceLocation>();
+  for (const { id, location } of ids) {
+    const first = firstById.get(id);
+    if (first) {
+      problems.push({
+        ...location,
+        severity: 'error',
+        message: `app id ${id} is defined twice: here and at ${first.file}:${first.line}; keep one definition per app.`,
+      });
+    } else {
+      firstById.set(id, location);
+    }
+  }
+
+  const secretNames = new Set(envUses.filter((ref) => ref.secret).map((ref) => ref.name));
+  for (const ref of envUses) {
+    const reserved = reservedEnvProblem(ref.name);
+    if (reserved) {
+      problems.push({ ...ref.location, severity: 'error', message: `\`${ref.field}\`: ${reserved}` });
+    } else if (!ref.secret && secretNames.has(ref.name)) {
+      problems.push({
+        ...ref.location,
+        severity: 'error',
+        message: `\`${ref.field}\` reads ${ref.name}, which holds a secret elsewhere in the definitions; a visible field would print it in plans. Use a separate variable.`,
+      });
+    }
+  }
+  return problems;
+}

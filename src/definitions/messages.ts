@@ -1,0 +1,203 @@
+import type { z } from 'zod';
+import { ENV_NAME_PATTERN, KEYS, SECRET_FIELDS } from './schema.js';
+import { suggest } from './suggest.js';
+import type { YamlPath } from './document.js';
+
+type Issue = z.core.$ZodIssue;
+
+export interface IssueText {
+  path: YamlPath;
+  /** The problem is about a key (unknown key): point at the key, not its value. */
+  atKey: boolean;
+  message: string;
+}
+
+/** Turns zod's issues into messages that say what is wrong and how to fix it. */
+export function describeIssue(issue: Issue, root: unknown): IssueText[] {
+  const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
+  const value = valueAt(root, path);
+  const where = `\`${formatPath(path)}\``;
+  const field = String(path[path.length - 1] ?? '');
+
+  if (issue.code === 'unrecognized_keys') {
+    const allowed = allowedKeys(path);
+    return issue.keys.map((key) => {
+      const hint = suggest(key, allowed);
+      return {
+        path: [...path, key],
+        atKey: true,
+        message:
+          `unknown key \`${key}\` in ${path.length ? where : 'the file'}` +
+          (hint ? `; did you mean \`${hint}\`?` : `; allowed keys: ${allowed.join(', ')}.`),
+      };
+    });
+  }
+
+  if (SECRET_FIELDS.has(field) && (typeof value === 'string' || typeof value === 'number')) {
+    return [
+      {
+        path,
+        atKey: false,
+        message: `${where} is a literal secret. Secrets must never be committed: write \`${field}: { env: ${suggestEnvName(path, root)} }\` and pass the value from a GitHub secret through the workflow's \`env:\`.`,
+      },
+    ];
+  }
+
+  if (value === undefined && (issue.code === 'invalid_value' || issue.code === 'invalid_type' || issue.code === 'invalid_union')) {
+    return [{ path, atKey: true, message: `${where} is required; ${requiredHint(field)}` }];
+  }
+
+  if (issue.code === 'invalid_value') {
+    const allowed = issue.values.map(String);
+    const hint = typeof value === 'string' ? suggest(value, allowed) : undefined;
+    return [
+      {
+        path,
+        atKey: false,
+        message:
+          `${where} must be one of: ${allowed.join(', ')} (got ${show(value)})` +
+          (hint ? `; did you mean \`${hint}\`? Values are case-sensitive.` : '.'),
+      },
+    ];
+  }
+
+  if (field === 'env' || (issue.code === 'invalid_format' && path[path.length - 1] === 'env')) {
+    return [
+      {
+        path,
+        atKey: false,
+        message: `${where}: ${show(value)} is not a valid environment variable name; use letters, digits and underscores, not starting with a digit (e.g. ZSCALER_SCIM_TOKEN).`,
+      },
+    ];
+  }
+
+  if (field === 'id' && path.length === 3) {
+    return [
+      {
+        path,
+        atKey: false,
+        message: `${where}: ${show(value)} is not an Okta application id; ids are 10 to 40 letters and digits, such as 0oa1234567890abcdef (copy it from the app's URL in the Okta Admin Console), or { env: NAME }.`,
+      },
+    ];
+  }
+
+  if (issue.code === 'invalid_union') {
+    // A string-or-{ env } field: explain both forms, or the inner problem of the { env } form.
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      const keys = Object.keys(value);
+      const env = (value as { env?: unknown }).env;
+      if (keys.length === 1 && keys[0] === 'env' && (typeof env !== 'string' || !ENV_NAME_PATTERN.test(env))) {
+        return [
+          {
+            path: [...path, 'env'],
+            atKey: false,
+            message: `${where}: ${show(env)} is not a valid environment variable name; use letters, digits and underscores, not starting with a digit.`,
+          },
+        ];
+      }
+      return [
+        {
+          path,
+          atKey: false,
+          message: `${where} must be a string or { env: NAME }; the object here has keys ${keys.join(', ') || '(none)'}.`,
+        },
+      ];
+    }
+    return [
+      {
+        path,
+        atKey: false,
+        message: `${where} must be a non-empty string or { env: NAME } (got ${show(value)}); quote values that YAML would read as numbers or booleans.`,
+      },
+    ];
+  }
+
+  if (issue.code === 'invalid_type') {
+    return [
+      {
+        path,
+        atKey: false,
+        message: `${where} must be ${article(issue.expected)} (got ${show(value)}).${issue.expected === 'array' ? ' Start each connection with "- ".' : ''}`,
+      },
+    ];
+  }
+
+  return [{ path, atKey: false, message: `${where}: ${issue.message}` }];
+}
+
+export function formatPath(path: YamlPath): string {
+  return path.reduce<string>(
+    (out, segment) => (typeof segment === 'number' ? `${out}[${segment}]` : out ? `${out}.${segment}` : segment),
+    '',
+  );
+}
+
+export function valueAt(root: unknown, path: YamlPath): unknown {
+  let node = root;
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  return node;
+}
+
+function allowedKeys(path: YamlPath): readonly string[] {
+  const last = path[path.length - 1];
+  if (path.length === 0) return KEYS.file;
+  if (typeof last === 'number') return KEYS.connection;
+  if (last === 'profile') return KEYS.profile;
+  if (last === 'signing') return KEYS.signing;
+  if (last === 'settings') return KEYS.settings;
+  return KEYS.envRef;
+}
+
+function requiredHint(field: string): string {
+  switch (field) {
+    case 'action':
+      return 'add `action: activate` or `action: deactivate`.';
+    case 'profile':
+      return 'add a `profile:` with at least `auth_scheme: TOKEN` or `auth_scheme: OAUTH2`.';
+    case 'auth_scheme':
+      return 'add `auth_scheme: TOKEN` or `auth_scheme: OAUTH2`.';
+    case 'id':
+      return "add the Okta application id (from the app's URL in the Admin Console), e.g. `id: 0oa1234567890abcdef`.";
+    case 'connections':
+      return 'the file must have a top-level `connections:` list.';
+    case 'admin_username':
+    case 'admin_password':
+      return 'Office 365 settings need both `admin_username` and `admin_password`.';
+    default:
+      return `add \`${field}\`.`;
+  }
+}
+
+/** A readable env name for the fix hint, from the connection's name or id. */
+function suggestEnvName(path: YamlPath, root: unknown): string {
+  const connection = valueAt(root, path.slice(0, 2)) as { name?: unknown; id?: unknown } | undefined;
+  const base = typeof connection?.name === 'string' ? connection.name : 'OKTA_APP';
+  const suffix = path[path.length - 1] === 'token' ? 'TOKEN' : 'ADMIN_PASSWORD';
+  const slug = base
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .replace(/^(\d)/, '_$1');
+  return `${slug || 'OKTA_APP'}_${suffix}`;
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'an empty value';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `"${value.length > 60 ? `${value.slice(0, 57)}...` : value}"`;
+  return `${typeof value} ${String(value)}`;
+}
+
+function article(expected: string): string {
+  const names: Record<string, string> = {
+    object: 'a mapping (key: value lines)',
+    array: 'a list',
+    string: 'a string',
+  };
+  return names[expected] ?? expected;
+}

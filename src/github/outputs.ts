@@ -1,0 +1,32 @@
+import * as core from '@actions/core';
+
+/** CONTRACT section 4. Every output is always set, so workflows can rely on them. */
+export interface ActionOutputs {
+  changes: 'true' | 'false';
+  'plan-hash': string;
+  'plan-file': string;
+  'to-configure': number;
+  'to-activate': number;
+  'to-deactivate': number;
+  unchanged: number;
+  errors: number;
+  applied: number;
+  failed: number;
+}
+
+export const DEFAULT_OUTPUTS: ActionOutputs = {
+  changes: 'false',
+  'plan-hash': '',
+  'plan-file': '',
+  'to-configure': 0,
+  'to-activate': 0,
+  'to-deactivate': 0,
+  unchanged: 0,
+  errors: 0,
+  applied: 0,
+  failed: 0,
+};
+
+export function setOutputs(outputs: Partial<ActionOutputs>): void {
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, String(value));
+}

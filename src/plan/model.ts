@@ -1,0 +1,99 @@
+import type { ConnectionAction, Problem, SourceLocation } from '../definitions/types.js';
+import type { LiveAuthScheme, LiveStatus, RotationMode } from '../okta/types.js';
+
+/** What apply does to one connection, in the order it does it. */
+export type Operation = 'configure' | 'activate' | 'deactivate';
+
+/** A compared field, named as in the definition files. `null` means "not set". */
+export interface FieldChange {
+  field: 'status' | 'auth_scheme' | 'base_url' | 'client_id' | 'signing.rotation_mode';
+  before: string | null;
+  after: string | null;
+}
+
+/** A write-only value a configure sends: named, never shown. */
+export interface WriteOnlyValue {
+  field: 'token' | 'admin_username' | 'admin_password';
+  /** The variable it is read from at apply time (absent for a literal admin_username). */
+  env?: string;
+  /** Whether the variable is set in this run (not part of the hash: PR runs may lack secrets). */
+  present: boolean;
+}
+
+export interface ConnectionState {
+  status: LiveStatus;
+  authScheme: LiveAuthScheme;
+  baseUrl?: string;
+  clientId?: string;
+  rotationMode?: RotationMode;
+}
+
+export interface ConnectionPlan {
+  appId: string;
+  /** The definition's name, else the app's label in Okta, else the id. */
+  name: string;
+  /** Okta's app name (`okta_org2org`, `zscalerbyz`, …), when the app could be read. */
+  appKind?: string;
+  action: ConnectionAction;
+  source: SourceLocation;
+  operations: Operation[];
+  changes: FieldChange[];
+  /** Write-only values sent with the configure (empty without one). */
+  writeOnly: WriteOnlyValue[];
+  /** The configure happens only because `rotate-secrets` asked for it. */
+  rotation: boolean;
+  /** A person must grant consent after configure (Google, Office 365, Slack, Zoom). */
+  consentApp: boolean;
+  live?: ConnectionState;
+  desired?: ConnectionState;
+  /** Why this connection could not be planned; it then has no operations. */
+  error?: PlanError;
+}
+
+export interface PlanError {
+  message: string;
+  /** Okta's errorCode or our own code (`app-not-found`, `unsupported-app`, …). */
+  code?: string;
+  status?: number;
+  /** Where in the definitions to fix it, when the definition is the cause. */
+  at?: SourceLocation;
+}
+
+export interface PlanCounts {
+  total: number;
+  toConfigure: number;
+  toActivate: number;
+  toDeactivate: number;
+  unchanged: number;
+  errors: number;
+}
+
+export interface Plan {
+  version: 1;
+  /** The org's host, e.g. example.okta.com. */
+  org: string;
+  /** Org host + definitions path: keeps comments of several orgs or folders apart. */
+  key: string;
+  connections: ConnectionPlan[];
+  counts: PlanCounts;
+  changes: boolean;
+  hash: string;
+  /** Warnings about the definitions (errors stop before a plan is made). */
+  warnings: Problem[];
+}
+
+export function hasOperations(connection: ConnectionPlan): boolean {
+  return connection.operations.length > 0;
+}
+
+export function countPlan(connections: readonly ConnectionPlan[]): PlanCounts {
+  const has = (operation: Operation) => connections.filter((c) => c.operations.includes(operation)).length;
+  return {
+    total: connections.length,
+    toConfigure: has('configure'),
+    toActivate: has('activate'),
+    toDeactivate: has('deactivate'),
+    unchanged: connections.filter((c) => !c.error && c.operations.length === 0).length,
+    errors: connections.filter((c) => c.error).length,
+  };
+}

@@ -1,0 +1,213 @@
+import type { ApplyReport, ConnectionApplyResult } from '../apply/model.js';
+import type { ConnectionPlan, Plan } from '../plan/model.js';
+import {
+  changeText,
+  consentNote,
+  countsLine,
+  operationsText,
+  sourceText,
+  writeOnlyText,
+} from './describe.js';
+import { code, escapeMarkdown } from './markdown.js';
+import { problemsMarkdown } from './problems.js';
+
+export type ReportState = 'planned' | 'applied' | 'apply-failed' | 'plan-changed';
+
+export interface ReportContext {
+  state: ReportState;
+  headSha?: string;
+  runUrl?: string;
+  runNumber?: string;
+  /** Where the full plan is when the comment had to be cut. */
+  fullPlanAt?: string;
+  /** Extra lines under the headline (notices, instructions). */
+  notes?: string[];
+  apply?: ApplyReport;
+}
+
+/** GitHub's limit for a comment body. */
+export const COMMENT_LIMIT = 65_536;
+/** GitHub's limit for a job summary. */
+export const SUMMARY_LIMIT = 1024 * 1024;
+
+/**
+ * The plan (and apply result) as markdown for the PR comment and the job summary. Fits `limit`: the
+ * details go first, then table rows beyond what fits; the headline and counts always stay.
+ */
+export function renderPlanMarkdown(plan: Plan, context: ReportContext, limit: number, prefix = ''): string {
+  const head = [prefix, headline(plan, context), '', ...(context.notes ?? []).flatMap((note) => [note, ''])];
+  const applied = context.apply ? applySection(context.apply) : [];
+  const changing = plan.connections.filter((c) => c.operations.length > 0);
+  const errors = plan.connections.filter((c) => c.error);
+  const foot = footer(plan, context);
+  const details = detailsSection(plan);
+  const warnings = plan.warnings.length > 0 ? [problemsMarkdown(plan.warnings, 'Warnings')] : [];
+
+  const assemble = (rows: number, withDetails: boolean, cut: boolean) =>
+    [
+      ...head,
+      ...applied,
+      ...changeTable(changing, rows, context),
+      ...errorSection(errors, rows),
+      ...warnings,
+      ...(withDetails ? details : []),
+      ...(cut ? [cutNote(context)] : []),
+      foot,
+    ]
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n');
+
+  const allRows = Math.max(changing.length, errors.length);
+  const full = assemble(allRows, true, false);
+  if (full.length <= limit) return full;
+  const withoutDetails = assemble(allRows, false, true);
+  if (withoutDetails.length <= limit) return withoutDetails;
+  // Keep as many rows of each table as fit: binary search over the row count.
+  let low = 0;
+  let high = allRows;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (assemble(mid, false, true).length <= limit) low = mid;
+    else high = mid - 1;
+  }
+  return assemble(low, false, true).slice(0, limit);
+}
+
+function headline(plan: Plan, context: ReportContext): string {
+  const org = `\`${plan.org}\``;
+  const run = context.runNumber ? `run #${context.runNumber}` : 'this run';
+  const sha = context.headSha ? ` at \`${context.headSha.slice(0, 7)}\`` : '';
+  const counts = countsLine(plan);
+  switch (context.state) {
+    case 'applied':
+      return `### ✅ Okta connections applied to ${org} in ${run}${sha}\n\n${applyCounts(context.apply)}`;
+    case 'apply-failed':
+      return `### ❌ Okta apply to ${org} failed in ${run}${sha}\n\n${applyCounts(context.apply)}`;
+    case 'plan-changed':
+      return `### ⚠️ Okta plan for ${org} changed since review: nothing was applied\n\nNew plan: ${counts}.`;
+    default: {
+      const icon = plan.counts.errors > 0 ? '❌' : plan.changes ? '📝' : '✅';
+      const what = plan.changes ? 'changes to apply on merge' : 'no changes: Okta matches the definitions';
+      return `### ${icon} Okta plan for ${org}: ${what}\n\n${counts}.`;
+    }
+  }
+}
+
+function applyCounts(report: ApplyReport | undefined): string {
+  if (!report) return '';
+  const parts = [`${report.applied} applied`, `${report.failed} failed`];
+  if (report.consentNeeded > 0) parts.push(`${report.consentNeeded} waiting for consent`);
+  return `${parts.join(', ')}.`;
+}
+
+function changeTable(changing: ConnectionPlan[], rows: number, context: ReportContext): string[] {
+  if (changing.length === 0) return [];
+  const title = context.state === 'planned' || context.state === 'plan-changed' ? 'Changes' : 'Planned changes';
+  const lines = [
+    `#### ${title}`,
+    '',
+    '| Connection | App id | Operations | Changes |',
+    '| --- | --- | --- | --- |',
+    ...changing.slice(0, rows).map((connection) => {
+      const cells = [
+        ...connection.changes.map((change) => changeText(change, code)),
+        ...connection.writeOnly.map(writeOnlyText).map(escapeMarkdown),
+        ...(consentNote(connection) ? [`⚠️ ${consentNote(connection)}`] : []),
+      ];
+      return `| ${escapeMarkdown(connection.name)} | ${code(connection.appId)} | ${operationsText(connection)} | ${cells.join('<br>') || '—'} |`;
+    }),
+  ];
+  if (rows < changing.length) lines.push('', `… and ${changing.length - rows} more changing connections, not shown here.`);
+  return [...lines, ''];
+}
+
+function errorSection(errors: ConnectionPlan[], rows: number): string[] {
+  if (errors.length === 0) return [];
+  const more = errors.length - Math.min(rows, errors.length);
+  return [
+    '#### Could not be planned',
+    '',
+    '| Connection | App id | Where | Problem |',
+    '| --- | --- | --- | --- |',
+    ...errors.slice(0, rows).map((connection) => {
+      const at = connection.error?.at ?? connection.source;
+      return `| ${escapeMarkdown(connection.name)} | ${code(connection.appId)} | ${code(`${at.file}:${at.line}`)} | ${escapeMarkdown(connection.error?.message ?? '')} |`;
+    }),
+    ...(more > 0 ? ['', `… and ${more} more connections that could not be planned, not shown here.`] : []),
+    '',
+  ];
+}
+
+function applySection(report: ApplyReport): string[] {
+  const shown = report.results.filter((result) => result.status !== 'unchanged');
+  if (shown.length === 0) return [];
+  return [
+    '#### Apply results',
+    '',
+    '| Connection | App id | Result | Detail |',
+    '| --- | --- | --- | --- |',
+    ...shown.map((result) => `| ${escapeMarkdown(result.name)} | ${code(result.appId)} | ${resultText(result)} | ${resultDetail(result)} |`),
+    '',
+  ];
+}
+
+function resultText(result: ConnectionApplyResult): string {
+  switch (result.status) {
+    case 'applied':
+      return `✅ ${result.done.join(' + ')}`;
+    case 'consent-needed':
+      return `⏳ consent needed`;
+    case 'failed':
+      return `❌ failed${result.error?.code ? ` (${code(result.error.code)})` : ''}`;
+    default:
+      return 'no change';
+  }
+}
+
+function resultDetail(result: ConnectionApplyResult): string {
+  const parts: string[] = [];
+  if (result.consentUrl) parts.push(`an Okta admin must grant consent: [open the consent page](${result.consentUrl})`);
+  if (result.error) parts.push(escapeMarkdown(result.error.message));
+  for (const mismatch of result.mismatches ?? []) {
+    parts.push(`${mismatch.field}: Okta has ${code(mismatch.before ?? 'not set')}, wanted ${code(mismatch.after ?? 'not set')}`);
+  }
+  return parts.join('<br>') || '—';
+}
+
+function detailsSection(plan: Plan): string[] {
+  if (plan.connections.length === 0) return [];
+  const blocks = plan.connections.map((connection) => {
+    const lines = [
+      `**${escapeMarkdown(connection.name)}** ${code(connection.appId)}${connection.appKind ? ` · ${connection.appKind}` : ''} · ${code(sourceText(connection))} · ${operationsText(connection)}`,
+    ];
+    if (connection.live) {
+      const live = connection.live;
+      lines.push(
+        `- live: status ${code(live.status)}, auth_scheme ${code(live.authScheme)}${live.baseUrl ? `, base_url ${code(live.baseUrl)}` : ''}${live.clientId ? `, client_id ${code(live.clientId)}` : ''}${live.rotationMode ? `, rotation_mode ${code(live.rotationMode)}` : ''}`,
+      );
+    }
+    for (const change of connection.changes) lines.push(`- ${changeText(change, code)}`);
+    for (const value of connection.writeOnly) lines.push(`- ${escapeMarkdown(writeOnlyText(value))}`);
+    if (connection.error) lines.push(`- error: ${escapeMarkdown(connection.error.message)}`);
+    return lines.join('\n');
+  });
+  return [
+    `<details><summary>Details of all ${plan.connections.length} connections</summary>`,
+    '',
+    blocks.join('\n\n'),
+    '',
+    '</details>',
+    '',
+  ];
+}
+
+function cutNote(context: ReportContext): string {
+  return `> The full plan did not fit here. It is in ${context.fullPlanAt ?? 'the job summary and the plan file of the workflow run'}.\n`;
+}
+
+function footer(plan: Plan, context: ReportContext): string {
+  const parts = [`Plan hash ${code(plan.hash)}`];
+  if (context.headSha) parts.push(`head ${code(context.headSha.slice(0, 12))}`);
+  if (context.runUrl) parts.push(`[workflow run](${context.runUrl})`);
+  return `<sub>${parts.join(' · ')} · okta-app-connections</sub>\n`;
+}

@@ -1,0 +1,49 @@
+import type { ApplyReport } from '../apply/model.js';
+import type { ConnectionPlan, Plan } from '../plan/model.js';
+import { changeText, consentNote, countsLine, operationsText, sourceText, writeOnlyText } from './describe.js';
+import { problemsText } from './problems.js';
+
+const quote = (text: string) => JSON.stringify(text);
+
+/** The plan for a terminal, in the spirit of `terraform plan`. */
+export function renderPlanText(plan: Plan): string {
+  const lines = [`Okta plan for ${plan.org} (${plan.key.slice(plan.org.length + 1)})`, ''];
+  for (const connection of plan.connections) {
+    if (connection.operations.length === 0 && !connection.error) continue;
+    lines.push(`  ${symbol(connection)} ${connection.name} (${connection.appId}): ${operationsText(connection)}`);
+    for (const change of connection.changes) lines.push(`      ${changeText(change, quote)}`);
+    for (const value of connection.writeOnly) lines.push(`      ${writeOnlyText(value)}`);
+    const note = consentNote(connection);
+    if (note) lines.push(`      note: ${note}`);
+    if (connection.error) lines.push(`      ${sourceText(connection)}: ${connection.error.message}`);
+  }
+  if (plan.warnings.length > 0) lines.push('', problemsText(plan.warnings));
+  lines.push('', `Plan: ${countsLine(plan)}.`, `Plan hash: ${plan.hash}`);
+  return lines.join('\n');
+}
+
+export function renderApplyText(report: ApplyReport): string {
+  const lines: string[] = [];
+  for (const result of report.results) {
+    if (result.status === 'unchanged') continue;
+    const what =
+      result.status === 'applied'
+        ? `applied (${result.done.join(' + ')})`
+        : result.status === 'consent-needed'
+          ? `consent needed: ${result.consentUrl ?? 'open the app in the Okta Admin Console'}`
+          : `FAILED${result.error?.code ? ` [${result.error.code}]` : ''}: ${result.error?.message ?? ''}`;
+    lines.push(`  ${result.name} (${result.appId}): ${what}`);
+    for (const mismatch of result.mismatches ?? []) {
+      lines.push(`      ${mismatch.field}: Okta has ${mismatch.before ?? 'not set'}, wanted ${mismatch.after ?? 'not set'}`);
+    }
+  }
+  lines.push('', `Apply: ${report.applied} applied, ${report.failed} failed, ${report.consentNeeded} waiting for consent.`);
+  return lines.join('\n');
+}
+
+function symbol(connection: ConnectionPlan): string {
+  if (connection.error) return '!';
+  if (connection.operations.includes('deactivate')) return '-';
+  if (connection.live?.status === 'UNKNOWN') return '+';
+  return '~';
+}
