@@ -1,8 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { applyPlan } from '../apply/apply.js';
+import { resolveDefinitions, type Env } from '../definitions/env.js';
 import { hasErrors, loadDefinitions } from '../definitions/load.js';
+import type { Logger } from '../log.js';
+import { OktaClient, type OktaCredentials } from '../okta/client.js';
+import { planConnections } from '../plan/plan.js';
+import { renderApplyText, renderPlanText } from '../render/plan-text.js';
 import { countProblems, problemsText } from '../render/problems.js';
 import { SecretRegistry } from '../secrets.js';
 import { VERSION } from '../version.js';
+import { runExportCommand } from './export.js';
 
 export const USAGE = `okta-app-connections ${VERSION}: Okta app provisioning connections as code
 
@@ -24,8 +32,6 @@ Options:
   --rate-limit-share N      percent of any Okta rate-limit bucket to use (default 50)
   --max-concurrency N       Okta requests in flight at once (default 8)
 Exit codes: 0 done, 1 invalid definitions or apply failures, 2 usage or Okta errors.`;
-
-type Env = Readonly<Record<string, string | undefined>>;
 
 /** The local CLI; returns the exit code. Output: results on stdout, diagnostics on stderr. */
 export async function runCli(argv: string[], env: Env): Promise<number> {
@@ -71,25 +77,131 @@ export async function runCli(argv: string[], env: Env): Promise<number> {
   }
   const secrets = new SecretRegistry();
   const cwd = process.cwd();
+  const out = (text: string) => process.stdout.write(`${secrets.redact(text)}\n`);
+  const err = (text: string) => process.stderr.write(`${secrets.redact(text)}\n`);
 
-  switch (command) {
-    case 'validate': {
-      const loaded = await loadDefinitions(path, cwd);
-      if (loaded.problems.length > 0) process.stderr.write(`${problemsText(loaded.problems)}\n`);
-      const { errors, warnings } = countProblems(loaded.problems);
-      if (hasErrors(loaded.problems)) {
-        process.stderr.write(`${errors} error(s), ${warnings} warning(s)\n`);
-        return 1;
+  try {
+    switch (command) {
+      case 'validate': {
+        const loaded = await loadDefinitions(path, cwd);
+        if (loaded.problems.length > 0) err(problemsText(loaded.problems));
+        const { errors, warnings } = countProblems(loaded.problems);
+        if (hasErrors(loaded.problems)) {
+          err(`${errors} error(s), ${warnings} warning(s)`);
+          return 1;
+        }
+        out(
+          `${loaded.definitions.length} connection definition(s) in ${loaded.files.length} file(s) are valid${warnings ? ` (${warnings} warning(s))` : ''}.`,
+        );
+        return 0;
       }
-      process.stdout.write(
-        `${loaded.definitions.length} connection definition(s) in ${loaded.files.length} file(s) are valid${warnings ? ` (${warnings} warning(s))` : ''}.\n`,
-      );
-      return 0;
+      case 'plan':
+      case 'apply': {
+        const loaded = await loadDefinitions(path, cwd);
+        if (loaded.problems.length > 0) err(problemsText(loaded.problems));
+        if (hasErrors(loaded.problems)) return 2;
+        const resolved = resolveDefinitions(loaded.definitions, env);
+        if (resolved.problems.length > 0) {
+          err(problemsText(resolved.problems));
+          return 2;
+        }
+        const settings = oktaSettings(values, env, secrets);
+        const client = new OktaClient({ ...settings, secrets, logger: stderrLogger(secrets) });
+        try {
+          const plan = await planConnections(client, resolved.connections, {
+            orgUrl: settings.orgUrl,
+            path,
+            env,
+            rotateSecrets: idList(values['rotate-secrets']),
+            warnings: loaded.problems,
+          });
+          if (values.json && command === 'plan') out(JSON.stringify(plan, null, 2));
+          else (command === 'plan' ? out : err)(renderPlanText(plan));
+          if (command === 'plan') return plan.counts.errors > 0 ? 2 : 0;
+          const wanted = values['plan-hash']?.replace(/^sha256:/, '');
+          if (wanted && wanted !== plan.hash) {
+            err(`Nothing was applied: the fresh plan's hash ${plan.hash} is not the given --plan-hash ${wanted}.`);
+            return 2;
+          }
+          const report = await applyPlan(client, plan, resolved.connections, { env, secrets });
+          if (values.json) out(JSON.stringify({ plan, apply: report }, null, 2));
+          else out(renderApplyText(report));
+          return report.failed > 0 ? 1 : 0;
+        } finally {
+          await client.close();
+        }
+      }
+      case 'export':
+        return await runExportCommand({
+          path,
+          orgUrl: values.org ?? env.OKTA_ORG_URL,
+          apps: values.apps,
+          force: values.force === true,
+          env,
+          secrets,
+        });
+      default:
+        err(`unknown command "${command}"\n\n${USAGE}`);
+        return 2;
     }
-    default:
-      void secrets;
-      void env;
-      process.stderr.write(`unknown command "${command}"\n\n${USAGE}\n`);
-      return 2;
+  } catch (error) {
+    err(`error: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
   }
+}
+
+export interface OktaSettings {
+  orgUrl: string;
+  credentials: OktaCredentials;
+  rateLimitShare?: number;
+  maxConcurrency?: number;
+}
+
+/** Org, credentials and limits from flags and the environment; exactly one auth method. */
+export function oktaSettings(
+  values: { org?: string; 'client-id'?: string; 'private-key-file'?: string; 'key-id'?: string; scopes?: string; 'rate-limit-share'?: string; 'max-concurrency'?: string },
+  env: Env,
+  secrets: SecretRegistry,
+): OktaSettings {
+  const orgUrl = values.org ?? env.OKTA_ORG_URL;
+  if (!orgUrl) throw new Error('give the Okta org with --org https://example.okta.com (or OKTA_ORG_URL).');
+  const token = env.OKTA_API_TOKEN;
+  const clientId = values['client-id'] ?? env.OKTA_CLIENT_ID;
+  const keyFile = values['private-key-file'];
+  const privateKey = keyFile ? readFileSync(keyFile, 'utf8') : env.OKTA_PRIVATE_KEY;
+  secrets.add(token);
+  secrets.add(privateKey);
+  if (token && (clientId || privateKey)) {
+    throw new Error('give exactly one Okta auth method: OKTA_API_TOKEN, or a client id with a private key (not both).');
+  }
+  let credentials: OktaCredentials;
+  if (token) credentials = { kind: 'api-token', token };
+  else if (clientId && privateKey) {
+    const keyId = values['key-id'] ?? env.OKTA_KEY_ID;
+    const scopes = (values.scopes ?? env.OKTA_SCOPES ?? 'okta.apps.read okta.apps.manage').split(/[\s,]+/).filter(Boolean);
+    credentials = { kind: 'oauth', clientId, privateKey, scopes, ...(keyId && { keyId }) };
+  } else if (clientId || privateKey) {
+    throw new Error(`OAuth needs both a client id (--client-id or OKTA_CLIENT_ID) and a private key (--private-key-file or OKTA_PRIVATE_KEY).`);
+  } else {
+    throw new Error('no Okta credentials: set OKTA_API_TOKEN, or OKTA_CLIENT_ID with --private-key-file (or OKTA_PRIVATE_KEY).');
+  }
+  return {
+    orgUrl: orgUrl.replace(/\/+$/, ''),
+    credentials,
+    ...(values['rate-limit-share'] && { rateLimitShare: Number(values['rate-limit-share']) }),
+    ...(values['max-concurrency'] && { maxConcurrency: Number(values['max-concurrency']) }),
+  };
+}
+
+function idList(value: string | undefined): 'all' | string[] | undefined {
+  if (!value) return undefined;
+  const items = value.split(/[\s,]+/).filter(Boolean);
+  return items.length === 1 && items[0] === 'all' ? 'all' : items;
+}
+
+function stderrLogger(secrets: SecretRegistry): Logger {
+  const write = (level: string) => (message: string) => {
+    if (level !== 'debug' || process.env.OKTA_APP_CONNECTIONS_DEBUG) process.stderr.write(`${level}: ${secrets.redact(message)}\n`);
+  };
+  return { debug: write('debug'), info: () => {}, warning: write('warning'), error: write('error') };
 }

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { compareConnection } from '../src/plan/compare.js';
+import { canonicalJson } from '../src/plan/hash.js';
+import { assemblePlan } from '../src/plan/plan.js';
+import { app, live, resolvedConnection } from './helpers/plan-fixtures.js';
+
+const options = { orgUrl: 'https://example.okta.com', path: 'okta/connections' };
+
+function planFor(baseUrls: Record<string, string>, liveBaseUrl = 'https://old.example.com', env: Record<string, string> = { SCIM_TOKEN: 'a' }) {
+  const planned = Object.entries(baseUrls).map(([id, baseUrl]) =>
+    compareConnection({ connection: resolvedConnection({ id, baseUrl }), app: app(id), live: live({ baseUrl: liveBaseUrl }), rotate: false, env }),
+  );
+  return assemblePlan(planned, options);
+}
+
+describe('plan hash', () => {
+  const ids = { '0oa1111111111111111': 'https://a.example.com', '0oa2222222222222222': 'https://b.example.com', '0oa3333333333333333': 'https://old.example.com' };
+
+  it('is a sha256 hex digest, the same for the same inputs in any order', () => {
+    const first = planFor(ids);
+    const reversed = planFor(Object.fromEntries(Object.entries(ids).reverse()));
+    expect(first.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(reversed.hash).toBe(first.hash);
+  });
+
+  it('does not depend on names, positions, secret values or whether a secret is set in this run', () => {
+    const withSecret = planFor(ids, undefined, { SCIM_TOKEN: 'one' });
+    const otherSecret = planFor(ids, undefined, { SCIM_TOKEN: 'two' });
+    const noSecret = planFor(ids, undefined, {});
+    expect(otherSecret.hash).toBe(withSecret.hash);
+    expect(noSecret.hash).toBe(withSecret.hash);
+  });
+
+  it('changes when any planned value changes', () => {
+    const base = planFor(ids).hash;
+    expect(planFor({ ...ids, '0oa1111111111111111': 'https://a2.example.com' }).hash).not.toBe(base);
+    expect(planFor(ids, 'https://older.example.com').hash).not.toBe(base);
+    expect(planFor({ ...ids, '0oa4444444444444444': 'https://d.example.com' }).hash).not.toBe(base);
+  });
+
+  it('ignores connections without operations', () => {
+    const base = planFor(ids).hash;
+    expect(planFor({ ...ids, '0oa5555555555555555': 'https://old.example.com' }).hash).toBe(base);
+  });
+
+  it('changes with the secret variable a configure reads', () => {
+    const a = compareConnection({ connection: resolvedConnection({ id: '0oa1111111111111111', baseUrl: 'https://x.example.com' }), app: app('0oa1111111111111111'), live: live(), rotate: false, env: {} });
+    const b = structuredClone(a);
+    b.writeOnly = [{ field: 'token', env: 'OTHER_TOKEN', present: false }];
+    expect(assemblePlan([a], options).hash).not.toBe(assemblePlan([b], options).hash);
+  });
+
+  it('canonical JSON sorts keys at every level', () => {
+    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"y":2,"z":1}]},"b":1}');
+  });
+});

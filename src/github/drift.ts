@@ -1,0 +1,36 @@
+import * as core from '@actions/core';
+import type { Plan } from '../plan/model.js';
+import { COMMENT_LIMIT, renderPlanMarkdown } from '../render/plan-markdown.js';
+import { syncDriftIssue } from './drift-issue.js';
+import { renderMarker } from './marker.js';
+import type { CommentTarget } from './publish.js';
+
+/** On schedule: one open issue while the org drifts from the repository, closed once in sync. */
+export async function runDriftCheck(target: CommentTarget, plan: Plan): Promise<void> {
+  const { octokit, context, secrets } = target;
+  if (!octokit) {
+    core.warning('drift-issue is on but there is no `github-token`: no drift issue was written.');
+    return;
+  }
+  const drifted = plan.changes;
+  const marker = renderMarker({ v: 1, key: plan.key, planHash: plan.hash, headSha: context.sha, state: 'planned', runId: context.runId });
+  const intro = `Okta org \`${plan.org}\` differs from the definitions in \`${plan.key.slice(plan.org.length + 1)}\` (checked in [run #${context.runNumber}](${context.runUrl})). Someone changed it outside this repository, or a merge was not applied. Merge a change to the definitions, or run apply, to bring them back in line.`;
+  const body = secrets.redact(
+    renderPlanMarkdown(plan, { state: 'planned', headSha: context.sha, runUrl: context.runUrl, runNumber: context.runNumber, notes: [intro] }, COMMENT_LIMIT, `${marker}\n`),
+  );
+  try {
+    const result = await syncDriftIssue(octokit, {
+      owner: context.owner,
+      repo: context.repo,
+      key: plan.key,
+      drifted,
+      title: `Okta drift: ${plan.org} differs from the definitions`,
+      body,
+      closeComment: `Okta \`${plan.org}\` matches the definitions again (checked in [run #${context.runNumber}](${context.runUrl})). Closing.`,
+    });
+    if (result.warning) core.warning(secrets.redact(result.warning));
+    core.info(`Drift issue: ${result.action}${result.url ? ` ${result.url}` : ''}`);
+  } catch (error) {
+    core.warning(secrets.redact(error instanceof Error ? error.message : String(error)));
+  }
+}
