@@ -3,26 +3,41 @@ import { compareConnection } from '../src/plan/compare.js';
 import { app, live, resolvedConnection } from './helpers/plan-fixtures.js';
 
 const env = { SCIM_TOKEN: 'value' };
-const plan = (connection: ReturnType<typeof resolvedConnection>, current = live(), kind = 'zscalerbyz', rotate = false) =>
-  compareConnection({ connection, app: app(connection.id, kind), live: current, rotate, env });
+const plan = (
+  connection: ReturnType<typeof resolvedConnection>,
+  current = live(),
+  kind = 'zscalerbyz',
+  rotate = false,
+) => compareConnection({ connection, app: app(connection.id, kind), live: current, rotate, env });
 
 describe('compareConnection', () => {
   it('plans nothing when the live connection matches', () => {
-    const result = plan(resolvedConnection({ id: '0oa1234567890abcdef', baseUrl: 'https://a.example.com' }), live({ baseUrl: 'https://a.example.com' }));
+    const result = plan(
+      resolvedConnection({ id: '0oa1234567890abcdef', baseUrl: 'https://a.example.com' }),
+      live({ baseUrl: 'https://a.example.com' }),
+    );
     expect(result.operations).toEqual([]);
     expect(result.changes).toEqual([]);
     expect(result.writeOnly).toEqual([]);
   });
 
   it('configures a changed base_url and says the token will be set', () => {
-    const result = plan(resolvedConnection({ id: '0oa1234567890abcdef', baseUrl: 'https://new.example.com' }), live({ baseUrl: 'https://old.example.com' }));
+    const result = plan(
+      resolvedConnection({ id: '0oa1234567890abcdef', baseUrl: 'https://new.example.com' }),
+      live({ baseUrl: 'https://old.example.com' }),
+    );
     expect(result.operations).toEqual(['configure']);
-    expect(result.changes).toEqual([{ field: 'base_url', before: 'https://old.example.com', after: 'https://new.example.com' }]);
+    expect(result.changes).toEqual([
+      { field: 'base_url', before: 'https://old.example.com', after: 'https://new.example.com' },
+    ]);
     expect(result.writeOnly).toEqual([{ field: 'token', env: 'SCIM_TOKEN', present: true }]);
   });
 
   it('sets up a connection that is not set up: configure then activate', () => {
-    const result = plan(resolvedConnection({ id: '0oa1234567890abcdef' }), live({ status: 'UNKNOWN', authScheme: 'UNKNOWN' }));
+    const result = plan(
+      resolvedConnection({ id: '0oa1234567890abcdef' }),
+      live({ status: 'UNKNOWN', authScheme: 'UNKNOWN' }),
+    );
     expect(result.operations).toEqual(['configure', 'activate']);
     expect(result.changes[0]).toEqual({ field: 'status', before: null, after: 'ENABLED' });
     expect(result.changes[1]).toEqual({ field: 'auth_scheme', before: null, after: 'TOKEN' });
@@ -30,7 +45,11 @@ describe('compareConnection', () => {
 
   it('deactivates before configuring when the target is deactivate', () => {
     const result = plan(
-      resolvedConnection({ id: '0oa1234567890abcdef', action: 'deactivate', baseUrl: 'https://new.example.com' }),
+      resolvedConnection({
+        id: '0oa1234567890abcdef',
+        action: 'deactivate',
+        baseUrl: 'https://new.example.com',
+      }),
       live({ baseUrl: 'https://old.example.com' }),
     );
     expect(result.operations).toEqual(['deactivate', 'configure']);
@@ -43,11 +62,21 @@ describe('compareConnection', () => {
   });
 
   it('does not compare client_id when Okta does not return one', () => {
-    const connection = resolvedConnection({ id: '0oa1234567890abcdef', authScheme: 'OAUTH2', clientId: '0oahub123456789' });
+    const connection = resolvedConnection({
+      id: '0oa1234567890abcdef',
+      authScheme: 'OAUTH2',
+      clientId: '0oahub123456789',
+    });
     const result = plan(connection, live({ authScheme: 'OAUTH2', rotationMode: 'MANUAL' }), 'okta_org2org');
     expect(result.operations).toEqual([]);
-    const changed = plan(connection, live({ authScheme: 'OAUTH2', clientId: '0oaother12345678' }), 'okta_org2org');
-    expect(changed.changes).toEqual([{ field: 'client_id', before: '0oaother12345678', after: '0oahub123456789' }]);
+    const changed = plan(
+      connection,
+      live({ authScheme: 'OAUTH2', clientId: '0oaother12345678' }),
+      'okta_org2org',
+    );
+    expect(changed.changes).toEqual([
+      { field: 'client_id', before: '0oaother12345678', after: '0oahub123456789' },
+    ]);
   });
 
   it('rotates secrets only when asked, and marks it as a rotation', () => {
@@ -81,7 +110,11 @@ describe('compareConnection', () => {
   });
 
   it('refuses signing outside Org2Org', () => {
-    const connection = resolvedConnection({ id: '0oa1234567890abcdef', authScheme: 'OAUTH2', rotationMode: 'AUTO' });
+    const connection = resolvedConnection({
+      id: '0oa1234567890abcdef',
+      authScheme: 'OAUTH2',
+      rotationMode: 'AUTO',
+    });
     connection.definition.profile.signing = { rotationMode: 'AUTO' };
     expect(plan(connection, live(), 'google').error?.code).toBe('signing-not-supported');
   });

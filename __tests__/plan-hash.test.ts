@@ -6,15 +6,29 @@ import { app, live, resolvedConnection } from './helpers/plan-fixtures.js';
 
 const options = { orgUrl: 'https://example.okta.com', path: 'okta/connections' };
 
-function planFor(baseUrls: Record<string, string>, liveBaseUrl = 'https://old.example.com', env: Record<string, string> = { SCIM_TOKEN: 'a' }) {
+function planFor(
+  baseUrls: Record<string, string>,
+  liveBaseUrl = 'https://old.example.com',
+  env: Record<string, string> = { SCIM_TOKEN: 'a' },
+) {
   const planned = Object.entries(baseUrls).map(([id, baseUrl]) =>
-    compareConnection({ connection: resolvedConnection({ id, baseUrl }), app: app(id), live: live({ baseUrl: liveBaseUrl }), rotate: false, env }),
+    compareConnection({
+      connection: resolvedConnection({ id, baseUrl }),
+      app: app(id),
+      live: live({ baseUrl: liveBaseUrl }),
+      rotate: false,
+      env,
+    }),
   );
   return assemblePlan(planned, options);
 }
 
 describe('plan hash', () => {
-  const ids = { '0oa1111111111111111': 'https://a.example.com', '0oa2222222222222222': 'https://b.example.com', '0oa3333333333333333': 'https://old.example.com' };
+  const ids = {
+    '0oa1111111111111111': 'https://a.example.com',
+    '0oa2222222222222222': 'https://b.example.com',
+    '0oa3333333333333333': 'https://old.example.com',
+  };
 
   it('is a sha256 hex digest, the same for the same inputs in any order', () => {
     const first = planFor(ids);
@@ -44,13 +58,21 @@ describe('plan hash', () => {
   });
 
   it('changes with the secret variable a configure reads', () => {
-    const a = compareConnection({ connection: resolvedConnection({ id: '0oa1111111111111111', baseUrl: 'https://x.example.com' }), app: app('0oa1111111111111111'), live: live(), rotate: false, env: {} });
+    const a = compareConnection({
+      connection: resolvedConnection({ id: '0oa1111111111111111', baseUrl: 'https://x.example.com' }),
+      app: app('0oa1111111111111111'),
+      live: live(),
+      rotate: false,
+      env: {},
+    });
     const b = structuredClone(a);
     b.writeOnly = [{ field: 'token', env: 'OTHER_TOKEN', present: false }];
     expect(assemblePlan([a], options).hash).not.toBe(assemblePlan([b], options).hash);
   });
 
   it('canonical JSON sorts keys at every level', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"y":2,"z":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[2,{"y":2,"z":1}]},"b":1}',
+    );
   });
 });

@@ -1,4 +1,4 @@
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -11,7 +11,11 @@ const committed = JSON.parse(readFileSync(path.join(REPO_ROOT, 'schema/connectio
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? yamlFiles(path.join(dir, entry.name)) : entry.name.endsWith('.yaml') ? [path.join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? yamlFiles(path.join(dir, entry.name))
+      : entry.name.endsWith('.yaml')
+        ? [path.join(dir, entry.name)]
+        : [],
   );
 }
 
@@ -22,13 +26,23 @@ describe('JSON Schema', () => {
 
   it('accepts every example and rejects a literal token', () => {
     const validate = new Ajv({ strict: false }).compile(committed);
-    const examples = yamlFiles(path.join(REPO_ROOT, 'examples')).filter((file) => !file.includes('workflows'));
+    const examples = yamlFiles(path.join(REPO_ROOT, 'examples')).filter(
+      (file) => !file.includes('workflows'),
+    );
     expect(examples.length).toBeGreaterThanOrEqual(6);
     for (const file of examples) {
-      expect(validate(parse(readFileSync(file, 'utf8'))), `${file}: ${JSON.stringify(validate.errors)}`).toBe(true);
-      expect(readFileSync(file, 'utf8')).toMatch(/^# yaml-language-server: \$schema=(\.\.\/)+schema\/connections\.schema\.json/);
+      expect(validate(parse(readFileSync(file, 'utf8'))), `${file}: ${JSON.stringify(validate.errors)}`).toBe(
+        true,
+      );
+      expect(readFileSync(file, 'utf8')).toMatch(
+        /^# yaml-language-server: \$schema=(\.\.\/)+schema\/connections\.schema\.json/,
+      );
     }
-    const literal = { connections: [{ id: '0oa1234567890abcdef', action: 'activate', profile: { auth_scheme: 'TOKEN', token: 'abc' } }] };
+    const literal = {
+      connections: [
+        { id: '0oa1234567890abcdef', action: 'activate', profile: { auth_scheme: 'TOKEN', token: 'abc' } },
+      ],
+    };
     expect(validate(literal)).toBe(false);
   });
 

@@ -25,7 +25,13 @@ const cases: BrokenCase[] = [
         HEAD +
         '  - id: 0oa1234567890abcdef\n    name: Zscaler\n    action: activate\n    profile:\n      auth_scheme: TOKEN\n      token: "00NgAPZqUVy8cX9ehNzz"\n',
     },
-    expect: [{ file: 'okta/connections/z.yaml', line: 7, message: /literal secret.*token: \{ env: ZSCALER_TOKEN \}/ }],
+    expect: [
+      {
+        file: 'okta/connections/z.yaml',
+        line: 7,
+        message: /literal secret.*token: \{ env: ZSCALER_TOKEN \}/,
+      },
+    ],
   },
   {
     name: 'literal admin_password',
@@ -46,7 +52,10 @@ const cases: BrokenCase[] = [
   },
   {
     name: 'near-miss key baseurl',
-    files: { 'okta/connections/a.yaml': HEAD + token().replace('    action', '    baseurl: https://x.example.com\n    action') },
+    files: {
+      'okta/connections/a.yaml':
+        HEAD + token().replace('    action', '    baseurl: https://x.example.com\n    action'),
+    },
     expect: [{ line: 3, message: /unknown key `baseurl`.*did you mean `base_url`\?/ }],
   },
   {
@@ -60,7 +69,12 @@ const cases: BrokenCase[] = [
   {
     name: 'action in the wrong case',
     files: { 'okta/connections/a.yaml': HEAD + token().replace('action: activate', 'action: Activate') },
-    expect: [{ line: 3, message: /must be one of: activate, deactivate \(got "Activate"\); did you mean `activate`\?/ }],
+    expect: [
+      {
+        line: 3,
+        message: /must be one of: activate, deactivate \(got "Activate"\); did you mean `activate`\?/,
+      },
+    ],
   },
   {
     name: 'auth_scheme in the wrong case',
@@ -74,12 +88,22 @@ const cases: BrokenCase[] = [
         HEAD +
         '  - id: 0oa1234567890abcdef\n    action: activate\n    profile:\n      auth_scheme: OAUTH2\n      client_id: 0oahub1234567890\n      signing: { rotation_mode: auto }\n',
     },
-    expect: [{ line: 7, message: /rotation_mode` must be one of: AUTO, MANUAL \(got "auto"\); did you mean `AUTO`\?/ }],
+    expect: [
+      {
+        line: 7,
+        message: /rotation_mode` must be one of: AUTO, MANUAL \(got "auto"\); did you mean `AUTO`\?/,
+      },
+    ],
   },
   {
     name: 'missing action',
     files: { 'okta/connections/a.yaml': HEAD + token().replace('    action: activate\n', '') },
-    expect: [{ line: 2, message: /`connections\[0\]\.action` is required; add `action: activate` or `action: deactivate`/ }],
+    expect: [
+      {
+        line: 2,
+        message: /`connections\[0\]\.action` is required; add `action: activate` or `action: deactivate`/,
+      },
+    ],
   },
   {
     name: 'missing profile',
@@ -97,7 +121,8 @@ const cases: BrokenCase[] = [
   {
     name: 'TOKEN with client_id and signing',
     files: {
-      'okta/connections/a.yaml': HEAD + token() + '      client_id: 0oahub1234567890\n      signing: { rotation_mode: AUTO }\n',
+      'okta/connections/a.yaml':
+        HEAD + token() + '      client_id: 0oahub1234567890\n      signing: { rotation_mode: AUTO }\n',
     },
     expect: [
       { line: 7, message: /profile\.client_id` is for auth_scheme OAUTH2 only/ },
@@ -107,16 +132,26 @@ const cases: BrokenCase[] = [
   {
     name: 'OAUTH2 with token',
     files: { 'okta/connections/a.yaml': HEAD + token().replace('TOKEN\n', 'OAUTH2\n') },
-    expect: [{ line: 6, message: /profile\.token` is for auth_scheme TOKEN only; OAUTH2 connections have no token/ }],
+    expect: [
+      { line: 6, message: /profile\.token` is for auth_scheme TOKEN only; OAUTH2 connections have no token/ },
+    ],
   },
   {
     name: 'base_url over plain http',
-    files: { 'okta/connections/a.yaml': HEAD + token().replace('    action', '    base_url: http://scim.example.com\n    action') },
-    expect: [{ line: 3, message: /base_url` must use https \(got http\); http is allowed only for loopback hosts/ }],
+    files: {
+      'okta/connections/a.yaml':
+        HEAD + token().replace('    action', '    base_url: http://scim.example.com\n    action'),
+    },
+    expect: [
+      { line: 3, message: /base_url` must use https \(got http\); http is allowed only for loopback hosts/ },
+    ],
   },
   {
     name: 'base_url not a URL',
-    files: { 'okta/connections/a.yaml': HEAD + token().replace('    action', '    base_url: scim.example.com/v2\n    action') },
+    files: {
+      'okta/connections/a.yaml':
+        HEAD + token().replace('    action', '    base_url: scim.example.com/v2\n    action'),
+    },
     expect: [{ line: 3, message: /"scim\.example\.com\/v2" is not an absolute URL/ }],
   },
   {
@@ -128,7 +163,11 @@ const cases: BrokenCase[] = [
     name: 'the same id in two files',
     files: { 'okta/connections/a.yaml': HEAD + token(), 'okta/connections/b.yaml': HEAD + token() },
     expect: [
-      { file: 'okta/connections/b.yaml', line: 2, message: /defined twice: here and at okta\/connections\/a\.yaml:2/ },
+      {
+        file: 'okta/connections/b.yaml',
+        line: 2,
+        message: /defined twice: here and at okta\/connections\/a\.yaml:2/,
+      },
     ],
   },
   {
@@ -143,7 +182,10 @@ const cases: BrokenCase[] = [
   },
   {
     name: 'a secret variable in a visible field',
-    files: { 'okta/connections/a.yaml': HEAD + token().replace('    action', '    name: { env: SCIM_TOKEN }\n    action') },
+    files: {
+      'okta/connections/a.yaml':
+        HEAD + token().replace('    action', '    name: { env: SCIM_TOKEN }\n    action'),
+    },
     expect: [{ line: 3, message: /reads SCIM_TOKEN, which holds a secret elsewhere/ }],
   },
   {
@@ -176,12 +218,17 @@ const cases: BrokenCase[] = [
   },
   {
     name: 'YAML syntax error',
-    files: { 'okta/connections/a.yaml': HEAD + '  - id: 0oa1234567890abcdef\n   action: activate\n  profile: [\n' },
+    files: {
+      'okta/connections/a.yaml': HEAD + '  - id: 0oa1234567890abcdef\n   action: activate\n  profile: [\n',
+    },
     expect: [{ message: /YAML syntax error/ }],
   },
   {
     name: 'duplicate key',
-    files: { 'okta/connections/a.yaml': HEAD + token().replace('    action: activate\n', '    action: activate\n    action: deactivate\n') },
+    files: {
+      'okta/connections/a.yaml':
+        HEAD + token().replace('    action: activate\n', '    action: activate\n    action: deactivate\n'),
+    },
     expect: [{ line: 4, message: /YAML syntax error: Map keys must be unique/ }],
   },
   {
@@ -265,7 +312,10 @@ describe('validate: the bundled action on broken definitions', () => {
           (expected.line === undefined || annotation.line === expected.line) &&
           (expected.file === undefined || annotation.file === expected.file),
       );
-      expect(match, `${expected.message} at line ${expected.line}\n${describeAnnotations(run)}`).toBeDefined();
+      expect(
+        match,
+        `${expected.message} at line ${expected.line}\n${describeAnnotations(run)}`,
+      ).toBeDefined();
       if (expected.line !== undefined) expect(match?.file).toMatch(/^okta\/connections\/.+\.yaml$/);
     }
     expect(run.summary).toContain('okta-app-connections: validate');

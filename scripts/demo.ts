@@ -32,7 +32,9 @@ try {
   cli('what would change in Okta', ['plan', 'examples/connections', '--org', sim.url]);
   cli('change Okta to match the definitions', ['apply', 'examples/connections', '--org', sim.url]);
   cli('plan again: nothing left to do', ['plan', 'examples/connections', '--org', sim.url]);
-  const writes = sim.writes().map((request) => `${request.method} ${request.path}${request.query.activate ? '?activate=true' : ''}`);
+  const writes = sim
+    .writes()
+    .map((request) => `${request.method} ${request.path}${request.query.activate ? '?activate=true' : ''}`);
   console.log(`\nRequests that changed the simulated org:\n  ${writes.join('\n  ')}`);
 } finally {
   await sim.close();

@@ -3,7 +3,9 @@ import type { ConnectionDefinition } from '../../src/definitions/types.js';
 import type { OktaApp, OktaConnection } from '../../src/okta/types.js';
 
 /** A resolved TOKEN or OAUTH2 connection as the loader would produce it, for pure plan tests. */
-export function resolvedConnection(overrides: Partial<ResolvedConnection> & { id: string }): ResolvedConnection {
+export function resolvedConnection(
+  overrides: Partial<ResolvedConnection> & { id: string },
+): ResolvedConnection {
   const authScheme = overrides.authScheme ?? 'TOKEN';
   const definition: ConnectionDefinition = {
     id: overrides.id,

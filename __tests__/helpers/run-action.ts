@@ -77,17 +77,19 @@ export async function runBundledAction(options: ActionRunOptions): Promise<Actio
   };
   for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
 
-  const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      [ACTION_BUNDLE],
-      { env, cwd: options.workspace, maxBuffer: 64 * 1024 * 1024, timeout: 120_000 },
-      (error, out, err) => {
-        const exit = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        resolve({ code: exit, stdout: out, stderr: err });
-      },
-    );
-  });
+  const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>(
+    (resolve) => {
+      execFile(
+        process.execPath,
+        [ACTION_BUNDLE],
+        { env, cwd: options.workspace, maxBuffer: 64 * 1024 * 1024, timeout: 120_000 },
+        (error, out, err) => {
+          const exit = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+          resolve({ code: exit, stdout: out, stderr: err });
+        },
+      );
+    },
+  );
   return {
     code,
     stdout,

@@ -11,7 +11,11 @@ import { connectionRequest } from './request.js';
 
 /** The writes apply needs, on top of the plan's reads; the Okta client provides them. */
 export interface ConnectionWriter extends ConnectionReader {
-  updateConnection(appId: string, body: ConnectionRequest, options?: { activate?: boolean }): Promise<OktaConnection>;
+  updateConnection(
+    appId: string,
+    body: ConnectionRequest,
+    options?: { activate?: boolean },
+  ): Promise<OktaConnection>;
   activateConnection(appId: string): Promise<void>;
   deactivateConnection(appId: string): Promise<void>;
 }
@@ -104,21 +108,19 @@ async function applyConnection(
     after = await writer.getConnection(planned.appId);
   } catch (error) {
     const described = describeError(error, secrets);
-    return result('failed', { error: { ...described, message: `written, but the re-read failed: ${described.message}` } });
+    return result('failed', {
+      error: { ...described, message: `written, but the re-read failed: ${described.message}` },
+    });
   }
-  const mismatches = confirm(planned, after);
-  const waitingForConsent =
-    planned.consentApp && mismatches.every((m) => m.field === 'status') && (consentUrl || after.authorizeUrl);
-  if (mismatches.length > 0 && waitingForConsent) {
-    return result('consent-needed', { consentUrl: consentUrl ?? after.authorizeUrl });
-  }
+  // Consent apps answer a configure with an authorize link: Okta took the change, a person must finish it.
+  const mismatches = confirm(planned, after).filter((m) => !(consentUrl && m.field === 'status'));
   if (mismatches.length > 0) {
     return result('failed', {
       mismatches,
       error: { code: 'not-confirmed', message: 'Okta does not show the desired state after the change.' },
     });
   }
-  return result('applied', { ...(consentUrl && { consentUrl }) });
+  return consentUrl ? result('consent-needed', { consentUrl }) : result('applied');
 }
 
 /** Fields of the re-read connection that differ from the desired state (only those Okta returns). */
@@ -126,7 +128,12 @@ export function confirm(planned: ConnectionPlan, after: OktaConnection): FieldCh
   const desired = planned.desired;
   if (!desired) return [];
   const mismatches: FieldChange[] = [];
-  const check = (field: FieldChange['field'], found: string | undefined, wanted: string | undefined, always = false) => {
+  const check = (
+    field: FieldChange['field'],
+    found: string | undefined,
+    wanted: string | undefined,
+    always = false,
+  ) => {
     if (wanted === undefined || (found === undefined && !always)) return;
     if (found !== wanted) mismatches.push({ field, before: found ?? null, after: wanted });
   };

@@ -18,7 +18,8 @@ export function connectionRequest(
       profile: { authScheme: 'TOKEN', token: secrets.token ?? '' },
     };
   }
-  const rotationMode = connection.rotationMode ?? (live?.authScheme === 'OAUTH2' ? live.rotationMode : undefined) ?? 'MANUAL';
+  const rotationMode =
+    connection.rotationMode ?? (live?.authScheme === 'OAUTH2' ? live.rotationMode : undefined) ?? 'MANUAL';
   return {
     profile: {
       authScheme: 'OAUTH2',

@@ -120,7 +120,9 @@ export async function runCli(argv: string[], env: Env): Promise<number> {
           if (command === 'plan') return plan.counts.errors > 0 ? 2 : 0;
           const wanted = values['plan-hash']?.replace(/^sha256:/, '');
           if (wanted && wanted !== plan.hash) {
-            err(`Nothing was applied: the fresh plan's hash ${plan.hash} is not the given --plan-hash ${wanted}.`);
+            err(
+              `Nothing was applied: the fresh plan's hash ${plan.hash} is not the given --plan-hash ${wanted}.`,
+            );
             return 2;
           }
           const report = await applyPlan(client, plan, resolved.connections, { env, secrets });
@@ -159,7 +161,15 @@ export interface OktaSettings {
 
 /** Org, credentials and limits from flags and the environment; exactly one auth method. */
 export function oktaSettings(
-  values: { org?: string; 'client-id'?: string; 'private-key-file'?: string; 'key-id'?: string; scopes?: string; 'rate-limit-share'?: string; 'max-concurrency'?: string },
+  values: {
+    org?: string;
+    'client-id'?: string;
+    'private-key-file'?: string;
+    'key-id'?: string;
+    scopes?: string;
+    'rate-limit-share'?: string;
+    'max-concurrency'?: string;
+  },
   env: Env,
   secrets: SecretRegistry,
 ): OktaSettings {
@@ -172,18 +182,26 @@ export function oktaSettings(
   secrets.add(token);
   secrets.add(privateKey);
   if (token && (clientId || privateKey)) {
-    throw new Error('give exactly one Okta auth method: OKTA_API_TOKEN, or a client id with a private key (not both).');
+    throw new Error(
+      'give exactly one Okta auth method: OKTA_API_TOKEN, or a client id with a private key (not both).',
+    );
   }
   let credentials: OktaCredentials;
   if (token) credentials = { kind: 'api-token', token };
   else if (clientId && privateKey) {
     const keyId = values['key-id'] ?? env.OKTA_KEY_ID;
-    const scopes = (values.scopes ?? env.OKTA_SCOPES ?? 'okta.apps.read okta.apps.manage').split(/[\s,]+/).filter(Boolean);
+    const scopes = (values.scopes ?? env.OKTA_SCOPES ?? 'okta.apps.read okta.apps.manage')
+      .split(/[\s,]+/)
+      .filter(Boolean);
     credentials = { kind: 'oauth', clientId, privateKey, scopes, ...(keyId && { keyId }) };
   } else if (clientId || privateKey) {
-    throw new Error(`OAuth needs both a client id (--client-id or OKTA_CLIENT_ID) and a private key (--private-key-file or OKTA_PRIVATE_KEY).`);
+    throw new Error(
+      `OAuth needs both a client id (--client-id or OKTA_CLIENT_ID) and a private key (--private-key-file or OKTA_PRIVATE_KEY).`,
+    );
   } else {
-    throw new Error('no Okta credentials: set OKTA_API_TOKEN, or OKTA_CLIENT_ID with --private-key-file (or OKTA_PRIVATE_KEY).');
+    throw new Error(
+      'no Okta credentials: set OKTA_API_TOKEN, or OKTA_CLIENT_ID with --private-key-file (or OKTA_PRIVATE_KEY).',
+    );
   }
   return {
     orgUrl: orgUrl.replace(/\/+$/, ''),
@@ -201,7 +219,8 @@ function idList(value: string | undefined): 'all' | string[] | undefined {
 
 function stderrLogger(secrets: SecretRegistry): Logger {
   const write = (level: string) => (message: string) => {
-    if (level !== 'debug' || process.env.OKTA_APP_CONNECTIONS_DEBUG) process.stderr.write(`${level}: ${secrets.redact(message)}\n`);
+    if (level !== 'debug' || process.env.OKTA_APP_CONNECTIONS_DEBUG)
+      process.stderr.write(`${level}: ${secrets.redact(message)}\n`);
   };
   return { debug: write('debug'), info: () => {}, warning: write('warning'), error: write('error') };
 }

@@ -94,7 +94,10 @@ export function readSecretValues(
 ): { values: SecretValues } | { missing: string[] } {
   const values: SecretValues = {};
   const missing: string[] = [];
-  for (const [key, value] of Object.entries(connection.writeOnly) as [keyof SecretValues, StringValue | undefined][]) {
+  for (const [key, value] of Object.entries(connection.writeOnly) as [
+    keyof SecretValues,
+    StringValue | undefined,
+  ][]) {
     if (value === undefined) continue;
     if (!isEnvRef(value)) {
       values[key] = value;

@@ -45,7 +45,7 @@ export async function loadDefinitions(pathInput: string, workspace: string): Pro
       problems.push(...parsed.errors.map((error) => ({ file, severity: 'error' as const, ...error })));
       continue;
     }
-    const fileProblems = checkFile(parsed, file);
+    const fileProblems = checkFile(parsed);
     problems.push(...fileProblems.problems);
     definitions.push(...fileProblems.definitions);
     references.ids.push(...fileProblems.references.ids);
@@ -54,7 +54,11 @@ export async function loadDefinitions(pathInput: string, workspace: string): Pro
 
   problems.push(...checkAcrossFiles(references));
   problems.sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.message.localeCompare(b.message),
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      a.message.localeCompare(b.message),
   );
   return { definitions, problems, files };
 }
@@ -75,10 +79,11 @@ async function readDefinitionText(file: string): Promise<{ text: string } | { er
   }
 }
 
-function checkFile(
-  parsed: ParsedFile,
-  file: string,
-): { problems: Problem[]; definitions: ConnectionDefinition[]; references: FileReferences } {
+function checkFile(parsed: ParsedFile): {
+  problems: Problem[];
+  definitions: ConnectionDefinition[];
+  references: FileReferences;
+} {
   const problems: Problem[] = [];
   const broken = new Set<number>();
   const report = (p: YamlPath, atKey: boolean, severity: Problem['severity'], message: string) => {
@@ -88,7 +93,12 @@ function checkFile(
 
   const value = parsed.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    report([], false, 'error', 'the file must be a mapping with a top-level `connections:` list (see examples/connections).');
+    report(
+      [],
+      false,
+      'error',
+      'the file must be a mapping with a top-level `connections:` list (see examples/connections).',
+    );
     return { problems, definitions: [], references: { ids: [], envUses: [] } };
   }
   const result = definitionFileSchema.safeParse(value);
@@ -142,7 +152,12 @@ function collectReferences(raw: unknown, index: number, parsed: ParsedFile, refs
   const visit = (value: unknown, sub: string[]) => {
     if (isEnvRef(value)) {
       const location = parsed.locate([...base, ...sub, 'env']);
-      refs.envUses.push({ field: formatPath([...base, ...sub]), location, name: value.env, secret: SECRET_FIELDS.has(sub.at(-1)!) });
+      refs.envUses.push({
+        field: formatPath([...base, ...sub]),
+        location,
+        name: value.env,
+        secret: SECRET_FIELDS.has(sub.at(-1)!),
+      });
     } else if (value && typeof value === 'object' && !Array.isArray(value)) {
       for (const [key, inner] of Object.entries(value)) visit(inner, [...sub, key]);
     }

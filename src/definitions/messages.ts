@@ -43,7 +43,10 @@ export function describeIssue(issue: Issue, root: unknown): IssueText[] {
     ];
   }
 
-  if (value === undefined && (issue.code === 'invalid_value' || issue.code === 'invalid_type' || issue.code === 'invalid_union')) {
+  if (
+    value === undefined &&
+    (issue.code === 'invalid_value' || issue.code === 'invalid_type' || issue.code === 'invalid_union')
+  ) {
     return [{ path, atKey: true, message: `${where} is required; ${requiredHint(field)}` }];
   }
 
@@ -86,7 +89,11 @@ export function describeIssue(issue: Issue, root: unknown): IssueText[] {
     if (value && typeof value === 'object' && !Array.isArray(value)) {
       const keys = Object.keys(value);
       const env = (value as { env?: unknown }).env;
-      if (keys.length === 1 && keys[0] === 'env' && (typeof env !== 'string' || !ENV_NAME_PATTERN.test(env))) {
+      if (
+        keys.length === 1 &&
+        keys[0] === 'env' &&
+        (typeof env !== 'string' || !ENV_NAME_PATTERN.test(env))
+      ) {
         return [
           {
             path: [...path, 'env'],
@@ -127,7 +134,8 @@ export function describeIssue(issue: Issue, root: unknown): IssueText[] {
 
 export function formatPath(path: YamlPath): string {
   return path.reduce<string>(
-    (out, segment) => (typeof segment === 'number' ? `${out}[${segment}]` : out ? `${out}.${segment}` : segment),
+    (out, segment) =>
+      typeof segment === 'number' ? `${out}[${segment}]` : out ? `${out}.${segment}` : segment,
     '',
   );
 }

@@ -30,7 +30,12 @@ export function checkConnectionRules(connection: unknown, path: YamlPath): RuleF
 
   if (scheme === 'TOKEN') {
     if (profile.token === undefined && c.profile !== undefined) {
-      add(['profile', 'auth_scheme'], 'error', `auth_scheme TOKEN needs \`token: { env: NAME }\` in ${where('profile')}.`, false);
+      add(
+        ['profile', 'auth_scheme'],
+        'error',
+        `auth_scheme TOKEN needs \`token: { env: NAME }\` in ${where('profile')}.`,
+        false,
+      );
     }
     for (const key of ['client_id', 'signing', 'settings']) {
       if (profile[key] !== undefined) {

@@ -17,7 +17,9 @@ export const envNameSchema = z
 export const envRefSchema = z
   .object({ env: envNameSchema })
   .strict()
-  .describe('Read the value from this environment variable at run time (pass it through the workflow `env:`).');
+  .describe(
+    'Read the value from this environment variable at run time (pass it through the workflow `env:`).',
+  );
 
 const stringOrEnv = (description: string) =>
   z.union([z.string().min(1), envRefSchema]).describe(`${description} A string, or { env: NAME }.`);

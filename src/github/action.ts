@@ -101,8 +101,18 @@ export async function runAction(): Promise<void> {
   }
 }
 
-async function reportPlan(plan: Plan, inputs: ActionInputs, context: RunContext, target: CommentTarget): Promise<void> {
-  const report: ReportContext = { state: 'planned', headSha: context.headSha, runUrl: context.runUrl, runNumber: context.runNumber };
+async function reportPlan(
+  plan: Plan,
+  inputs: ActionInputs,
+  context: RunContext,
+  target: CommentTarget,
+): Promise<void> {
+  const report: ReportContext = {
+    state: 'planned',
+    headSha: context.headSha,
+    runUrl: context.runUrl,
+    runNumber: context.runNumber,
+  };
   await writeSummary(target.secrets.redact(renderPlanMarkdown(plan, report, SUMMARY_LIMIT)));
   if (isPullRequestEvent(context) && context.pullRequestNumber) {
     await publishComment(target, context.pullRequestNumber, plan, { ...report, headSha: context.headSha });
@@ -111,7 +121,9 @@ async function reportPlan(plan: Plan, inputs: ActionInputs, context: RunContext,
     await runDriftCheck(target, plan);
   }
   if (plan.counts.errors > 0) {
-    core.setFailed(`${plan.counts.errors} connection(s) could not be planned; see the errors above and in the job summary.`);
+    core.setFailed(
+      `${plan.counts.errors} connection(s) could not be planned; see the errors above and in the job summary.`,
+    );
   }
 }
 
@@ -127,17 +139,29 @@ async function runApply(
   const base = { runUrl: context.runUrl, runNumber: context.runNumber };
   if (!verdict.ok) {
     const instruction = `Review the new plan (job summary), then run this workflow by hand with \`command: apply\` and \`plan-hash: ${plan.hash}\`.`;
-    const report: ReportContext = { ...base, state: 'plan-changed', headSha: context.sha, notes: [`> ${verdict.reason}`, `> ${instruction}`] };
+    const report: ReportContext = {
+      ...base,
+      state: 'plan-changed',
+      headSha: context.sha,
+      notes: [`> ${verdict.reason}`, `> ${instruction}`],
+    };
     await writeSummary(target.secrets.redact(renderPlanMarkdown(plan, report, SUMMARY_LIMIT)));
     if (verdict.pullRequest) {
-      await publishComment(target, verdict.pullRequest, plan, { ...report, headSha: verdict.headSha ?? context.sha });
+      await publishComment(target, verdict.pullRequest, plan, {
+        ...report,
+        headSha: verdict.headSha ?? context.sha,
+      });
     }
     core.setFailed(`Nothing was applied: ${verdict.reason} ${instruction}`);
     return;
   }
   if (verdict.note) core.info(verdict.note);
 
-  const report = await applyPlan(client, plan, connections, { env: process.env, secrets: target.secrets, logger: actionLogger(target.secrets) });
+  const report = await applyPlan(client, plan, connections, {
+    env: process.env,
+    secrets: target.secrets,
+    logger: actionLogger(target.secrets),
+  });
   setOutputs({ applied: report.applied, failed: report.failed });
   core.info(target.secrets.redact(renderApplyText(report)));
   const failed = report.failed > 0;
@@ -149,7 +173,9 @@ async function runApply(
   }
   if (failed) {
     const names = report.results.filter((r) => r.status === 'failed').map((r) => `${r.name} (${r.appId})`);
-    core.setFailed(`${report.failed} connection(s) failed to apply: ${names.join(', ')}. The others were applied.`);
+    core.setFailed(
+      `${report.failed} connection(s) failed to apply: ${names.join(', ')}. The others were applied.`,
+    );
   }
 }
 

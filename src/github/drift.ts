@@ -13,10 +13,28 @@ export async function runDriftCheck(target: CommentTarget, plan: Plan): Promise<
     return;
   }
   const drifted = plan.changes;
-  const marker = renderMarker({ v: 1, key: plan.key, planHash: plan.hash, headSha: context.sha, state: 'planned', runId: context.runId });
+  const marker = renderMarker({
+    v: 1,
+    key: plan.key,
+    planHash: plan.hash,
+    headSha: context.sha,
+    state: 'planned',
+    runId: context.runId,
+  });
   const intro = `Okta org \`${plan.org}\` differs from the definitions in \`${plan.key.slice(plan.org.length + 1)}\` (checked in [run #${context.runNumber}](${context.runUrl})). Someone changed it outside this repository, or a merge was not applied. Merge a change to the definitions, or run apply, to bring them back in line.`;
   const body = secrets.redact(
-    renderPlanMarkdown(plan, { state: 'planned', headSha: context.sha, runUrl: context.runUrl, runNumber: context.runNumber, notes: [intro] }, COMMENT_LIMIT, `${marker}\n`),
+    renderPlanMarkdown(
+      plan,
+      {
+        state: 'planned',
+        headSha: context.sha,
+        runUrl: context.runUrl,
+        runNumber: context.runNumber,
+        notes: [intro],
+      },
+      COMMENT_LIMIT,
+      `${marker}\n`,
+    ),
   );
   try {
     const result = await syncDriftIssue(octokit, {

@@ -12,7 +12,11 @@ export interface EventInfo {
 export function resolveCommand(input: CommandInput, event: EventInfo): Command {
   if (input !== 'auto') return input;
   if (event.eventName === 'pull_request' || event.eventName === 'pull_request_target') return 'plan';
-  if (event.eventName === 'push' && event.defaultBranch && event.ref === `refs/heads/${event.defaultBranch}`) {
+  if (
+    event.eventName === 'push' &&
+    event.defaultBranch &&
+    event.ref === `refs/heads/${event.defaultBranch}`
+  ) {
     return 'apply';
   }
   return 'plan';

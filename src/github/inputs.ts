@@ -63,7 +63,9 @@ export function readInputs(): ActionInputs {
         `OAuth needs both \`okta-client-id\` and \`okta-private-key\`; \`${clientId ? 'okta-private-key' : 'okta-client-id'}\` is empty.`,
       );
     }
-    const scopes = (core.getInput('okta-scopes') || 'okta.apps.read okta.apps.manage').split(/[\s,]+/).filter(Boolean);
+    const scopes = (core.getInput('okta-scopes') || 'okta.apps.read okta.apps.manage')
+      .split(/[\s,]+/)
+      .filter(Boolean);
     const keyId = core.getInput('okta-key-id') || undefined;
     return { kind: 'oauth', clientId, privateKey: key, scopes, ...(keyId && { keyId }) };
   }
@@ -93,7 +95,9 @@ export function orgUrl(value: string): string | undefined {
   try {
     url = new URL(trimmed);
   } catch {
-    throw new InputError(`\`okta-org-url\` must be a URL such as https://example.okta.com (got "${trimmed}").`);
+    throw new InputError(
+      `\`okta-org-url\` must be a URL such as https://example.okta.com (got "${trimmed}").`,
+    );
   }
   const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
@@ -111,7 +115,9 @@ function planHash(value: string): string | undefined {
   const trimmed = value.trim().replace(/^sha256:/, '');
   if (!trimmed) return undefined;
   if (!/^[0-9a-f]{64}$/.test(trimmed)) {
-    throw new InputError(`input \`plan-hash\` must be the 64 hex digits shown in the plan (got "${trimmed}").`);
+    throw new InputError(
+      `input \`plan-hash\` must be the 64 hex digits shown in the plan (got "${trimmed}").`,
+    );
   }
   return trimmed;
 }

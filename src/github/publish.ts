@@ -1,6 +1,11 @@
 import * as core from '@actions/core';
 import type { Plan } from '../plan/model.js';
-import { COMMENT_LIMIT, renderPlanMarkdown, type ReportContext, type ReportState } from '../render/plan-markdown.js';
+import {
+  COMMENT_LIMIT,
+  renderPlanMarkdown,
+  type ReportContext,
+  type ReportState,
+} from '../render/plan-markdown.js';
 import type { SecretRegistry } from '../secrets.js';
 import { publishPlanComment, type CommentMode } from './comment.js';
 import type { RunContext } from './context.js';
@@ -37,7 +42,12 @@ export async function publishComment(
   });
   // Redaction can only shorten the text, so the limit still holds after it.
   const body = secrets.redact(
-    renderPlanMarkdown(plan, { ...report, fullPlanAt: `the job summary of [this run](${context.runUrl}) and its plan file` }, COMMENT_LIMIT, `${marker}\n`),
+    renderPlanMarkdown(
+      plan,
+      { ...report, fullPlanAt: `the job summary of [this run](${context.runUrl}) and its plan file` },
+      COMMENT_LIMIT,
+      `${marker}\n`,
+    ),
   );
   const result = await publishPlanComment(octokit, {
     owner: context.owner,

@@ -27,7 +27,11 @@ export async function verifyPlan(
 
   if (context.eventName === 'push' && octokit) {
     try {
-      const merged = await findMergedPullRequest(octokit, { owner: context.owner, repo: context.repo, sha: context.sha });
+      const merged = await findMergedPullRequest(octokit, {
+        owner: context.owner,
+        repo: context.repo,
+        sha: context.sha,
+      });
       if (merged) {
         pullRequest = merged.number;
         reviewedHeadSha = merged.headSha;
@@ -51,19 +55,33 @@ export async function verifyPlan(
   if (inputs.planHash) {
     return inputs.planHash === plan.hash
       ? { ok: true, note: `plan-hash ${plan.hash} matches the fresh plan.`, pullRequest }
-      : { ok: false, reason: `the fresh plan's hash ${plan.hash} is not the given plan-hash ${inputs.planHash}.`, pullRequest };
+      : {
+          ok: false,
+          reason: `the fresh plan's hash ${plan.hash} is not the given plan-hash ${inputs.planHash}.`,
+          pullRequest,
+        };
   }
-  if (inputs.planCheck === 'off') return { ok: true, note: 'plan-check is off: applying what the branch says.', pullRequest };
+  if (inputs.planCheck === 'off')
+    return { ok: true, note: 'plan-check is off: applying what the branch says.', pullRequest };
   if (context.eventName !== 'push') {
     return {
       ok: false,
-      reason: 'plan-check is strict and no plan-hash was given, so there is no reviewed plan to compare with.',
+      reason:
+        'plan-check is strict and no plan-hash was given, so there is no reviewed plan to compare with.',
     };
   }
-  if (!octokit) return { ok: false, reason: 'plan-check is strict but there is no `github-token` to find the reviewed plan.' };
+  if (!octokit)
+    return {
+      ok: false,
+      reason: 'plan-check is strict but there is no `github-token` to find the reviewed plan.',
+    };
   if (lookupProblem) return { ok: false, reason: lookupProblem, pullRequest, headSha: reviewedHeadSha };
   if (reviewedHash === plan.hash) {
-    return { ok: true, note: `The plan matches the one reviewed on pull request #${pullRequest} (${plan.hash}).`, pullRequest };
+    return {
+      ok: true,
+      note: `The plan matches the one reviewed on pull request #${pullRequest} (${plan.hash}).`,
+      pullRequest,
+    };
   }
   return {
     ok: false,

@@ -2,7 +2,14 @@ import type { Env, ResolvedConnection } from '../definitions/env.js';
 import { isEnvRef } from '../definitions/types.js';
 import type { OktaApp, OktaConnection } from '../okta/types.js';
 import { APP_KINDS, appKindOf } from './app-kinds.js';
-import type { ConnectionPlan, ConnectionState, FieldChange, Operation, PlanError, WriteOnlyValue } from './model.js';
+import type {
+  ConnectionPlan,
+  ConnectionState,
+  FieldChange,
+  Operation,
+  PlanError,
+  WriteOnlyValue,
+} from './model.js';
 
 export interface CompareInput {
   connection: ResolvedConnection;
@@ -85,8 +92,10 @@ export function desiredState(connection: ResolvedConnection): ConnectionState {
   return {
     status: connection.action === 'activate' ? 'ENABLED' : 'DISABLED',
     authScheme: connection.authScheme,
-    ...(connection.authScheme === 'TOKEN' && connection.baseUrl !== undefined && { baseUrl: connection.baseUrl }),
-    ...(connection.authScheme === 'OAUTH2' && connection.clientId !== undefined && { clientId: connection.clientId }),
+    ...(connection.authScheme === 'TOKEN' &&
+      connection.baseUrl !== undefined && { baseUrl: connection.baseUrl }),
+    ...(connection.authScheme === 'OAUTH2' &&
+      connection.clientId !== undefined && { clientId: connection.clientId }),
     ...(connection.rotationMode !== undefined && { rotationMode: connection.rotationMode }),
   };
 }
@@ -112,7 +121,11 @@ function checkAppKind(connection: ResolvedConnection, app: OktaApp): PlanError |
       message: `${kind.label} (${app.name}) connections use auth_scheme ${kind.schemes.join(' or ')}, not ${connection.authScheme}.`,
     };
   }
-  if (app.name === 'okta_org2org' && connection.authScheme === 'OAUTH2' && connection.clientId === undefined) {
+  if (
+    app.name === 'okta_org2org' &&
+    connection.authScheme === 'OAUTH2' &&
+    connection.clientId === undefined
+  ) {
     return {
       code: 'missing-client-id',
       at: fields.profile ?? source,

@@ -22,7 +22,9 @@ export function planHash(connections: readonly ConnectionPlan[]): string {
           },
     )
     .sort((a, b) => (a.appId < b.appId ? -1 : a.appId > b.appId ? 1 : 0));
-  return createHash('sha256').update(canonicalJson({ v: 1, changeSet })).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson({ v: 1, changeSet }))
+    .digest('hex');
 }
 
 /** JSON with object keys sorted at every level, so equal values always give equal text. */

@@ -39,9 +39,13 @@ export async function planConnections(
         reader.getApp(connection.id),
         reader.getConnection(connection.id),
       ]);
-      if (app.status === 'rejected') return { ...basePlan(connection), error: readError(app.reason, connection, 'app') };
+      if (app.status === 'rejected')
+        return { ...basePlan(connection), error: readError(app.reason, connection, 'app') };
       if (live.status === 'rejected') {
-        return { ...basePlan(connection, app.value), error: readError(live.reason, connection, 'connection') };
+        return {
+          ...basePlan(connection, app.value),
+          error: readError(live.reason, connection, 'connection'),
+        };
       }
       return compareConnection({
         connection,
@@ -55,7 +59,10 @@ export async function planConnections(
   return assemblePlan(planned, options);
 }
 
-export function assemblePlan(planned: ConnectionPlan[], options: Pick<PlanOptions, 'orgUrl' | 'path' | 'warnings'>): Plan {
+export function assemblePlan(
+  planned: ConnectionPlan[],
+  options: Pick<PlanOptions, 'orgUrl' | 'path' | 'warnings'>,
+): Plan {
   const connections = [...planned].sort((a, b) => (a.appId < b.appId ? -1 : a.appId > b.appId ? 1 : 0));
   const counts = countPlan(connections);
   const org = new URL(options.orgUrl).host;
@@ -83,7 +90,11 @@ export function planKey(orgUrl: string, path: string): string {
 }
 
 /** A read failure as a per-connection error that says what to check. */
-export function readError(error: unknown, connection: ResolvedConnection, what: 'app' | 'connection'): PlanError {
+export function readError(
+  error: unknown,
+  connection: ResolvedConnection,
+  what: 'app' | 'connection',
+): PlanError {
   const at = connection.definition.fields.id ?? connection.definition.source;
   if (error instanceof OktaApiError) {
     if (error.status === 404) {
@@ -102,7 +113,12 @@ export function readError(error: unknown, connection: ResolvedConnection, what: 
         message: `no permission to read the ${what} of app ${connection.id}: ${error.message}`,
       };
     }
-    return { code: error.errorCode ?? `http-${error.status}`, status: error.status, at, message: error.message };
+    return {
+      code: error.errorCode ?? `http-${error.status}`,
+      status: error.status,
+      at,
+      message: error.message,
+    };
   }
   if (error instanceof OktaNetworkError) return { code: 'network', at, message: error.message };
   return { code: 'error', at, message: error instanceof Error ? error.message : String(error) };

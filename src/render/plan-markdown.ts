@@ -102,7 +102,8 @@ function applyCounts(report: ApplyReport | undefined): string {
 
 function changeTable(changing: ConnectionPlan[], rows: number, context: ReportContext): string[] {
   if (changing.length === 0) return [];
-  const title = context.state === 'planned' || context.state === 'plan-changed' ? 'Changes' : 'Planned changes';
+  const title =
+    context.state === 'planned' || context.state === 'plan-changed' ? 'Changes' : 'Planned changes';
   const lines = [
     `#### ${title}`,
     '',
@@ -117,7 +118,8 @@ function changeTable(changing: ConnectionPlan[], rows: number, context: ReportCo
       return `| ${escapeMarkdown(connection.name)} | ${code(connection.appId)} | ${operationsText(connection)} | ${cells.join('<br>') || '—'} |`;
     }),
   ];
-  if (rows < changing.length) lines.push('', `… and ${changing.length - rows} more changing connections, not shown here.`);
+  if (rows < changing.length)
+    lines.push('', `… and ${changing.length - rows} more changing connections, not shown here.`);
   return [...lines, ''];
 }
 
@@ -146,7 +148,10 @@ function applySection(report: ApplyReport): string[] {
     '',
     '| Connection | App id | Result | Detail |',
     '| --- | --- | --- | --- |',
-    ...shown.map((result) => `| ${escapeMarkdown(result.name)} | ${code(result.appId)} | ${resultText(result)} | ${resultDetail(result)} |`),
+    ...shown.map(
+      (result) =>
+        `| ${escapeMarkdown(result.name)} | ${code(result.appId)} | ${resultText(result)} | ${resultDetail(result)} |`,
+    ),
     '',
   ];
 }
@@ -166,10 +171,13 @@ function resultText(result: ConnectionApplyResult): string {
 
 function resultDetail(result: ConnectionApplyResult): string {
   const parts: string[] = [];
-  if (result.consentUrl) parts.push(`an Okta admin must grant consent: [open the consent page](${result.consentUrl})`);
+  if (result.consentUrl)
+    parts.push(`an Okta admin must grant consent: [open the consent page](${result.consentUrl})`);
   if (result.error) parts.push(escapeMarkdown(result.error.message));
   for (const mismatch of result.mismatches ?? []) {
-    parts.push(`${mismatch.field}: Okta has ${code(mismatch.before ?? 'not set')}, wanted ${code(mismatch.after ?? 'not set')}`);
+    parts.push(
+      `${mismatch.field}: Okta has ${code(mismatch.before ?? 'not set')}, wanted ${code(mismatch.after ?? 'not set')}`,
+    );
   }
   return parts.join('<br>') || '—';
 }

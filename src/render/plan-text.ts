@@ -1,6 +1,13 @@
 import type { ApplyReport } from '../apply/model.js';
 import type { ConnectionPlan, Plan } from '../plan/model.js';
-import { changeText, consentNote, countsLine, operationsText, sourceText, writeOnlyText } from './describe.js';
+import {
+  changeText,
+  consentNote,
+  countsLine,
+  operationsText,
+  sourceText,
+  writeOnlyText,
+} from './describe.js';
 import { problemsText } from './problems.js';
 
 const quote = (text: string) => JSON.stringify(text);
@@ -10,7 +17,9 @@ export function renderPlanText(plan: Plan): string {
   const lines = [`Okta plan for ${plan.org} (${plan.key.slice(plan.org.length + 1)})`, ''];
   for (const connection of plan.connections) {
     if (connection.operations.length === 0 && !connection.error) continue;
-    lines.push(`  ${symbol(connection)} ${connection.name} (${connection.appId}): ${operationsText(connection)}`);
+    lines.push(
+      `  ${symbol(connection)} ${connection.name} (${connection.appId}): ${operationsText(connection)}`,
+    );
     for (const change of connection.changes) lines.push(`      ${changeText(change, quote)}`);
     for (const value of connection.writeOnly) lines.push(`      ${writeOnlyText(value)}`);
     const note = consentNote(connection);
@@ -34,10 +43,15 @@ export function renderApplyText(report: ApplyReport): string {
           : `FAILED${result.error?.code ? ` [${result.error.code}]` : ''}: ${result.error?.message ?? ''}`;
     lines.push(`  ${result.name} (${result.appId}): ${what}`);
     for (const mismatch of result.mismatches ?? []) {
-      lines.push(`      ${mismatch.field}: Okta has ${mismatch.before ?? 'not set'}, wanted ${mismatch.after ?? 'not set'}`);
+      lines.push(
+        `      ${mismatch.field}: Okta has ${mismatch.before ?? 'not set'}, wanted ${mismatch.after ?? 'not set'}`,
+      );
     }
   }
-  lines.push('', `Apply: ${report.applied} applied, ${report.failed} failed, ${report.consentNeeded} waiting for consent.`);
+  lines.push(
+    '',
+    `Apply: ${report.applied} applied, ${report.failed} failed, ${report.consentNeeded} waiting for consent.`,
+  );
   return lines.join('\n');
 }
 

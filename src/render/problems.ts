@@ -7,7 +7,9 @@ export function problemPlace(problem: Problem): string {
 
 /** Terminal lines, as compilers print them: `file:line:col: error: message`. */
 export function problemsText(problems: readonly Problem[]): string {
-  return problems.map((problem) => `${problemPlace(problem)}: ${problem.severity}: ${problem.message}`).join('\n');
+  return problems
+    .map((problem) => `${problemPlace(problem)}: ${problem.severity}: ${problem.message}`)
+    .join('\n');
 }
 
 export function problemsMarkdown(problems: readonly Problem[], heading = 'Definition problems'): string {

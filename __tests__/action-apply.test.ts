@@ -1,0 +1,171 @@
+import { writeFile } from 'node:fs/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  expectNoSecrets,
+  HEAD_SHA,
+  markerOf,
+  MERGE_SHA,
+  planComments,
+  PR_NUMBER,
+  SECRET_ENV,
+  startE2E,
+  type E2E,
+} from './helpers/e2e.js';
+import { validateRequestBody } from './helpers/openapi.js';
+
+let e2e: E2E;
+afterEach(async () => e2e?.close());
+
+async function reviewAndMerge(): Promise<string> {
+  e2e.github.state.addPull({ number: PR_NUMBER, headSha: HEAD_SHA, mergeCommitSha: MERGE_SHA, merged: true });
+  const plan = await e2e.pullRequest();
+  expect(plan.code, plan.stdout).toBe(0);
+  return plan.outputs['plan-hash']!;
+}
+
+describe('apply on merge: the bundled action against the simulator and a fake GitHub', () => {
+  it('applies the reviewed plan, confirms it, marks the comment applied, and converges', async () => {
+    e2e = await startE2E();
+    const reviewed = await reviewAndMerge();
+    const apply = await e2e.push();
+    expect(apply.code, apply.stdout + apply.stderr).toBe(0);
+    expect(apply.outputs).toMatchObject({
+      'plan-hash': reviewed,
+      applied: '3',
+      failed: '0',
+      changes: 'true',
+    });
+
+    const apps = e2e.sim.apps;
+    expect(apps.get('0oa5zscalerprod0001')!.connection).toMatchObject({
+      status: 'ENABLED',
+      baseUrl: 'https://scim.zscaler.example.com/scim/v2',
+      token: SECRET_ENV.ZSCALER_SCIM_TOKEN,
+    });
+    expect(apps.get('0oa5org2orghub00001')!.connection).toMatchObject({
+      status: 'ENABLED',
+      authScheme: 'OAUTH2',
+      clientId: '0oa5hubservice00001',
+      rotationMode: 'AUTO',
+    });
+    expect(apps.get('0oa5org2orglegacy01')!.connection).toMatchObject({ status: 'DISABLED' });
+
+    // Request bodies follow the official schemas: Org2Org gets signing.rotationMode, OAuth gets no baseUrl.
+    const posts = e2e.sim.writes().filter((r) => r.path.endsWith('/connections/default'));
+    expect(posts).toHaveLength(2);
+    for (const post of posts) expect(validateRequestBody(post.path, 'post', post.body)).toEqual([]);
+    const org2org = posts.find((r) => r.path.includes('0oa5org2orghub00001'))!;
+    expect(org2org.body).toEqual({
+      profile: { authScheme: 'OAUTH2', clientId: '0oa5hubservice00001', signing: { rotationMode: 'AUTO' } },
+    });
+    expect(org2org.query).toEqual({ activate: 'true' });
+    const sequence = e2e.sim
+      .writes()
+      .map((r) => `${r.method} ${r.path}${r.query.activate ? '?activate=true' : ''}`);
+    expect(sequence.sort()).toEqual(
+      [
+        'POST /api/v1/apps/0oa5org2orghub00001/connections/default?activate=true',
+        'POST /api/v1/apps/0oa5org2orglegacy01/connections/default/lifecycle/deactivate',
+        'POST /api/v1/apps/0oa5zscalerprod0001/connections/default',
+      ].sort(),
+    );
+
+    const comment = planComments(e2e.github)[0]!;
+    expect(markerOf(comment.body)).toMatchObject({ state: 'applied', planHash: reviewed });
+    expect(comment.body).toContain(
+      `applied to \`${new URL(e2e.sim.url).host}\` in run #7 at \`${MERGE_SHA.slice(0, 7)}\``,
+    );
+    expect(comment.body).toContain('3 applied, 0 failed');
+    await expectNoSecrets(apply, e2e.secrets, [comment.body]);
+
+    // A second apply finds nothing to do and writes nothing.
+    const writes = e2e.sim.writes().length;
+    const again = await e2e.push();
+    expect(again.code, again.stdout).toBe(0);
+    expect(again.outputs).toMatchObject({ changes: 'false', applied: '0', failed: '0' });
+    expect(e2e.sim.writes()).toHaveLength(writes);
+  });
+
+  it('applies nothing when Okta drifted between review and merge, then applies by hand with the new hash', async () => {
+    e2e = await startE2E();
+    const reviewed = await reviewAndMerge();
+    e2e.sim.apps.get('0oa5office365000001')!.connection!.status = 'DISABLED'; // someone clicked in the console
+
+    const apply = await e2e.push();
+    expect(apply.code).toBe(1);
+    expect(e2e.sim.writes()).toEqual([]);
+    const fresh = apply.outputs['plan-hash']!;
+    expect(fresh).not.toBe(reviewed);
+    const comment = planComments(e2e.github)[0]!;
+    expect(markerOf(comment.body)).toMatchObject({ state: 'plan-changed', planHash: fresh });
+    expect(comment.body).toContain('changed since review: nothing was applied');
+    const failure = apply.annotations.find((a) => a.level === 'error')!;
+    expect(failure.message).toContain(`\`plan-hash: ${fresh}\``);
+
+    const wrong = await e2e.dispatch({ command: 'apply', 'plan-hash': reviewed });
+    expect(wrong.code).toBe(1);
+    expect(e2e.sim.writes()).toEqual([]);
+
+    const manual = await e2e.dispatch({ command: 'apply', 'plan-hash': fresh });
+    expect(manual.code, manual.stdout).toBe(0);
+    expect(manual.outputs).toMatchObject({ applied: '4', failed: '0' });
+    expect(e2e.sim.apps.get('0oa5office365000001')!.connection!.status).toBe('ENABLED');
+  });
+
+  it('treats a direct push (no merged PR) as a mismatch under strict, and applies it with plan-check off', async () => {
+    e2e = await startE2E();
+    const apply = await e2e.push();
+    expect(apply.code).toBe(1);
+    expect(apply.annotations.find((a) => a.level === 'error')!.message).toMatch(
+      /not the merge of a pull request/,
+    );
+    expect(e2e.sim.writes()).toEqual([]);
+    const off = await e2e.push({ inputs: { 'plan-check': 'off' } });
+    expect(off.code, off.stdout).toBe(0);
+    expect(off.outputs.applied).toBe('3');
+  });
+
+  it('reports a missing secret and an Okta failure while applying the others', async () => {
+    e2e = await startE2E();
+    await reviewAndMerge();
+    e2e.sim.setFaults({ failNext: { count: 50, status: 500, path: /0oa5org2orglegacy01/ } });
+    const apply = await e2e.push({ env: { ...SECRET_ENV, ZSCALER_SCIM_TOKEN: '' } });
+    expect(apply.code).toBe(1);
+    expect(apply.outputs).toMatchObject({ applied: '1', failed: '2' });
+    // The Zscaler connection got no request at all: its secret was missing.
+    expect(e2e.sim.writes().some((r) => r.path.includes('0oa5zscalerprod0001'))).toBe(false);
+    expect(e2e.sim.apps.get('0oa5org2orghub00001')!.connection!.status).toBe('ENABLED');
+    const comment = planComments(e2e.github)[0]!;
+    expect(markerOf(comment.body).state).toBe('apply-failed');
+    expect(comment.body).toContain('environment variable ZSCALER_SCIM_TOKEN is not set');
+    expect(comment.body).toMatch(/Legacy partner.*❌ failed \(`E0000009`\)/);
+    expect(apply.annotations.find((a) => a.level === 'error')!.message).toMatch(
+      /2 connection\(s\) failed to apply/,
+    );
+  });
+
+  it('redacts a secret that Okta echoes back in an error', async () => {
+    e2e = await startE2E();
+    await reviewAndMerge();
+    e2e.sim.setFaults({ echoSecretInError: true });
+    const apply = await e2e.push();
+    expect(apply.code).toBe(1);
+    const comment = planComments(e2e.github)[0]!;
+    expect(comment.body).toContain('E0000001');
+    await expectNoSecrets(apply, e2e.secrets, [comment.body]);
+  });
+
+  it('shows consent needed, with the link, for a consent app', async () => {
+    e2e = await startE2E();
+    await writeFile(
+      `${e2e.workspace}/okta/connections/google.yaml`,
+      'connections:\n  - id: 0oa5googlework00001\n    action: activate\n    profile:\n      auth_scheme: OAUTH2\n',
+    );
+    const run = await e2e.dispatch({ command: 'apply', 'plan-check': 'off' });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.summary).toMatch(
+      /Google Workspace.*⏳ consent needed.*\[open the consent page\]\(http:\/\/127\.0\.0\.1:\d+\//,
+    );
+    expect(run.outputs.failed).toBe('0');
+  });
+});

@@ -1,0 +1,121 @@
+import { readFile } from 'node:fs/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  expectNoSecrets,
+  HEAD_SHA,
+  markerOf,
+  planComments,
+  PR_NUMBER,
+  startE2E,
+  type E2E,
+} from './helpers/e2e.js';
+
+let e2e: E2E;
+afterEach(async () => e2e?.close());
+
+describe('plan on a pull request: the bundled action against the simulator and a fake GitHub', () => {
+  it('posts one sticky comment, edits it on the next run, sets outputs, and writes nothing to Okta', async () => {
+    e2e = await startE2E();
+    // Other bots' comments push ours beyond the first page of the comment listing.
+    for (let i = 0; i < 130; i++)
+      e2e.github.state.addComment({ issueNumber: PR_NUMBER, body: `ci bot says ${i}`, user: 'other-bot' });
+
+    const first = await e2e.pullRequest();
+    expect(first.code, first.stdout + first.stderr).toBe(0);
+    expect(first.outputs).toMatchObject({
+      changes: 'true',
+      'to-configure': '2',
+      'to-activate': '1',
+      'to-deactivate': '1',
+      unchanged: '1',
+      errors: '0',
+      applied: '0',
+      failed: '0',
+    });
+    expect(first.outputs['plan-hash']).toMatch(/^[0-9a-f]{64}$/);
+    const comments = planComments(e2e.github);
+    expect(comments).toHaveLength(1);
+    const body = comments[0]!.body;
+    expect(markerOf(body)).toMatchObject({
+      v: 1,
+      key: `${new URL(e2e.sim.url).host}/okta/connections`,
+      planHash: first.outputs['plan-hash'],
+      headSha: HEAD_SHA,
+      state: 'planned',
+    });
+    expect(body).toContain('2 to configure, 1 to activate, 1 to deactivate, 1 unchanged');
+    expect(body).toContain(
+      'base_url: `https://scim.zscaler.example.com/scim/v1` → `https://scim.zscaler.example.com/scim/v2`',
+    );
+    expect(body).toContain('token: sensitive, will be set (from ZSCALER_SCIM_TOKEN)');
+    expect(body).toContain('| Legacy partner | `0oa5org2orglegacy01` | deactivate |');
+    expect(body).toContain('configure + activate');
+    expect(first.summary).toContain(`Plan hash \`${first.outputs['plan-hash']}\``);
+    const planFile = JSON.parse(await readFile(first.outputs['plan-file']!, 'utf8'));
+    expect(planFile.hash).toBe(first.outputs['plan-hash']);
+    expect(planFile.counts).toMatchObject({ toConfigure: 2, toActivate: 1, toDeactivate: 1, unchanged: 1 });
+
+    const second = await e2e.pullRequest();
+    expect(second.code).toBe(0);
+    expect(planComments(e2e.github)).toHaveLength(1);
+    expect(planComments(e2e.github)[0]!.id).toBe(comments[0]!.id);
+    expect(e2e.github.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
+    expect(second.outputs['plan-hash']).toBe(first.outputs['plan-hash']);
+
+    expect(e2e.sim.writes()).toEqual([]);
+    // Plans read each connection once and each app once.
+    const reads = e2e.sim.requests.filter((r) => r.method === 'GET');
+    expect(reads.filter((r) => r.bucket === 'apps-star')).toHaveLength(8);
+    expect(reads.filter((r) => r.bucket === 'apps-id')).toHaveLength(8);
+    for (const run of [first, second])
+      await expectNoSecrets(run, e2e.secrets, [planComments(e2e.github)[0]!.body]);
+    expect(first.stdout).toContain(`::add-mask::${e2e.sim.apiToken}`);
+  });
+
+  it('turns a forbidden comment into a warning, not a failure', async () => {
+    e2e = await startE2E();
+    e2e.github.setMode({ commentWrites: 'forbidden' });
+    const run = await e2e.pullRequest();
+    expect(run.code).toBe(0);
+    expect(run.annotations.some((a) => a.level === 'warning' && /pull-requests: write/.test(a.message))).toBe(
+      true,
+    );
+    expect(run.summary).toContain('Okta plan for');
+  });
+
+  it('falls back to validate on a fork PR without Okta credentials', async () => {
+    e2e = await startE2E();
+    const run = await e2e.pullRequest({ inputs: { 'okta-api-token': '' } });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.annotations.some((a) => a.level === 'notice' && /no plan was made/.test(a.message))).toBe(
+      true,
+    );
+    expect(run.summary).toContain('pull requests from forks get no secrets');
+    expect(e2e.sim.requests).toHaveLength(0);
+  });
+
+  it('plans the other connections when one app does not exist, and fails the step', async () => {
+    e2e = await startE2E();
+    e2e.sim.apps.delete('0oa5office365000001');
+    const run = await e2e.pullRequest();
+    expect(run.code).toBe(1);
+    expect(run.outputs).toMatchObject({ errors: '1', 'to-configure': '2', 'to-deactivate': '1' });
+    const body = planComments(e2e.github)[0]!.body;
+    expect(body).toContain('Could not be planned');
+    expect(body).toMatch(/okta\/connections\/office365\.yaml:4.*app 0oa5office365000001 does not exist/);
+  });
+
+  it('does not touch Okta when a definition is invalid', async () => {
+    e2e = await startE2E();
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(
+      `${e2e.workspace}/okta/connections/broken.yaml`,
+      'connections:\n  - id: 0oa9999999999999999\n    action: on\n',
+    );
+    const run = await e2e.pullRequest();
+    expect(run.code).toBe(1);
+    expect(run.annotations.some((a) => a.file === 'okta/connections/broken.yaml' && a.line === 3)).toBe(true);
+    expect(e2e.sim.requests).toHaveLength(0);
+    expect(planComments(e2e.github)).toHaveLength(0);
+  });
+});
