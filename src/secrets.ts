@@ -23,13 +23,13 @@ export class SecretRegistry {
 
   add(value: string | undefined): void {
     if (!value || value.length < MIN_SECRET_LENGTH || this.values.has(value)) return;
-    this.values.add(value);
-    this.sorted = undefined;
-    for (const listener of this.listeners) listener(value);
-    // A secret may reach text JSON-escaped or URL-encoded; register those spellings too.
-    for (const variant of [JSON.stringify(value).slice(1, -1), encodeURIComponent(value)]) {
-      if (variant !== value) this.add(variant);
+    // A secret may reach text JSON-escaped or URL-encoded; those spellings are redacted too (one level only).
+    for (const spelling of [value, JSON.stringify(value).slice(1, -1), encodeURIComponent(value)]) {
+      if (this.values.has(spelling)) continue;
+      this.values.add(spelling);
+      for (const listener of this.listeners) listener(spelling);
     }
+    this.sorted = undefined;
   }
 
   has(value: string): boolean {

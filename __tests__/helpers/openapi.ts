@@ -1,0 +1,114 @@
+/**
+ * Contract checks against Okta's official OpenAPI description of the connection endpoints
+ * (<repo>/../shared/okta/app-connections.openapi.yaml): `#/components/...` refs are resolved,
+ * OpenAPI 3.0 `nullable` becomes a JSON-Schema null type, and ajv validates.
+ * Both functions return a list of problems; an empty list means the body conforms.
+ */
+import { readFileSync } from 'node:fs';
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import { parse } from 'yaml';
+
+export const OPENAPI_FILE = new URL('../../../shared/okta/app-connections.openapi.yaml', import.meta.url);
+
+type JsonObject = Record<string, unknown>;
+
+interface Operation {
+  requestBody?: { required?: boolean; content?: Record<string, { schema?: unknown }> };
+  responses?: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function resolvePointer(doc: unknown, ref: string): unknown {
+  if (!ref.startsWith('#/')) throw new Error(`only local refs are supported: ${ref}`);
+  let node = doc;
+  for (const raw of ref.slice(2).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (!isObject(node) || !(key in node)) throw new Error(`unresolvable ref ${ref}`);
+    node = node[key];
+  }
+  return node;
+}
+
+/** Replaces every `$ref` with its target (siblings of `$ref` are ignored, as OpenAPI 3.0 says). */
+function dereference(node: unknown, doc: unknown, seen: readonly string[] = []): unknown {
+  if (Array.isArray(node)) return node.map((item) => dereference(item, doc, seen));
+  if (!isObject(node)) return node;
+  const ref = node.$ref;
+  if (typeof ref === 'string') {
+    if (seen.includes(ref)) throw new Error(`recursive ref ${ref} is not supported`);
+    return dereference(resolvePointer(doc, ref), doc, [...seen, ref]);
+  }
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(node)) out[key] = dereference(value, doc, seen);
+  if (out.nullable === true && typeof out.type === 'string') {
+    out.type = [out.type, 'null'];
+    if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
+    delete out.nullable;
+  }
+  return out;
+}
+
+const rawSpec: unknown = parse(readFileSync(OPENAPI_FILE, 'utf8'));
+const paths = (dereference((rawSpec as JsonObject).paths, rawSpec) ?? {}) as Record<
+  string,
+  Record<string, Operation>
+>;
+
+const ajv = new Ajv({ strict: false, allErrors: true });
+addFormats.default(ajv);
+const compiled = new Map<string, ValidateFunction>();
+
+function templateRegex(template: string): RegExp {
+  const literals = template.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${literals.join('[^/]+')}$`);
+}
+
+/** Accepts the template (`/api/v1/apps/{appId}/connections/default`) or a concrete path, with or without query. */
+function findOperation(path: string, method: string): { template: string; operation: Operation } | undefined {
+  const bare = path.replace(/^https?:\/\/[^/]+/, '').split('?')[0] ?? path;
+  const template = bare in paths ? bare : Object.keys(paths).find((t) => templateRegex(t).test(bare));
+  const operation = template ? paths[template]?.[method.toLowerCase()] : undefined;
+  return template && operation ? { template, operation } : undefined;
+}
+
+function validate(key: string, schema: unknown, body: unknown): string[] {
+  let check = compiled.get(key);
+  if (!check) {
+    check = ajv.compile(schema as object);
+    compiled.set(key, check);
+  }
+  if (check(body)) return [];
+  return (check.errors ?? []).map((error) => {
+    const allowed = (error.params as { allowedValues?: unknown[] }).allowedValues;
+    const where = error.instancePath || '(root)';
+    return `${where} ${error.message ?? 'is invalid'}${allowed ? ` (${allowed.join(', ')})` : ''}`;
+  });
+}
+
+export function validateRequestBody(path: string, method: string, body: unknown): string[] {
+  const found = findOperation(path, method);
+  if (!found) return [`no operation ${method.toUpperCase()} ${path} in the OpenAPI description`];
+  const requestBody = found.operation.requestBody;
+  const schema = requestBody?.content?.['application/json']?.schema;
+  const name = `${method.toUpperCase()} ${found.template}`;
+  if (!schema) return body === undefined ? [] : [`${name} documents no JSON request body`];
+  if (body === undefined) return requestBody?.required ? [`${name} requires a request body`] : [];
+  return validate(`request ${name}`, schema, body);
+}
+
+export function validateResponseBody(path: string, method: string, status: number, body: unknown): string[] {
+  const found = findOperation(path, method);
+  if (!found) return [`no operation ${method.toUpperCase()} ${path} in the OpenAPI description`];
+  const name = `${method.toUpperCase()} ${found.template}`;
+  const responses = found.operation.responses ?? {};
+  const response = responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default;
+  if (!response) return [`status ${status} is not documented for ${name}`];
+  const schema = response.content?.['application/json']?.schema;
+  if (!schema)
+    return body === undefined || body === '' || body === null ? [] : [`${name} ${status} documents no body`];
+  return validate(`response ${name} ${status}`, schema, body);
+}

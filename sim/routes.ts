@@ -1,0 +1,55 @@
+import { handleGetApp, handleListApps } from './apps.js';
+import { authenticate, checkScope } from './auth.js';
+import { handleGetConnection, handleLifecycle, handlePostConnection } from './connections.js';
+import { methodNotAllowed, notFound, type SimResponse } from './responses.js';
+import type { SimRequest, SimState } from './state.js';
+import { handleTokenRequest, TOKEN_PATH } from './token-endpoint.js';
+
+const APP = '/api/v1/apps/([^/]+)';
+const APP_PATH = new RegExp(`^${APP}$`);
+const CONNECTION_PATH = new RegExp(`^${APP}/connections/default$`);
+const LIFECYCLE_PATH = new RegExp(`^${APP}/connections/default/lifecycle/(activate|deactivate)$`);
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+function onlyMethods(req: SimRequest, allowed: string[], handle: () => SimResponse): SimResponse {
+  return allowed.includes(req.method) ? handle() : methodNotAllowed(allowed);
+}
+
+function routeApi(req: SimRequest, state: SimState): SimResponse {
+  if (req.path === '/api/v1/apps') return onlyMethods(req, ['GET'], () => handleListApps(req, state));
+  let match = APP_PATH.exec(req.path);
+  if (match?.[1]) {
+    const appId = decodeSegment(match[1]);
+    return onlyMethods(req, ['GET'], () => handleGetApp(req, state, appId));
+  }
+  match = CONNECTION_PATH.exec(req.path);
+  if (match?.[1]) {
+    const appId = decodeSegment(match[1]);
+    return onlyMethods(req, ['GET', 'POST'], () =>
+      req.method === 'GET' ? handleGetConnection(req, state, appId) : handlePostConnection(req, state, appId),
+    );
+  }
+  match = LIFECYCLE_PATH.exec(req.path);
+  if (match?.[1] && match[2]) {
+    const appId = decodeSegment(match[1]);
+    const action = match[2] === 'activate' ? 'activate' : 'deactivate';
+    return onlyMethods(req, ['POST'], () => handleLifecycle(req, state, appId, action));
+  }
+  return notFound(req.path);
+}
+
+/** Dispatches a request that got past rate limits and faults. */
+export function route(req: SimRequest, state: SimState): SimResponse {
+  if (req.path === TOKEN_PATH) return handleTokenRequest(req, state);
+  if (!req.path.startsWith('/api/v1/')) return notFound(req.path);
+  const auth = authenticate(req, state);
+  if (!auth.ok) return auth.response;
+  return checkScope(req, auth.scopes) ?? routeApi(req, state);
+}

@@ -1,0 +1,123 @@
+import type { JsonWebKey } from 'node:crypto';
+
+/** The app's `name` in Okta; any name not listed here has no provisioning connection. */
+export type AppKind = 'okta_org2org' | 'zscalerbyz' | 'office365' | 'google' | 'slack' | 'zoomus' | string;
+
+export interface SimConnection {
+  authScheme: 'TOKEN' | 'OAUTH2' | 'UNKNOWN';
+  status: 'ENABLED' | 'DISABLED' | 'UNKNOWN';
+  baseUrl?: string;
+  clientId?: string;
+  rotationMode?: 'AUTO' | 'MANUAL';
+  // write-only values, stored so tests can assert what was set; never returned by the API
+  token?: string;
+  adminUsername?: string;
+  adminPassword?: string;
+}
+
+export interface SimApp {
+  id: string;
+  name: AppKind;
+  label: string;
+  status?: 'ACTIVE' | 'INACTIVE';
+  connection?: SimConnection;
+}
+
+/** `windowMs` is rounded up to whole seconds. */
+export interface BucketLimit {
+  limit: number;
+  windowMs: number;
+}
+
+export interface SimFaults {
+  /** Added to every answer. */
+  latencyMs?: number;
+  /** 0..1: answers 500 E0000009 (seeded RNG, option `seed`). */
+  serverErrorRate?: number;
+  /** The next N matching requests answer `status` (500/502/503/504). `path` is tested against the path without query. */
+  failNext?: { count: number; status: number; path?: RegExp };
+  /** The next N matching requests: socket destroyed, no answer. */
+  resetNext?: { count: number; path?: RegExp };
+  /** The next N matching requests never answer (client timeout). */
+  hangNext?: { count: number; path?: RegExp };
+  /** The next N matching requests answer 429 (concurrency-style, Remaining 0). */
+  burst429?: { count: number; path?: RegExp };
+  /** A connection POST answers 400 E0000001 whose errorSummary and errorCauses echo the sent token/adminPassword. */
+  echoSecretInError?: boolean;
+}
+
+/** OAuth 2.0 service app (private_key_jwt). */
+export interface SimServiceApp {
+  clientId: string;
+  /** RSA or EC P-256 public key. */
+  publicJwk: JsonWebKey;
+  kid?: string;
+  /** Granted scopes, e.g. ['okta.apps.read', 'okta.apps.manage']. */
+  scopes: string[];
+  /** The org demands DPoP for this app (see sim-api.md). */
+  dpop?: boolean;
+}
+
+/**
+ * apps-id   = GET /api/v1/apps/{id} exactly
+ * apps-star = /api/v1/apps/{id}/... (connections/default and lifecycle)
+ * apps-list = GET /api/v1/apps
+ * token     = POST /oauth2/v1/token
+ */
+export type BucketName = 'apps-id' | 'apps-star' | 'apps-list' | 'token';
+
+export interface SimOptions {
+  apps?: SimApp[];
+  /** SSWS token accepted (default: random, exposed as sim.apiToken). */
+  apiToken?: string;
+  serviceApps?: SimServiceApp[];
+  /** Defaults: apps-id 600/60s, apps-star 100/60s, apps-list 100/60s, token 600/60s. */
+  rateLimits?: Partial<Record<BucketName, BucketLimit>>;
+  /** Requests in flight at once beyond which the sim answers 429 (default: none). */
+  concurrencyLimit?: number;
+  faults?: SimFaults;
+  seed?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 0 (any free port). */
+  port?: number;
+  /** OAuth access token lifetime (default 3600). */
+  tokenLifetimeSec?: number;
+}
+
+export interface RecordedRequest {
+  /** Position in `requests` (0-based). */
+  seq: number;
+  method: string;
+  /** Without the query. */
+  path: string;
+  query: Record<string, string>;
+  /** Lower-case names, as received. */
+  headers: Record<string, string>;
+  /** Parsed JSON, or form fields object for the token endpoint, or raw string if unparseable; undefined when empty. */
+  body: unknown;
+  /** 0 for reset/hang (and while not yet answered). */
+  status: number;
+  bucket: BucketName | null;
+  /** Which window of that bucket. */
+  windowIndex: number;
+  /** ms epoch. */
+  receivedAt: number;
+}
+
+export interface OktaSim {
+  /** e.g. http://127.0.0.1:PORT */
+  url: string;
+  apiToken: string;
+  /** Live state, mutable by tests (to simulate console drift). */
+  apps: Map<string, SimApp>;
+  /** Every request in order. */
+  requests: RecordedRequest[];
+  setFaults(faults: SimFaults): void;
+  setRateLimit(bucket: BucketName, limit: BucketLimit): void;
+  /** Requests counted per window (index = windowIndex). */
+  windowCounts(bucket: BucketName): number[];
+  /** Requests that are not GET (excluding the token endpoint). */
+  writes(): RecordedRequest[];
+  close(): Promise<void>;
+}

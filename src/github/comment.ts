@@ -1,0 +1,153 @@
+/**
+ * The sticky plan comment on a pull request: found by the hidden marker's `key`, edited in place
+ * (`update`) or posted anew with the older ones folded away (`new`). Failing to write it is a warning:
+ * fork pull requests get a read-only token and the plan is in the job summary anyway.
+ */
+import type { Octokit } from './octokit.js';
+import { describeGitHubError, githubErrorStatus, isGitHubError } from './octokit.js';
+import type { MarkerData } from './marker.js';
+import { parseMarker } from './marker.js';
+
+/** GitHub rejects longer comment and issue bodies with 422. */
+export const MAX_BODY_LENGTH = 65_536;
+
+export type CommentMode = 'update' | 'new' | 'off';
+
+export interface IssueRef {
+  owner: string;
+  repo: string;
+  issueNumber: number;
+}
+
+export interface StickyComment {
+  id: number;
+  nodeId: string;
+  url: string;
+  body: string;
+  marker: MarkerData;
+  createdAt: string;
+}
+
+export interface PublishResult {
+  action: 'created' | 'updated' | 'skipped' | 'failed';
+  commentId?: number;
+  url?: string;
+  warning?: string;
+}
+
+const MINIMIZE_MUTATION = `mutation($id: ID!) {
+  minimizeComment(input: { subjectId: $id, classifier: OUTDATED }) { minimizedComment { isMinimized } }
+}`;
+
+/** Every comment on the issue/PR whose marker has `key`, oldest first (reads all pages). */
+export async function findStickyComments(
+  octokit: Octokit,
+  { owner, repo, issueNumber, key }: IssueRef & { key: string },
+): Promise<StickyComment[]> {
+  const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+    owner,
+    repo,
+    issue_number: issueNumber,
+    per_page: 100,
+  });
+  const sticky: StickyComment[] = [];
+  for (const comment of comments) {
+    const marker = parseMarker(comment.body);
+    if (marker?.key !== key) continue;
+    sticky.push({
+      id: comment.id,
+      nodeId: comment.node_id,
+      url: comment.html_url,
+      body: comment.body ?? '',
+      marker,
+      createdAt: comment.created_at,
+    });
+  }
+  return sticky.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
+}
+
+export async function publishPlanComment(
+  octokit: Octokit,
+  options: IssueRef & { key: string; body: string; mode: CommentMode },
+): Promise<PublishResult> {
+  const { owner, repo, issueNumber, key, body, mode } = options;
+  assertPublishableBody(body, key);
+  if (mode === 'off') return { action: 'skipped' };
+
+  let existing: StickyComment[];
+  try {
+    existing = await findStickyComments(octokit, { owner, repo, issueNumber, key });
+  } catch (error) {
+    return failed(error, `Could not read the comments of pull request #${issueNumber}`);
+  }
+
+  const newest = existing.at(-1);
+  if (mode === 'update' && newest) {
+    try {
+      const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: newest.id, body });
+      return { action: 'updated', commentId: data.id, url: data.html_url };
+    } catch (error) {
+      return failed(error, `Could not update the plan comment on pull request #${issueNumber}`);
+    }
+  }
+
+  let created: PublishResult;
+  try {
+    const { data } = await octokit.rest.issues.createComment({
+      owner,
+      repo,
+      issue_number: issueNumber,
+      body,
+    });
+    created = { action: 'created', commentId: data.id, url: data.html_url };
+  } catch (error) {
+    return failed(error, `Could not comment the plan on pull request #${issueNumber}`);
+  }
+  if (mode === 'new' && existing.length > 0) {
+    const warning = await minimizeOutdated(octokit, existing);
+    if (warning) created.warning = warning;
+  }
+  return created;
+}
+
+/** Folds the older plan comments as "outdated"; a failure only costs a warning. */
+async function minimizeOutdated(octokit: Octokit, comments: StickyComment[]): Promise<string | undefined> {
+  const problems: string[] = [];
+  for (const comment of comments) {
+    try {
+      await octokit.graphql(MINIMIZE_MUTATION, { id: comment.nodeId });
+    } catch (error) {
+      if (!isGitHubError(error)) throw error;
+      problems.push(`${comment.id} (${describeGitHubError(error)})`);
+    }
+  }
+  if (problems.length === 0) return undefined;
+  return `Could not minimize the older plan comments ${problems.join(', ')}. They stay visible; the newest comment is current.`;
+}
+
+/** Caller bugs, caught before anything is sent: an over-long body or one that the next run would not find. */
+function assertPublishableBody(body: string, key: string): void {
+  // UTF-16 length is never below GitHub's character count, so this bound is safe.
+  if (body.length > MAX_BODY_LENGTH) {
+    throw new Error(
+      `The plan comment is ${body.length} characters long; GitHub accepts at most ${MAX_BODY_LENGTH}. The comment renderer must shorten it.`,
+    );
+  }
+  if (parseMarker(body)?.key !== key) {
+    throw new Error(
+      `The plan comment body must start with the okta-app-connections marker for key "${key}".`,
+    );
+  }
+}
+
+function failed(error: unknown, what: string): PublishResult {
+  if (!isGitHubError(error)) throw error;
+  const status = githubErrorStatus(error);
+  const hint =
+    status === 403 || status === 404
+      ? ' Give the workflow `permissions: pull-requests: write`. Pull requests from forks get a read-only token; there the plan is only in the job summary.'
+      : status === 401
+        ? ' Check the `github-token` input. The plan is in the job summary.'
+        : ' The plan is in the job summary.';
+  return { action: 'failed', warning: `${what} (${describeGitHubError(error)}).${hint}` };
+}
