@@ -1,0 +1,210 @@
+/** The Okta management API calls this project makes, over one paced, retrying connection pool. */
+import type { Logger } from '../log.js';
+import { silentLogger } from '../log.js';
+import type { SecretRegistry } from '../secrets.js';
+import { SswsAuth, type OktaAuth } from './auth.js';
+import { OktaApiError, OktaConfigError } from './errors.js';
+import { linkUrl } from './link.js';
+import { parsePrivateKey } from './keys.js';
+import { OAuthAuth } from './oauth.js';
+import { OktaRequester, parseJson, type OktaRequest } from './requester.js';
+import { RequestScheduler } from './scheduler.js';
+import { HttpTransport, type HttpAnswer } from './transport.js';
+import {
+  parseApp,
+  parseAppList,
+  parseConnection,
+  UnexpectedBodyError,
+  type ClientStats,
+  type ConnectionRequest,
+  type OktaApp,
+  type OktaConnection,
+} from './types.js';
+
+export type OktaCredentials =
+  | { kind: 'api-token'; token: string }
+  | {
+      kind: 'oauth';
+      clientId: string;
+      /** PEM PKCS#8, PEM PKCS#1 RSA, SEC1 EC, or a JWK JSON object; RSA or EC P-256. */
+      privateKey: string;
+      keyId?: string;
+      scopes: string[];
+    };
+
+export interface OktaClientOptions {
+  credentials: OktaCredentials;
+  orgUrl: string;
+  secrets: SecretRegistry;
+  logger?: Logger;
+  /** Percent of each rate-limit bucket this run may use, 1..100 (default 50). */
+  rateLimitShare?: number;
+  /** Requests in flight at once (default 8). */
+  maxConcurrency?: number;
+  /** Per request: connect, headers, and each pause in the body (default 30 000). */
+  timeoutMs?: number;
+  /** Retries for 5xx, resets and timeouts (default 4). */
+  maxRetries?: number;
+  /** Retries after 429 (default 8). */
+  maxRateLimitRetries?: number;
+  /** Backoff base in ms (default 500). */
+  retryBaseMs?: number;
+}
+
+const DEFAULT_PAGE_SIZE = 200;
+
+export class OktaClient {
+  private readonly origin: string;
+  private readonly transport: HttpTransport;
+  private readonly requester: OktaRequester;
+  private readonly auth: OktaAuth;
+
+  constructor(options: OktaClientOptions) {
+    const { credentials, secrets } = options;
+    // Secrets first, and the key checked before anything is opened.
+    if (credentials.kind === 'api-token') secrets.add(credentials.token);
+    const signingKey =
+      credentials.kind === 'oauth' ? parsePrivateKey(credentials.privateKey, secrets) : undefined;
+    this.origin = parseOrgUrl(options.orgUrl);
+    const share = options.rateLimitShare ?? 50;
+    if (!(share >= 1 && share <= 100)) {
+      throw new OktaConfigError('rate-limit share must be a percentage from 1 to 100');
+    }
+    const maxConcurrency = options.maxConcurrency ?? 8;
+    if (!(Number.isInteger(maxConcurrency) && maxConcurrency >= 1)) {
+      throw new OktaConfigError('max concurrency must be a whole number of at least 1');
+    }
+    this.transport = new HttpTransport(this.origin, {
+      connections: maxConcurrency,
+      timeoutMs: options.timeoutMs ?? 30_000,
+    });
+    this.requester = new OktaRequester({
+      transport: this.transport,
+      scheduler: new RequestScheduler({ share, maxConcurrency }),
+      secrets,
+      logger: options.logger ?? silentLogger,
+      maxRetries: options.maxRetries ?? 4,
+      maxRateLimitRetries: options.maxRateLimitRetries ?? 8,
+      retryBaseMs: options.retryBaseMs ?? 500,
+      unauthorizedHint:
+        credentials.kind === 'api-token'
+          ? `Okta rejected the API token: check that it is complete, not expired or revoked, and was created in ${this.origin}`
+          : `Okta rejected the access token even after renewing it: check that service app ${credentials.clientId} is active in ${this.origin}`,
+    });
+    this.auth =
+      credentials.kind === 'api-token'
+        ? new SswsAuth(credentials.token)
+        : new OAuthAuth({
+            clientId: credentials.clientId,
+            signingKey: credentials.keyId ? { ...signingKey!, kid: credentials.keyId } : signingKey!,
+            scopes: credentials.scopes,
+            origin: this.origin,
+            secrets,
+            requester: this.requester,
+          });
+  }
+
+  async getApp(appId: string): Promise<OktaApp> {
+    const url = this.appUrl(appId);
+    return this.parse(await this.call({ method: 'GET', url }), 'GET', url, parseApp);
+  }
+
+  async getConnection(appId: string): Promise<OktaConnection> {
+    const url = this.connectionUrl(appId);
+    return this.parse(await this.call({ method: 'GET', url }), 'GET', url, parseConnection);
+  }
+
+  async updateConnection(
+    appId: string,
+    body: ConnectionRequest,
+    options: { activate?: boolean } = {},
+  ): Promise<OktaConnection> {
+    const url = this.connectionUrl(appId);
+    if (options.activate) url.searchParams.set('activate', 'true');
+    return this.parse(await this.call({ method: 'POST', url, json: body }), 'POST', url, parseConnection);
+  }
+
+  async activateConnection(appId: string): Promise<void> {
+    await this.call({ method: 'POST', url: this.connectionUrl(appId, '/lifecycle/activate') });
+  }
+
+  async deactivateConnection(appId: string): Promise<void> {
+    await this.call({ method: 'POST', url: this.connectionUrl(appId, '/lifecycle/deactivate') });
+  }
+
+  /** Every app of the org, page by page; the `next` link is followed as given (an opaque cursor). */
+  async *listApps(options: { pageSize?: number } = {}): AsyncGenerator<OktaApp> {
+    let url: URL | undefined = new URL('/api/v1/apps', this.origin);
+    url.searchParams.set('limit', String(options.pageSize ?? DEFAULT_PAGE_SIZE));
+    while (url) {
+      const answer = await this.call({ method: 'GET', url });
+      yield* this.parse(answer, 'GET', url, parseAppList);
+      url = linkUrl(answer.headers['link'], 'next', url.href);
+      // Never send our credentials to another host, whatever a Link header says.
+      if (url && url.origin !== this.origin) {
+        throw new OktaApiError(
+          `Okta's next-page link for GET /api/v1/apps points to another host (${url.origin})`,
+          {
+            status: answer.status,
+            method: 'GET',
+            path: '/api/v1/apps',
+          },
+        );
+      }
+    }
+  }
+
+  stats(): ClientStats {
+    return this.requester.snapshot();
+  }
+
+  close(): Promise<void> {
+    return this.transport.close();
+  }
+
+  private call(request: Omit<OktaRequest, 'auth'>): Promise<HttpAnswer> {
+    return this.requester.send({ ...request, auth: this.auth });
+  }
+
+  private appUrl(appId: string): URL {
+    return new URL(`/api/v1/apps/${encodeURIComponent(appId)}`, this.origin);
+  }
+
+  private connectionUrl(appId: string, suffix = ''): URL {
+    return new URL(`/api/v1/apps/${encodeURIComponent(appId)}/connections/default${suffix}`, this.origin);
+  }
+
+  private parse<T>(answer: HttpAnswer, method: string, url: URL, parser: (body: unknown) => T): T {
+    try {
+      return parser(parseJson(answer.text));
+    } catch (error) {
+      if (!(error instanceof UnexpectedBodyError)) throw error;
+      throw new OktaApiError(
+        `Okta's answer to ${method} ${url.pathname} was not understood: ${error.message}`,
+        {
+          status: answer.status,
+          method,
+          path: url.pathname,
+          requestId: answer.headers['x-okta-request-id'],
+        },
+      );
+    }
+  }
+}
+
+/** The org's origin (https://name.okta.com); http is accepted for loopback simulators only. */
+function parseOrgUrl(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new OktaConfigError(
+      `the Okta org URL "${text}" is not a URL (expected e.g. https://example.okta.com)`,
+    );
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new OktaConfigError(`the Okta org URL must use https: ${url.origin}`);
+  }
+  return url.origin;
+}

@@ -1,0 +1,54 @@
+/** Errors of the Okta client. Their messages are already redacted by the run's SecretRegistry. */
+
+export interface OktaApiErrorDetails {
+  status: number;
+  method: string;
+  /** URL path without the query (a query could carry secrets such as pagination cursors). */
+  path: string;
+  errorCode?: string;
+  errorSummary?: string;
+  causes?: string[];
+  requestId?: string;
+}
+
+/** Okta answered with an error status (after the retries that status allows). */
+export class OktaApiError extends Error {
+  override readonly name = 'OktaApiError';
+  readonly status: number;
+  readonly errorCode?: string;
+  readonly errorSummary?: string;
+  readonly causes: string[];
+  readonly requestId?: string;
+  readonly method: string;
+  readonly path: string;
+
+  constructor(message: string, details: OktaApiErrorDetails) {
+    super(message);
+    this.status = details.status;
+    this.errorCode = details.errorCode;
+    this.errorSummary = details.errorSummary;
+    this.causes = details.causes ?? [];
+    this.requestId = details.requestId;
+    this.method = details.method;
+    this.path = details.path;
+  }
+}
+
+/** No answer from Okta (connection refused or reset, timeout) after every allowed retry. */
+export class OktaNetworkError extends Error {
+  override readonly name = 'OktaNetworkError';
+
+  constructor(
+    message: string,
+    readonly method: string,
+    readonly path: string,
+    readonly attempts: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The client's configuration cannot work (unreadable private key, bad org URL …). */
+export class OktaConfigError extends Error {
+  override readonly name = 'OktaConfigError';
+}

@@ -1,0 +1,195 @@
+/**
+ * Pure rate-limit arithmetic for one Okta bucket (no timers, no I/O: every method takes the local time).
+ *
+ * Rules (CONTRACT section 8): never more than floor(limit × share / 100) of our requests (min 1) in one
+ * server window; the window end comes from `X-Rate-Limit-Reset` read against the server's `Date`; before
+ * the first answer only one probe is in flight; requests in flight count against the budget.
+ */
+
+/** What one answer says about its bucket. */
+export interface RateLimitInfo {
+  limit?: number;
+  remaining?: number;
+  resetEpochSec?: number;
+  serverDateMs?: number;
+}
+
+export function readRateLimitInfo(headers: Record<string, string | undefined>): RateLimitInfo {
+  const date = headers['date'] ? Date.parse(headers['date']) : NaN;
+  return {
+    limit: nonNegativeInt(headers['x-rate-limit-limit']),
+    remaining: nonNegativeInt(headers['x-rate-limit-remaining']),
+    resetEpochSec: nonNegativeInt(headers['x-rate-limit-reset']),
+    serverDateMs: Number.isFinite(date) ? date : undefined,
+  };
+}
+
+function nonNegativeInt(text: string | undefined): number | undefined {
+  if (text === undefined || !/^\s*\d+\s*$/.test(text)) return undefined;
+  return Number(text);
+}
+
+/**
+ * The server clock seen from here. `Date` has whole seconds, so each answer only bounds the offset
+ * (server − local) from below; keeping the largest bound makes every derived local time late, never early.
+ */
+export class ServerClock {
+  private offsetLowMs: number | undefined;
+
+  observe(serverDateMs: number, receivedAtMs: number): void {
+    const sample = serverDateMs - receivedAtMs;
+    this.offsetLowMs = this.offsetLowMs === undefined ? sample : Math.max(this.offsetLowMs, sample);
+  }
+
+  /** Local time by which the server clock has surely reached `serverMs`. */
+  toLocal(serverMs: number): number {
+    return serverMs - (this.offsetLowMs ?? 0);
+  }
+}
+
+/** Used until an answer tells how long this bucket's windows are. */
+const DEFAULT_WINDOW_MS = 60_000;
+
+/** Our view of the server's current window of the bucket. */
+interface Window {
+  /** The window's `X-Rate-Limit-Reset`, once an answer from it arrived. */
+  resetEpochSec?: number;
+  /** Local time after which the server surely started a new window (estimated until resetEpochSec is known). */
+  endLocalMs?: number;
+  /** Our requests charged to this window, including every request in flight. */
+  used: number;
+  /** Lowest `X-Rate-Limit-Remaining` seen in this window (other clients of the org use it too). */
+  remaining?: number;
+}
+
+/** A request charged to a bucket; hand it back with `answered`, `failed` or `cancel`. */
+export type PacerTicket = { readonly id: number };
+
+export interface BucketSnapshot {
+  limit?: number;
+  budget?: number;
+  used: number;
+  inFlight: number;
+  windowEndLocalMs?: number;
+}
+
+export class BucketPacer {
+  private limit: number | undefined;
+  private window: Window = { used: 0 };
+  private previousResetEpochSec: number | undefined;
+  /** Longest Reset − Date seen: an upper estimate of the window length. */
+  private windowEstimateMs: number | undefined;
+  private readonly inFlight = new Set<PacerTicket>();
+  private nextId = 1;
+
+  constructor(
+    private readonly clock: ServerClock,
+    /** Percent of the bucket's limit we may use, 1..100. */
+    private readonly share: number,
+    /** Added to a learnt window end, so the first request of the next window arrives after the reset. */
+    private readonly marginMs = 25,
+  ) {}
+
+  /** Our requests allowed per window, once the limit is known. */
+  get budget(): number | undefined {
+    return this.limit === undefined ? undefined : Math.max(1, Math.floor((this.limit * this.share) / 100));
+  }
+
+  /** Charges one request when the bucket allows it at `now`; undefined when it must wait. */
+  tryCharge(now: number): PacerTicket | undefined {
+    this.roll(now);
+    if (!this.canSend()) return undefined;
+    const window = this.window;
+    window.used += 1;
+    if (this.limit !== undefined) window.endLocalMs ??= now + (this.windowEstimateMs ?? DEFAULT_WINDOW_MS);
+    const ticket = { id: this.nextId++ };
+    this.inFlight.add(ticket);
+    return ticket;
+  }
+
+  /** When waiting alone can let a blocked request go; undefined: only an answer (or failure) can. */
+  nextChangeAt(): number | undefined {
+    return this.limit === undefined ? undefined : this.window.endLocalMs;
+  }
+
+  /** Learns from an answer (any status) to a charged request. */
+  answered(ticket: PacerTicket, info: RateLimitInfo, receivedAtMs: number): void {
+    this.inFlight.delete(ticket);
+    if (info.serverDateMs !== undefined) this.clock.observe(info.serverDateMs, receivedAtMs);
+    if (info.limit !== undefined) this.limit = info.limit;
+    const reset = info.resetEpochSec;
+    if (reset !== undefined && info.serverDateMs !== undefined) {
+      this.windowEstimateMs = Math.max(this.windowEstimateMs ?? 0, reset * 1000 - info.serverDateMs);
+    }
+    this.roll(receivedAtMs);
+    if (reset === undefined) return;
+
+    const current = this.window.resetEpochSec;
+    const older =
+      current === undefined ? reset <= (this.previousResetEpochSec ?? -Infinity) : reset < current;
+    if (older) {
+      // It reached the server in an earlier window: it takes nothing from this one.
+      this.window.used -= 1;
+      return;
+    }
+    if (current !== undefined && reset > current) {
+      // The server already started a newer window: what is still in flight may land there, and this did.
+      this.previousResetEpochSec = current;
+      this.window = { used: this.inFlight.size + 1 };
+    }
+    const window = this.window;
+    window.resetEpochSec = reset;
+    window.endLocalMs = this.clock.toLocal(reset * 1000) + this.marginMs;
+    if (info.remaining !== undefined)
+      window.remaining = Math.min(window.remaining ?? Infinity, info.remaining);
+  }
+
+  /** The request got no answer (reset, timeout): the server may have counted it, so the charge stays. */
+  failed(ticket: PacerTicket): void {
+    this.inFlight.delete(ticket);
+  }
+
+  /** The request was never sent. */
+  cancel(ticket: PacerTicket): void {
+    if (this.inFlight.delete(ticket)) this.window.used -= 1;
+  }
+
+  /** Local time at which a 429's window is surely over; undefined when its Reset is absent or past. */
+  resumeAt(resetEpochSec: number | undefined, now: number): number | undefined {
+    if (resetEpochSec === undefined) return undefined;
+    const at = this.clock.toLocal(resetEpochSec * 1000) + this.marginMs;
+    return at > now ? at : undefined;
+  }
+
+  snapshot(): BucketSnapshot {
+    return {
+      limit: this.limit,
+      budget: this.budget,
+      used: this.window.used,
+      inFlight: this.inFlight.size,
+      windowEndLocalMs: this.window.endLocalMs,
+    };
+  }
+
+  private canSend(): boolean {
+    const budget = this.budget;
+    // Before the first answer: a single probe.
+    if (budget === undefined) return this.inFlight.size === 0;
+    if (this.window.used >= budget) return false;
+    const remaining = this.window.remaining;
+    return remaining === undefined || remaining - this.inFlight.size > 0;
+  }
+
+  /** Starts the next window once the current one is surely over. */
+  private roll(now: number): void {
+    const window = this.window;
+    if (window.endLocalMs === undefined || now < window.endLocalMs) return;
+    if (window.resetEpochSec !== undefined) this.previousResetEpochSec = window.resetEpochSec;
+    // Requests still in flight may reach the server in the new window.
+    const carried = this.inFlight.size;
+    this.window = {
+      used: carried,
+      endLocalMs: carried > 0 ? now + (this.windowEstimateMs ?? DEFAULT_WINDOW_MS) : undefined,
+    };
+  }
+}

@@ -1,0 +1,237 @@
+/**
+ * The one path every Okta request takes: pacing, auth headers, retries (429 after the reset with
+ * X-Okta-Retry-For/Count; 5xx, resets and timeouts with backoff), one re-authentication after a 401,
+ * and redacted errors.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from '../log.js';
+import type { SecretRegistry } from '../secrets.js';
+import { USER_AGENT } from '../version.js';
+import type { OktaAuth } from './auth.js';
+import { bucketOf, type BucketName } from './buckets.js';
+import { OktaApiError, OktaNetworkError } from './errors.js';
+import { readRateLimitInfo } from './rate-limit.js';
+import type { RequestScheduler } from './scheduler.js';
+import { describeNetworkError, type HttpAnswer, type HttpTransport } from './transport.js';
+import { parseErrorBody, type BucketStats, type ClientStats } from './types.js';
+
+export interface OktaRequest {
+  method: 'GET' | 'POST';
+  /** Absolute URL on the org's origin. */
+  url: URL;
+  json?: unknown;
+  /** Built fresh for every attempt (a client assertion's jti must never repeat). */
+  form?: () => URLSearchParams;
+  /** Extra headers, built fresh for every attempt (a DPoP proof must not be reused). */
+  headers?: () => Record<string, string>;
+  /** Absent for the token endpoint, which authenticates with its form. */
+  auth?: OktaAuth;
+  /** 4xx statuses returned to the caller instead of thrown (the token endpoint's OAuth errors). */
+  passStatus?: (status: number) => boolean;
+}
+
+export interface RequesterOptions {
+  transport: HttpTransport;
+  scheduler: RequestScheduler;
+  secrets: SecretRegistry;
+  logger: Logger;
+  maxRetries: number;
+  maxRateLimitRetries: number;
+  retryBaseMs: number;
+  /** What to check when Okta rejects our credentials (401). */
+  unauthorizedHint: string;
+  now?: () => number;
+}
+
+const MAX_BACKOFF_MS = 30_000;
+/** Spreads retries after a 429 so that clients waiting for the same reset do not all come back at once. */
+const RATE_LIMIT_JITTER_MS = 250;
+
+export class OktaRequester {
+  private readonly stats: ClientStats = {};
+  private readonly now: () => number;
+
+  constructor(private readonly options: RequesterOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  snapshot(): ClientStats {
+    return structuredClone(this.stats);
+  }
+
+  async send(request: OktaRequest): Promise<HttpAnswer> {
+    const { scheduler, transport, logger } = this.options;
+    const bucket = bucketOf(request.method, request.url.pathname);
+    const what = `${request.method} ${request.url.pathname}`;
+    let failures = 0;
+    let rateLimited = 0;
+    let retryFor: string | undefined;
+    let reauthenticated = false;
+    let challenged = false;
+
+    for (let attempt = 1; ; attempt += 1) {
+      const slot = await scheduler.acquire(bucket, request.auth === undefined);
+      let headers: Record<string, string>;
+      let body: string | undefined;
+      try {
+        headers = await this.headersFor(request, retryFor, rateLimited);
+        body = request.json !== undefined ? JSON.stringify(request.json) : request.form?.().toString();
+      } catch (error) {
+        scheduler.cancel(slot);
+        throw error;
+      }
+      this.count(bucket, 'requests');
+      if (attempt > 1) this.count(bucket, 'retries');
+
+      let answer: HttpAnswer;
+      try {
+        answer = await transport.send({
+          method: request.method,
+          path: request.url.pathname + request.url.search,
+          headers,
+          body,
+        });
+      } catch (error) {
+        scheduler.failed(slot);
+        failures += 1;
+        const reason = describeNetworkError(error);
+        if (failures > this.options.maxRetries) throw this.networkError(what, request, attempt, reason);
+        logger.debug(`Okta ${what}: ${reason}, retrying (${failures}/${this.options.maxRetries})`);
+        await sleep(this.backoffMs(failures));
+        continue;
+      }
+      const rateLimit = readRateLimitInfo(answer.headers);
+      scheduler.answered(slot, rateLimit, answer.receivedAt);
+      const { status } = answer;
+
+      if (status === 429) {
+        rateLimited += 1;
+        this.count(bucket, 'rateLimited');
+        if (rateLimited > this.options.maxRateLimitRetries) throw this.apiError(request, answer, attempt);
+        retryFor = answer.headers['x-okta-request-id'];
+        // Until the window is over (Reset read against the server's Date); a short backoff without one.
+        const resumeAt = scheduler.resumeAt(bucket, rateLimit.resetEpochSec);
+        const waitMs =
+          resumeAt === undefined
+            ? this.backoffMs(rateLimited)
+            : resumeAt - this.now() + Math.random() * RATE_LIMIT_JITTER_MS;
+        logger.debug(`Okta ${what}: rate limited (429), retrying in ${Math.round(waitMs)} ms`);
+        await sleep(Math.max(0, waitMs));
+        continue;
+      }
+      if (request.auth?.challenged?.(answer) && !challenged) {
+        challenged = true;
+        continue;
+      }
+      if (status === 401 && request.auth && !reauthenticated && request.auth.invalidate(headers)) {
+        reauthenticated = true;
+        logger.debug(`Okta ${what}: 401, renewing the access token`);
+        continue;
+      }
+      if (status >= 500) {
+        failures += 1;
+        if (failures > this.options.maxRetries) throw this.apiError(request, answer, attempt);
+        logger.debug(`Okta ${what}: ${status}, retrying (${failures}/${this.options.maxRetries})`);
+        await sleep(this.backoffMs(failures));
+        continue;
+      }
+      if (status < 300 || request.passStatus?.(status)) return answer;
+      throw this.apiError(request, answer, attempt);
+    }
+  }
+
+  private async headersFor(
+    request: OktaRequest,
+    retryFor: string | undefined,
+    rateLimited: number,
+  ): Promise<Record<string, string>> {
+    const headers: Record<string, string> = {
+      'User-Agent': USER_AGENT,
+      Accept: 'application/json',
+      ...request.headers?.(),
+      ...(await request.auth?.headers({ method: request.method, url: request.url.href })),
+    };
+    if (request.json !== undefined) headers['Content-Type'] = 'application/json';
+    if (request.form !== undefined) headers['Content-Type'] = 'application/x-www-form-urlencoded';
+    if (retryFor !== undefined) {
+      headers['X-Okta-Retry-For'] = retryFor;
+      headers['X-Okta-Retry-Count'] = String(rateLimited);
+    }
+    return headers;
+  }
+
+  private backoffMs(failures: number): number {
+    const ceiling = Math.min(MAX_BACKOFF_MS, this.options.retryBaseMs * 2 ** (failures - 1));
+    return ceiling / 2 + (Math.random() * ceiling) / 2;
+  }
+
+  private count(bucket: BucketName, field: keyof BucketStats): void {
+    const stats = (this.stats[bucket] ??= { requests: 0, rateLimited: 0, retries: 0 });
+    stats[field] += 1;
+  }
+
+  private networkError(
+    what: string,
+    request: OktaRequest,
+    attempts: number,
+    reason: string,
+  ): OktaNetworkError {
+    const message =
+      `No answer from Okta for ${what} after ${attempts} attempts (${reason}). ` +
+      `Check the org URL ${request.url.origin} and the network between this runner and Okta.`;
+    return new OktaNetworkError(
+      this.options.secrets.redact(message),
+      request.method,
+      request.url.pathname,
+      attempts,
+    );
+  }
+
+  private apiError(request: OktaRequest, answer: HttpAnswer, attempts: number): OktaApiError {
+    const redact = (text: string) => this.options.secrets.redact(text);
+    const parsed = parseErrorBody(parseJson(answer.text));
+    const errorSummary = parsed.errorSummary === undefined ? undefined : redact(parsed.errorSummary);
+    const causes = parsed.causes.map(redact);
+    const requestId = answer.headers['x-okta-request-id'];
+    let message = `Okta answered ${answer.status}${parsed.errorCode ? ` ${parsed.errorCode}` : ''} to ${request.method} ${request.url.pathname}`;
+    if (errorSummary) message += `: ${errorSummary}`;
+    if (causes.length > 0) message += ` (${causes.join('; ')})`;
+    const hint = this.hint(request, answer, attempts);
+    if (hint) message += `. ${hint}`;
+    if (requestId) message += ` (request id ${requestId})`;
+    return new OktaApiError(redact(message), {
+      status: answer.status,
+      method: request.method,
+      path: request.url.pathname,
+      errorCode: parsed.errorCode,
+      errorSummary,
+      causes,
+      requestId,
+    });
+  }
+
+  private hint(request: OktaRequest, answer: HttpAnswer, attempts: number): string | undefined {
+    const { status } = answer;
+    if (status === 401) return this.options.unauthorizedHint;
+    if (status === 403 && /error="?insufficient_scope/.test(answer.headers['www-authenticate'] ?? '')) {
+      const scope = request.method === 'GET' ? 'okta.apps.read' : 'okta.apps.manage';
+      return `The access token lacks the scope ${scope}: grant ${scope} to the service app (Okta API Scopes tab) and request it in the scopes setting`;
+    }
+    if (status === 403) {
+      return 'The credentials lack permission for this app: use an admin role (or service app role) that can manage apps';
+    }
+    if (status === 404) return `Check the app id: it does not exist in ${request.url.origin}`;
+    if (status === 429)
+      return `Still rate limited after ${attempts} attempts; lower the rate-limit share or run later`;
+    if (status >= 500) return `Okta failed ${attempts} times in a row; try again later`;
+    return undefined;
+  }
+}
+
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

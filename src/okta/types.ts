@@ -1,0 +1,127 @@
+/**
+ * Okta's shapes as this project uses them, and lenient parsers for Okta's answers: unknown fields are
+ * ignored and missing or unexpected values become UNKNOWN, because Okta adds fields over time.
+ */
+import type { BucketName } from './buckets.js';
+
+export type LiveStatus = 'ENABLED' | 'DISABLED' | 'UNKNOWN';
+export type LiveAuthScheme = 'TOKEN' | 'OAUTH2' | 'UNKNOWN';
+export type RotationMode = 'AUTO' | 'MANUAL';
+
+export interface OktaApp {
+  id: string;
+  name: string;
+  label: string;
+  status: string;
+}
+
+export interface OktaConnection {
+  status: LiveStatus;
+  authScheme: LiveAuthScheme;
+  baseUrl?: string;
+  clientId?: string;
+  rotationMode?: RotationMode;
+  /** `_links.authorize.href`: where a person grants consent (Google, Office 365, Slack, Zoom). */
+  authorizeUrl?: string;
+}
+
+/** Body of POST /api/v1/apps/{appId}/connections/default, exactly the OpenAPI request schemas. */
+export interface ConnectionRequest {
+  baseUrl?: string;
+  profile:
+    | { authScheme: 'TOKEN'; token: string }
+    | {
+        authScheme: 'OAUTH2';
+        clientId?: string;
+        signing?: { rotationMode: RotationMode };
+        settings?: { adminUsername: string; adminPassword: string };
+      };
+}
+
+export interface BucketStats {
+  /** Requests sent, retries included. */
+  requests: number;
+  /** 429 answers received. */
+  rateLimited: number;
+  /** Requests repeated after a 429, 5xx, reset, timeout or 401. */
+  retries: number;
+}
+
+export type ClientStats = Partial<Record<BucketName, BucketStats>>;
+
+type Json = Record<string, unknown>;
+
+function asObject(value: unknown): Json | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
+}
+
+function asString(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[]): T | undefined {
+  return allowed.find((candidate) => candidate === value);
+}
+
+/** Thrown by the parsers when an answer is not even the right kind of JSON value. */
+export class UnexpectedBodyError extends Error {}
+
+export function parseApp(body: unknown): OktaApp {
+  const app = asObject(body);
+  const id = asString(app?.id);
+  if (!app || !id) throw new UnexpectedBodyError('expected an app object with an id');
+  return {
+    id,
+    name: asString(app.name) ?? 'UNKNOWN',
+    label: asString(app.label) ?? '',
+    status: asString(app.status) ?? 'UNKNOWN',
+  };
+}
+
+export function parseAppList(body: unknown): OktaApp[] {
+  if (!Array.isArray(body)) throw new UnexpectedBodyError('expected a JSON array of apps');
+  return body.map(parseApp);
+}
+
+export function parseConnection(body: unknown): OktaConnection {
+  const connection = asObject(body);
+  if (!connection) throw new UnexpectedBodyError('expected a connection object');
+  const profile = asObject(connection.profile);
+  const authorize = asObject(asObject(connection._links)?.authorize);
+  const parsed: OktaConnection = {
+    status: oneOf(connection.status, ['ENABLED', 'DISABLED'] as const) ?? 'UNKNOWN',
+    // profile.authScheme is the documented one; the top-level copy is only sent for TOKEN.
+    authScheme:
+      oneOf(profile?.authScheme ?? connection.authScheme, ['TOKEN', 'OAUTH2'] as const) ?? 'UNKNOWN',
+  };
+  const baseUrl = asString(connection.baseUrl);
+  // Org2Org OAuth answers carry clientId both at the top and in the profile.
+  const clientId = asString(profile?.clientId) ?? asString(connection.clientId);
+  const rotationMode = oneOf(asObject(profile?.signing)?.rotationMode, ['AUTO', 'MANUAL'] as const);
+  const authorizeUrl = asString(authorize?.href);
+  if (baseUrl) parsed.baseUrl = baseUrl;
+  if (clientId) parsed.clientId = clientId;
+  if (rotationMode) parsed.rotationMode = rotationMode;
+  if (authorizeUrl) parsed.authorizeUrl = authorizeUrl;
+  return parsed;
+}
+
+/** Okta's error body `{errorCode, errorSummary, errorCauses, errorId}` or OAuth's `{error, error_description}`. */
+export interface ParsedErrorBody {
+  errorCode?: string;
+  errorSummary?: string;
+  causes: string[];
+}
+
+export function parseErrorBody(body: unknown): ParsedErrorBody {
+  const error = asObject(body);
+  if (!error) return { causes: [] };
+  const causes = Array.isArray(error.errorCauses)
+    ? error.errorCauses.flatMap((cause) => asString(asObject(cause)?.errorSummary) ?? [])
+    : [];
+  return {
+    errorCode: asString(error.errorCode) ?? asString(error.error),
+    errorSummary: asString(error.errorSummary) ?? asString(error.error_description),
+    causes,
+  };
+}
