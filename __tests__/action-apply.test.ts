@@ -2,11 +2,9 @@ import { writeFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   expectNoSecrets,
-  HEAD_SHA,
   markerOf,
   MERGE_SHA,
   planComments,
-  PR_NUMBER,
   SECRET_ENV,
   startE2E,
   type E2E,
@@ -17,9 +15,9 @@ let e2e: E2E;
 afterEach(async () => e2e?.close());
 
 async function reviewAndMerge(): Promise<string> {
-  e2e.github.state.addPull({ number: PR_NUMBER, headSha: HEAD_SHA, mergeCommitSha: MERGE_SHA, merged: true });
   const plan = await e2e.pullRequest();
   expect(plan.code, plan.stdout).toBe(0);
+  e2e.merge();
   return plan.outputs['plan-hash']!;
 }
 
@@ -128,7 +126,9 @@ describe('apply on merge: the bundled action against the simulator and a fake Gi
   it('reports a missing secret and an Okta failure while applying the others', async () => {
     e2e = await startE2E();
     await reviewAndMerge();
-    e2e.sim.setFaults({ failNext: { count: 50, status: 500, path: /0oa5org2orglegacy01/ } });
+    e2e.sim.setFaults({
+      failNext: { count: 50, status: 500, path: /0oa5org2orglegacy01\/connections\/default\/lifecycle/ },
+    });
     const apply = await e2e.push({ env: { ...SECRET_ENV, ZSCALER_SCIM_TOKEN: '' } });
     expect(apply.code).toBe(1);
     expect(apply.outputs).toMatchObject({ applied: '1', failed: '2' });

@@ -44,7 +44,7 @@ const cases: BrokenCase[] = [
   },
   {
     name: 'near-miss key auth_schema',
-    files: { 'okta/connections/a.yaml': token().replace('auth_scheme', 'auth_schema') },
+    files: { 'okta/connections/a.yaml': HEAD + token().replace('auth_scheme', 'auth_schema') },
     expect: [
       { line: 5, message: /unknown key `auth_schema`.*did you mean `auth_scheme`\?/ },
       { line: 4, message: /auth_scheme` is required/ },

@@ -28,6 +28,8 @@ export interface E2E {
   pullRequest(extra?: Partial<ActionRunOptions>): Promise<ActionRun>;
   push(extra?: Partial<ActionRunOptions>): Promise<ActionRun>;
   dispatch(inputs: Record<string, string>, extra?: Partial<ActionRunOptions>): Promise<ActionRun>;
+  /** Merges the PR: MERGE_SHA becomes its merge commit. */
+  merge(): void;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export async function startE2E(options: { sim?: SimOptions; definitions?: string
     ...options.sim,
   });
   const github = await startFakeGitHub();
+  github.state.addPull({ number: PR_NUMBER, headSha: HEAD_SHA });
   const workspace = await mkdtemp(path.join(tmpdir(), 'oac-e2e-'));
   await cp(
     options.definitions ?? path.join(REPO_ROOT, 'examples/connections'),
@@ -93,6 +96,12 @@ export async function startE2E(options: { sim?: SimOptions; definitions?: string
         payload: { repository },
         ...extra,
       }),
+    merge: () => {
+      const pull = github.state.pulls.find((p) => p.number === PR_NUMBER)!;
+      pull.mergeCommitSha = MERGE_SHA;
+      pull.mergedAt = github.state.now();
+      github.state.issue(PR_NUMBER)!.state = 'closed';
+    },
     close: async () => {
       await sim.close();
       await github.close();

@@ -45,7 +45,7 @@ export function readInputs(): ActionInputs {
     rotateSecrets: idList('rotate-secrets', core.getInput('rotate-secrets'), []),
     rateLimitShare: integer('rate-limit-share', 50, 1, 100),
     maxConcurrency: integer('max-concurrency', 8, 1, 64),
-    driftIssue: core.getBooleanInput('drift-issue') === true,
+    driftIssue: boolean('drift-issue'),
     exportApps: idList('export-apps', core.getInput('export-apps'), 'all'),
   };
 
@@ -76,6 +76,13 @@ function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: 
   if (!value) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new InputError(`input \`${name}\` must be one of: ${allowed.join(', ')} (got "${value}").`);
+}
+
+function boolean(name: string): boolean {
+  const value = core.getInput(name).trim().toLowerCase();
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new InputError(`input \`${name}\` must be true or false (got "${value}").`);
 }
 
 function integer(name: string, fallback: number, min: number, max: number): number {

@@ -1,0 +1,131 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startOktaSim, type OktaSim, type SimApp } from '../sim/server.js';
+import { runExportCommand } from '../src/cli/export.js';
+import { SecretRegistry } from '../src/secrets.js';
+import { CLI_BUNDLE } from './helpers/run-action.js';
+
+const APPS: SimApp[] = [
+  {
+    id: '0oaCliZscaler0000001',
+    name: 'zscalerbyz',
+    label: 'Zscaler production',
+    connection: { authScheme: 'TOKEN', status: 'ENABLED', baseUrl: 'https://scim.example.com/v1' },
+  },
+  {
+    id: '0oaCliSlack000000001',
+    name: 'slack',
+    label: 'Slack',
+    connection: { authScheme: 'OAUTH2', status: 'DISABLED' },
+  },
+  { id: '0oaCliBookmark000001', name: 'bookmark', label: 'Intranet' },
+];
+
+let sim: OktaSim;
+let stdout: string;
+let stderr: string;
+
+beforeAll(async () => {
+  sim = await startOktaSim({ apps: APPS });
+});
+
+afterAll(async () => {
+  await sim?.close();
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** Runs the command in-process, capturing what it prints. */
+async function run(
+  args: Partial<Parameters<typeof runExportCommand>[0]> & { path: string },
+): Promise<number> {
+  stdout = '';
+  stderr = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  try {
+    return await runExportCommand({
+      orgUrl: sim.url,
+      env: { OKTA_API_TOKEN: sim.apiToken },
+      secrets: new SecretRegistry(),
+      ...args,
+    });
+  } finally {
+    vi.restoreAllMocks();
+  }
+}
+
+const tempDir = () => mkdtemp(path.join(tmpdir(), 'oac-cli-'));
+
+describe('runExportCommand', () => {
+  it('writes the files, prints them and the variables to create, and writes nothing to Okta', async () => {
+    const folder = path.join(await tempDir(), 'okta/connections');
+    expect(await run({ path: folder })).toBe(0);
+    expect((await readdir(folder)).sort()).toEqual(['slack.yaml', 'zscaler-production.yaml']);
+    expect(stdout).toContain('Wrote 2 definition files for the connections of 127.0.0.1');
+    expect(stdout).toContain('3 apps read, 1 skipped');
+    expect(stdout).toMatch(/^ {2}ZSCALER_PRODUCTION_TOKEN \(secret\): /m);
+    expect(stdout).not.toContain(sim.apiToken);
+    expect(stderr).toBe('');
+    expect(sim.writes()).toEqual([]);
+  });
+
+  it('refuses existing files (exit 2, nothing written) unless --force', async () => {
+    const folder = await tempDir();
+    await writeFile(path.join(folder, 'slack.yaml'), 'mine\n');
+    expect(await run({ path: folder })).toBe(2);
+    expect(stderr).toContain('Nothing was written: 1 file of the export exists already');
+    expect(stderr).toContain(`exists: ${path.join(folder, 'slack.yaml')}`);
+    expect(stderr).toContain('pass --force');
+    expect(await readdir(folder)).toEqual(['slack.yaml']);
+
+    expect(await run({ path: folder, force: true })).toBe(0);
+    expect(await readFile(path.join(folder, 'slack.yaml'), 'utf8')).toContain('    action: deactivate\n');
+  });
+
+  it('exports only --apps, and rejects a word that is not an app id', async () => {
+    const folder = await tempDir();
+    expect(await run({ path: folder, apps: '0oaCliZscaler0000001' })).toBe(0);
+    expect(await readdir(folder)).toEqual(['zscaler-production.yaml']);
+    expect(await run({ path: folder, apps: '0oaCliSlack000000001,slack' })).toBe(2);
+    expect(stderr).toContain('--apps must be `all` or Okta app ids, comma separated (got "slack")');
+  });
+
+  it('explains missing settings and unreadable apps', async () => {
+    const folder = await tempDir();
+    expect(await run({ path: folder, orgUrl: undefined })).toBe(2);
+    expect(stderr).toContain('give the Okta org with --org');
+    expect(await run({ path: folder, env: {} })).toBe(2);
+    expect(stderr).toContain('no Okta credentials: set OKTA_API_TOKEN');
+    expect(await run({ path: 'okta/*.yaml' })).toBe(2);
+    expect(stderr).toContain('export writes into one folder');
+    expect(await run({ path: folder, apps: '0oaCliMissing0000001' })).toBe(2);
+    expect(stderr).toContain(
+      'could not read 0oaCliMissing0000001: app 0oaCliMissing0000001 does not exist in this org',
+    );
+    expect(await readdir(folder)).toEqual([]);
+  });
+});
+
+describe('bundled CLI', () => {
+  it('exports with `okta-app-connections export <path> --org URL`', async () => {
+    await stat(CLI_BUNDLE);
+    const cwd = await tempDir();
+    const { code, out } = await new Promise<{ code: number; out: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        [CLI_BUNDLE, 'export', 'defs', '--org', sim.url],
+        { cwd, env: { PATH: process.env.PATH ?? '', OKTA_API_TOKEN: sim.apiToken }, timeout: 60_000 },
+        (error, out) => resolve({ code: error ? Number(error.code) : 0, out }),
+      );
+    });
+    expect(code).toBe(0);
+    expect(out).toContain('Wrote 2 definition files');
+    expect((await readdir(path.join(cwd, 'defs'))).sort()).toEqual(['slack.yaml', 'zscaler-production.yaml']);
+  });
+});
