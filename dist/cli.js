@@ -28095,28 +28095,26 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4674);
+/* harmony import */ var _cli_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7793);
 
-process.exitCode = await (0,_cli_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .ak)(process.argv.slice(2), process.env);
+process.exitCode = await (0,_cli_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), process.env);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 4674:
+/***/ 7793:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  ak: () => (/* binding */ runCli)
+  a: () => (/* binding */ runCli)
 });
 
-// UNUSED EXPORTS: USAGE, oktaSettings
+// UNUSED EXPORTS: USAGE
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./src/definitions/types.ts
@@ -40225,6 +40223,8 @@ function renderPlanText(plan) {
         if (connection.error)
             lines.push(`      ${sourceText(connection)}: ${connection.error.message}`);
     }
+    if (!plan.changes && plan.counts.errors === 0)
+        lines.push('  No changes: Okta matches the definitions.');
     if (plan.warnings.length > 0)
         lines.push('', problemsText(plan.warnings));
     lines.push('', `Plan: ${countsLine(plan)}.`, `Plan hash: ${plan.hash}`);
@@ -40763,7 +40763,50 @@ async function assertWithin(folder, root) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/cli/settings.ts
+
+/** Org, credentials and limits from flags and the environment; exactly one auth method. */
+function oktaSettings(values, env, secrets) {
+    const orgUrl = values.org ?? env.OKTA_ORG_URL;
+    if (!orgUrl)
+        throw new Error('give the Okta org with --org https://example.okta.com (or OKTA_ORG_URL).');
+    const token = env.OKTA_API_TOKEN;
+    const clientId = values['client-id'] ?? env.OKTA_CLIENT_ID;
+    const keyFile = values['private-key-file'];
+    const privateKey = keyFile ? (0,external_node_fs_namespaceObject.readFileSync)(keyFile, 'utf8') : env.OKTA_PRIVATE_KEY;
+    secrets.add(token);
+    secrets.add(privateKey);
+    if (token && (clientId || privateKey)) {
+        throw new Error('give exactly one Okta auth method: OKTA_API_TOKEN, or a client id with a private key (not both).');
+    }
+    let credentials;
+    if (token)
+        credentials = { kind: 'api-token', token };
+    else if (clientId && privateKey) {
+        const keyId = values['key-id'] ?? env.OKTA_KEY_ID;
+        const scopes = (values.scopes ?? env.OKTA_SCOPES ?? 'okta.apps.read okta.apps.manage')
+            .split(/[\s,]+/)
+            .filter(Boolean);
+        credentials = { kind: 'oauth', clientId, privateKey, scopes, ...(keyId && { keyId }) };
+    }
+    else if (clientId || privateKey) {
+        throw new Error(`OAuth needs both a client id (--client-id or OKTA_CLIENT_ID) and a private key (--private-key-file or OKTA_PRIVATE_KEY).`);
+    }
+    else {
+        throw new Error('no Okta credentials: set OKTA_API_TOKEN, or OKTA_CLIENT_ID with --private-key-file (or OKTA_PRIVATE_KEY).');
+    }
+    return {
+        orgUrl: orgUrl.replace(/\/+$/, ''),
+        credentials,
+        ...(values['rate-limit-share'] && { rateLimitShare: Number(values['rate-limit-share']) }),
+        ...(values['max-concurrency'] && { maxConcurrency: Number(values['max-concurrency']) }),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/cli/export.ts
+
 
 
 
@@ -40788,9 +40831,12 @@ async function runExportCommand(args) {
         err('give the Okta org with --org https://example.okta.com (or OKTA_ORG_URL).');
         return 2;
     }
-    const okta = args.okta ?? { credentials: credentialsFromEnv(args.env, args.secrets) };
-    if (!okta.credentials) {
-        err('no Okta credentials: set OKTA_API_TOKEN, or OKTA_CLIENT_ID with OKTA_PRIVATE_KEY.');
+    let okta;
+    try {
+        okta = args.okta ?? oktaSettings({ org: args.orgUrl }, args.env, args.secrets);
+    }
+    catch (error) {
+        err(error.message);
         return 2;
     }
     const client = new OktaClient({
@@ -40824,19 +40870,6 @@ function appList(value) {
         return { apps: 'all' };
     const bad = items.find((item) => !OKTA_ID_PATTERN.test(item));
     return bad === undefined ? { apps: items } : { bad };
-}
-function credentialsFromEnv(env, secrets) {
-    const token = env.OKTA_API_TOKEN;
-    const clientId = env.OKTA_CLIENT_ID;
-    const privateKey = env.OKTA_PRIVATE_KEY;
-    secrets.add(token);
-    secrets.add(privateKey);
-    if (token)
-        return { kind: 'api-token', token };
-    if (!clientId || !privateKey)
-        return undefined;
-    const scopes = (env.OKTA_SCOPES ?? 'okta.apps.read okta.apps.manage').split(/[\s,]+/).filter(Boolean);
-    return { kind: 'oauth', clientId, privateKey, scopes, ...(env.OKTA_KEY_ID && { keyId: env.OKTA_KEY_ID }) };
 }
 
 ;// CONCATENATED MODULE: ./src/cli/run.ts
@@ -40985,6 +41018,7 @@ async function runCli(argv, env) {
                     force: values.force === true,
                     env,
                     secrets,
+                    okta: oktaSettings(values, env, secrets),
                 });
             default:
                 err(`unknown command "${command}"\n\n${USAGE}`);
@@ -40995,43 +41029,6 @@ async function runCli(argv, env) {
         err(`error: ${error instanceof Error ? error.message : String(error)}`);
         return 2;
     }
-}
-/** Org, credentials and limits from flags and the environment; exactly one auth method. */
-function oktaSettings(values, env, secrets) {
-    const orgUrl = values.org ?? env.OKTA_ORG_URL;
-    if (!orgUrl)
-        throw new Error('give the Okta org with --org https://example.okta.com (or OKTA_ORG_URL).');
-    const token = env.OKTA_API_TOKEN;
-    const clientId = values['client-id'] ?? env.OKTA_CLIENT_ID;
-    const keyFile = values['private-key-file'];
-    const privateKey = keyFile ? (0,external_node_fs_namespaceObject.readFileSync)(keyFile, 'utf8') : env.OKTA_PRIVATE_KEY;
-    secrets.add(token);
-    secrets.add(privateKey);
-    if (token && (clientId || privateKey)) {
-        throw new Error('give exactly one Okta auth method: OKTA_API_TOKEN, or a client id with a private key (not both).');
-    }
-    let credentials;
-    if (token)
-        credentials = { kind: 'api-token', token };
-    else if (clientId && privateKey) {
-        const keyId = values['key-id'] ?? env.OKTA_KEY_ID;
-        const scopes = (values.scopes ?? env.OKTA_SCOPES ?? 'okta.apps.read okta.apps.manage')
-            .split(/[\s,]+/)
-            .filter(Boolean);
-        credentials = { kind: 'oauth', clientId, privateKey, scopes, ...(keyId && { keyId }) };
-    }
-    else if (clientId || privateKey) {
-        throw new Error(`OAuth needs both a client id (--client-id or OKTA_CLIENT_ID) and a private key (--private-key-file or OKTA_PRIVATE_KEY).`);
-    }
-    else {
-        throw new Error('no Okta credentials: set OKTA_API_TOKEN, or OKTA_CLIENT_ID with --private-key-file (or OKTA_PRIVATE_KEY).');
-    }
-    return {
-        orgUrl: orgUrl.replace(/\/+$/, ''),
-        credentials,
-        ...(values['rate-limit-share'] && { rateLimitShare: Number(values['rate-limit-share']) }),
-        ...(values['max-concurrency'] && { maxConcurrency: Number(values['max-concurrency']) }),
-    };
 }
 function idList(value) {
     if (!value)

@@ -44489,6 +44489,8 @@ function renderPlanText(plan) {
         if (connection.error)
             lines.push(`      ${sourceText(connection)}: ${connection.error.message}`);
     }
+    if (!plan.changes && plan.counts.errors === 0)
+        lines.push('  No changes: Okta matches the definitions.');
     if (plan.warnings.length > 0)
         lines.push('', problemsText(plan.warnings));
     lines.push('', `Plan: ${countsLine(plan)}.`, `Plan hash: ${plan.hash}`);
@@ -50234,7 +50236,8 @@ async function runDriftCheck(target, plan) {
         warning('drift-issue is on but there is no `github-token`: no drift issue was written.');
         return;
     }
-    const drifted = plan.changes;
+    // Connections that cannot be read keep the issue open too: nobody knows they are in sync.
+    const drifted = plan.changes || plan.counts.errors > 0;
     const marker = renderMarker({
         v: 1,
         key: plan.key,
@@ -50830,6 +50833,9 @@ async function runAction() {
         const context = runContext();
         const command = resolveCommand(inputs.command, context);
         info(`okta-app-connections: ${command} (event ${context.eventName})`);
+        if (command === 'apply' && context.eventName === 'schedule') {
+            throw new InputError('`command: apply` is refused on `schedule`: scheduled runs only check for drift and never write to Okta. Use `command: plan` with `drift-issue: true`.');
+        }
         const logger = actionLogger(secrets);
         if (command === 'export') {
             const { orgUrl, credentials } = requireOkta(inputs, command);

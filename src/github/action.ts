@@ -34,6 +34,11 @@ export async function runAction(): Promise<void> {
     const context = runContext();
     const command = resolveCommand(inputs.command, context);
     core.info(`okta-app-connections: ${command} (event ${context.eventName})`);
+    if (command === 'apply' && context.eventName === 'schedule') {
+      throw new InputError(
+        '`command: apply` is refused on `schedule`: scheduled runs only check for drift and never write to Okta. Use `command: plan` with `drift-issue: true`.',
+      );
+    }
     const logger = actionLogger(secrets);
 
     if (command === 'export') {

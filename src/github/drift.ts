@@ -12,7 +12,8 @@ export async function runDriftCheck(target: CommentTarget, plan: Plan): Promise<
     core.warning('drift-issue is on but there is no `github-token`: no drift issue was written.');
     return;
   }
-  const drifted = plan.changes;
+  // Connections that cannot be read keep the issue open too: nobody knows they are in sync.
+  const drifted = plan.changes || plan.counts.errors > 0;
   const marker = renderMarker({
     v: 1,
     key: plan.key,

@@ -26,6 +26,7 @@ export function renderPlanText(plan: Plan): string {
     if (note) lines.push(`      note: ${note}`);
     if (connection.error) lines.push(`      ${sourceText(connection)}: ${connection.error.message}`);
   }
+  if (!plan.changes && plan.counts.errors === 0) lines.push('  No changes: Okta matches the definitions.');
   if (plan.warnings.length > 0) lines.push('', problemsText(plan.warnings));
   lines.push('', `Plan: ${countsLine(plan)}.`, `Plan hash: ${plan.hash}`);
   return lines.join('\n');

@@ -1,0 +1,148 @@
+import { code, escapeMarkdown } from '../render/markdown.js';
+import type { ExportResult, ExportVariable } from './model.js';
+import type { RefusedFile } from './write.js';
+
+/** Table rows beyond this are counted, not listed: keeps the job summary far below its 1 MiB limit. */
+const MAX_ROWS = 500;
+
+export interface ExportReportContext {
+  /** The folder as the user named it (`okta/connections`). */
+  folder: string;
+  orgHost?: string;
+  /** Files that stopped the write (named as the user knows them), when it was refused. */
+  refused?: readonly RefusedFile[];
+}
+
+export function exportHeadline(result: ExportResult, context: ExportReportContext): string {
+  const org = context.orgHost ? ` of ${context.orgHost}` : '';
+  const counts = `${plural(result.appsRead, 'app')} read, ${result.skipped.length} skipped${result.failures.length > 0 ? `, ${result.failures.length} could not be read` : ''}`;
+  if (context.refused && context.refused.length > 0) {
+    const n = context.refused.length;
+    return `Nothing was written: ${plural(n, 'file')} of the export ${n === 1 ? 'exists' : 'exist'} already in ${context.folder} (${counts}).`;
+  }
+  if (result.files.length === 0) return `No connection to export${org} (${counts}).`;
+  return `Wrote ${plural(result.files.length, 'definition file')} for the connections${org} into ${context.folder} (${counts}).`;
+}
+
+/** The job summary: files, the variables to create (as a ready `env:` block), skipped apps, failures. */
+export function renderExportMarkdown(result: ExportResult, context: ExportReportContext): string {
+  const refused = context.refused ?? [];
+  const failed = result.failures.length > 0 || refused.length > 0;
+  const lines = [
+    '## okta-app-connections: export',
+    '',
+    `${failed ? '❌' : '✅'} ${exportHeadline(result, context)}`,
+    '',
+  ];
+  if (refused.length > 0) {
+    lines.push(
+      'Export never overwrites definition files. Export into an empty folder (input `path`), or delete these files first:',
+      '',
+      ...limited(
+        refused,
+        ({ file, reason }) => `- ${code(file)}${reason === 'exists' ? '' : ` (${reason})`}`,
+      ),
+      '',
+    );
+  }
+  // Files and variables only when written: a refused export has nothing to act on yet.
+  if (result.files.length > 0 && refused.length === 0) {
+    lines.push(
+      `| file | app | app id | auth scheme | action |`,
+      '| --- | --- | --- | --- | --- |',
+      ...limited(
+        result.files,
+        ({ fileName, connection: c }) =>
+          `| ${code(fileName)} | ${escapeMarkdown(c.label)} | ${code(c.appId)} | ${c.authScheme} | ${c.action} |`,
+      ),
+      '',
+    );
+  }
+  if (result.variables.length > 0 && refused.length === 0) lines.push(...variablesMarkdown(result.variables));
+  if (result.failures.length > 0) {
+    lines.push(
+      '### Could not be read',
+      '',
+      ...limited(
+        result.failures,
+        (f) =>
+          `- ${code(f.appId)}${f.label ? ` ${escapeMarkdown(f.label)}` : ''}: ${escapeMarkdown(f.message)}`,
+      ),
+      '',
+      'Export these later with input `export-apps` set to their ids.',
+      '',
+    );
+  }
+  if (result.skipped.length > 0) {
+    lines.push(
+      `<details><summary>${plural(result.skipped.length, 'app')} skipped (no connection to manage)</summary>`,
+      '',
+      '| app | app id | kind | why |',
+      '| --- | --- | --- | --- |',
+      ...limited(
+        result.skipped,
+        (s) =>
+          `| ${escapeMarkdown(s.label)} | ${code(s.appId)} | ${code(s.appKind)} | ${escapeMarkdown(s.reason)} |`,
+      ),
+      '',
+      '</details>',
+      '',
+    );
+  }
+  return lines.join('\n');
+}
+
+function variablesMarkdown(variables: readonly ExportVariable[]): string[] {
+  return [
+    '### Secrets and variables to create',
+    '',
+    'Okta never returns secrets, so the files read them from environment variables. Create these (repository',
+    'or environment secrets and variables) and pass them to the action step, so that apply can configure the',
+    'connections:',
+    '',
+    '```yaml',
+    'env:',
+    ...variables.map((v) => `  ${v.name}: \${{ ${v.secret ? 'secrets' : 'vars'}.${v.name} }}`),
+    '```',
+    '',
+    '| variable | kind | app | what to put in it |',
+    '| --- | --- | --- | --- |',
+    ...limited(
+      variables,
+      (v) =>
+        `| ${code(v.name)} | ${v.secret ? 'secret' : 'variable'} | ${escapeMarkdown(v.label || v.appId)} | ${escapeMarkdown(v.description)} |`,
+    ),
+    '',
+  ];
+}
+
+/** Plain text for the CLI: each file, the variables to create, failures; skipped apps counted. */
+export function renderExportText(result: ExportResult, context: ExportReportContext): string {
+  const lines = [exportHeadline(result, context)];
+  for (const { file, reason } of context.refused ?? []) {
+    lines.push(`  ${reason}: ${file}`);
+  }
+  if (context.refused && context.refused.length > 0) {
+    lines.push('Export never overwrites files: use another folder, delete them, or pass --force.');
+  }
+  for (const file of result.files)
+    lines.push(`  ${file.fileName}  ${file.connection.label} (${file.connection.appId})`);
+  if (result.variables.length > 0) {
+    lines.push('Create these environment variables before apply (Okta never returns secrets):');
+    for (const v of result.variables)
+      lines.push(`  ${v.name}${v.secret ? ' (secret)' : ''}: ${v.description}`);
+  }
+  for (const f of result.failures)
+    lines.push(`could not read ${f.appId}${f.label ? ` ${f.label}` : ''}: ${f.message}`);
+  return lines.join('\n');
+}
+
+function limited<T>(items: readonly T[], row: (item: T) => string): string[] {
+  const rows = items.slice(0, MAX_ROWS).map(row);
+  if (items.length > MAX_ROWS) rows.push('', `… and ${items.length - MAX_ROWS} more.`);
+  return rows;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
