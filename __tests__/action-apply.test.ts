@@ -168,4 +168,20 @@ describe('apply on merge: the bundled action against the simulator and a fake Gi
     );
     expect(run.outputs.failed).toBe('0');
   });
+
+  it('rotates secrets on request: a configure that re-sends the token, shown as a rotation', async () => {
+    e2e = await startE2E();
+    const first = await e2e.dispatch({ command: 'apply', 'plan-check': 'off' });
+    expect(first.code, first.stdout).toBe(0);
+    const rotatedToken = 'zs-SCIM-rotated-4c1d9e7b2a6f8d3e0b5a9c7e';
+    const run = await e2e.dispatch(
+      { command: 'apply', 'plan-check': 'off', 'rotate-secrets': '0oa5zscalerprod0001' },
+      { env: { ...SECRET_ENV, ZSCALER_SCIM_TOKEN: rotatedToken } },
+    );
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.outputs).toMatchObject({ 'to-configure': '1', applied: '1', changes: 'true' });
+    expect(run.summary).toContain('configure (secret rotation)');
+    expect(e2e.sim.apps.get('0oa5zscalerprod0001')!.connection!.token).toBe(rotatedToken);
+    await expectNoSecrets(run, [...e2e.secrets, rotatedToken]);
+  });
 });

@@ -28095,7 +28095,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7793);
+/* harmony import */ var _cli_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4793);
 
 process.exitCode = await (0,_cli_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runCli */ .a)(process.argv.slice(2), process.env);
 
@@ -28104,7 +28104,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7793:
+/***/ 4793:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38772,6 +38772,34 @@ function linkUrl(header, rel, base) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/okta/org-url.ts
+
+const org_url_LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/**
+ * The org's origin from what a user typed: https (http only for loopback, the simulator), no path, query or
+ * credentials. The one check behind the action input, the CLI flag and the client.
+ */
+function parseOrgUrl(text) {
+    const trimmed = text.trim().replace(/\/+$/, '');
+    let url;
+    try {
+        url = new URL(trimmed);
+    }
+    catch {
+        throw new OktaConfigError(`the Okta org URL "${trimmed}" is not a URL; expected e.g. https://example.okta.com`);
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && org_url_LOOPBACK_HOSTS.has(url.hostname))) {
+        throw new OktaConfigError(`the Okta org URL must use https (http only for loopback hosts): ${url.origin}`);
+    }
+    if (url.pathname !== '/' || url.search || url.username || url.password) {
+        throw new OktaConfigError(`the Okta org URL must be the org's base URL only, such as https://example.okta.com (got "${trimmed}"); remove the path and query.`);
+    }
+    if (/-admin\.(okta|oktapreview|okta-emea)\.com$/.test(url.hostname)) {
+        throw new OktaConfigError(`use the org URL, not the Admin Console's: https://${url.hostname.replace('-admin.', '.')} (got ${url.origin}).`);
+    }
+    return url.origin;
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/okta/keys.ts
@@ -39687,6 +39715,7 @@ class RequestScheduler {
 
 
 
+
 const DEFAULT_PAGE_SIZE = 200;
 class OktaClient {
     origin;
@@ -39806,20 +39835,6 @@ class OktaClient {
     }
 }
 /** The org's origin (https://name.okta.com); http is accepted for loopback simulators only. */
-function parseOrgUrl(text) {
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        throw new OktaConfigError(`the Okta org URL "${text}" is not a URL (expected e.g. https://example.okta.com)`);
-    }
-    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-        throw new OktaConfigError(`the Okta org URL must use https: ${url.origin}`);
-    }
-    return url.origin;
-}
 
 ;// CONCATENATED MODULE: ./src/plan/app-kinds.ts
 /**
@@ -40767,6 +40782,7 @@ async function assertWithin(folder, root) {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/cli/settings.ts
 
+
 /** Org, credentials and limits from flags and the environment; exactly one auth method. */
 function oktaSettings(values, env, secrets) {
     const orgUrl = values.org ?? env.OKTA_ORG_URL;
@@ -40798,7 +40814,7 @@ function oktaSettings(values, env, secrets) {
         throw new Error('no Okta credentials: set OKTA_API_TOKEN, or OKTA_CLIENT_ID with --private-key-file (or OKTA_PRIVATE_KEY).');
     }
     return {
-        orgUrl: orgUrl.replace(/\/+$/, ''),
+        orgUrl: parseOrgUrl(orgUrl),
         credentials,
         ...(values['rate-limit-share'] && { rateLimitShare: Number(values['rate-limit-share']) }),
         ...(values['max-concurrency'] && { maxConcurrency: Number(values['max-concurrency']) }),

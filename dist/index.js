@@ -29211,7 +29211,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8972:
+/***/ 3195:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42830,6 +42830,34 @@ function linkUrl(header, rel, base) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/okta/org-url.ts
+
+const org_url_LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+/**
+ * The org's origin from what a user typed: https (http only for loopback, the simulator), no path, query or
+ * credentials. The one check behind the action input, the CLI flag and the client.
+ */
+function parseOrgUrl(text) {
+    const trimmed = text.trim().replace(/\/+$/, '');
+    let url;
+    try {
+        url = new URL(trimmed);
+    }
+    catch {
+        throw new OktaConfigError(`the Okta org URL "${trimmed}" is not a URL; expected e.g. https://example.okta.com`);
+    }
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && org_url_LOOPBACK_HOSTS.has(url.hostname))) {
+        throw new OktaConfigError(`the Okta org URL must use https (http only for loopback hosts): ${url.origin}`);
+    }
+    if (url.pathname !== '/' || url.search || url.username || url.password) {
+        throw new OktaConfigError(`the Okta org URL must be the org's base URL only, such as https://example.okta.com (got "${trimmed}"); remove the path and query.`);
+    }
+    if (/-admin\.(okta|oktapreview|okta-emea)\.com$/.test(url.hostname)) {
+        throw new OktaConfigError(`use the org URL, not the Admin Console's: https://${url.hostname.replace('-admin.', '.')} (got ${url.origin}).`);
+    }
+    return url.origin;
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/okta/keys.ts
@@ -43743,6 +43771,7 @@ class RequestScheduler {
 
 
 
+
 const DEFAULT_PAGE_SIZE = 200;
 class OktaClient {
     origin;
@@ -43862,20 +43891,6 @@ class OktaClient {
     }
 }
 /** The org's origin (https://name.okta.com); http is accepted for loopback simulators only. */
-function parseOrgUrl(text) {
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        throw new OktaConfigError(`the Okta org URL "${text}" is not a URL (expected e.g. https://example.okta.com)`);
-    }
-    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-        throw new OktaConfigError(`the Okta org URL must use https: ${url.origin}`);
-    }
-    return url.origin;
-}
 
 ;// CONCATENATED MODULE: ./src/plan/app-kinds.ts
 /**
@@ -49643,6 +49658,7 @@ function isPullRequestEvent(event) {
 
 ;// CONCATENATED MODULE: ./src/github/inputs.ts
 
+
 const COMMANDS = ['auto', 'plan', 'apply', 'validate', 'export'];
 class InputError extends Error {
     name = 'InputError';
@@ -49716,24 +49732,14 @@ function inputs_integer(name, fallback, min, max) {
     return number;
 }
 function orgUrl(value) {
-    const trimmed = value.trim().replace(/\/+$/, '');
-    if (!trimmed)
+    if (!value.trim())
         return undefined;
-    let url;
     try {
-        url = new URL(trimmed);
+        return parseOrgUrl(value);
     }
-    catch {
-        throw new InputError(`\`okta-org-url\` must be a URL such as https://example.okta.com (got "${trimmed}").`);
+    catch (error) {
+        throw new InputError(`\`okta-org-url\`: ${error.message}`);
     }
-    const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-        throw new InputError('`okta-org-url` must use https (http is allowed only for loopback hosts).');
-    }
-    if (url.pathname !== '/' || url.search || url.username) {
-        throw new InputError(`\`okta-org-url\` must be the org's base URL only, such as https://example.okta.com (got "${trimmed}"); remove the path (e.g. -admin or /admin).`);
-    }
-    return url.origin;
 }
 function inputs_planHash(value) {
     const trimmed = value.trim().replace(/^sha256:/, '');
@@ -51045,7 +51051,7 @@ function describeFailure(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _github_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8972);
+/* harmony import */ var _github_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3195);
 
 await (0,_github_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Env } from '../definitions/env.js';
 import type { OktaCredentials } from '../okta/client.js';
+import { parseOrgUrl } from '../okta/org-url.js';
 import type { SecretRegistry } from '../secrets.js';
 
 export interface OktaSettings {
@@ -55,7 +56,7 @@ export function oktaSettings(
     );
   }
   return {
-    orgUrl: orgUrl.replace(/\/+$/, ''),
+    orgUrl: parseOrgUrl(orgUrl),
     credentials,
     ...(values['rate-limit-share'] && { rateLimitShare: Number(values['rate-limit-share']) }),
     ...(values['max-concurrency'] && { maxConcurrency: Number(values['max-concurrency']) }),

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import type { OktaCredentials } from '../okta/client.js';
+import { parseOrgUrl } from '../okta/org-url.js';
 
 export const COMMANDS = ['auto', 'plan', 'apply', 'validate', 'export'] as const;
 export type CommandInput = (typeof COMMANDS)[number];
@@ -95,27 +96,13 @@ function integer(name: string, fallback: number, min: number, max: number): numb
   return number;
 }
 
-export function orgUrl(value: string): string | undefined {
-  const trimmed = value.trim().replace(/\/+$/, '');
-  if (!trimmed) return undefined;
-  let url: URL;
+function orgUrl(value: string): string | undefined {
+  if (!value.trim()) return undefined;
   try {
-    url = new URL(trimmed);
-  } catch {
-    throw new InputError(
-      `\`okta-org-url\` must be a URL such as https://example.okta.com (got "${trimmed}").`,
-    );
+    return parseOrgUrl(value);
+  } catch (error) {
+    throw new InputError(`\`okta-org-url\`: ${(error as Error).message}`);
   }
-  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new InputError('`okta-org-url` must use https (http is allowed only for loopback hosts).');
-  }
-  if (url.pathname !== '/' || url.search || url.username) {
-    throw new InputError(
-      `\`okta-org-url\` must be the org's base URL only, such as https://example.okta.com (got "${trimmed}"); remove the path (e.g. -admin or /admin).`,
-    );
-  }
-  return url.origin;
 }
 
 function planHash(value: string): string | undefined {

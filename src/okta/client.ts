@@ -5,6 +5,7 @@ import type { SecretRegistry } from '../secrets.js';
 import { SswsAuth, type OktaAuth } from './auth.js';
 import { OktaApiError, OktaConfigError } from './errors.js';
 import { linkUrl } from './link.js';
+import { parseOrgUrl } from './org-url.js';
 import { parsePrivateKey } from './keys.js';
 import { OAuthAuth } from './oauth.js';
 import { OktaRequester, parseJson, type OktaRequest } from './requester.js';
@@ -193,18 +194,3 @@ export class OktaClient {
 }
 
 /** The org's origin (https://name.okta.com); http is accepted for loopback simulators only. */
-function parseOrgUrl(text: string): string {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new OktaConfigError(
-      `the Okta org URL "${text}" is not a URL (expected e.g. https://example.okta.com)`,
-    );
-  }
-  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new OktaConfigError(`the Okta org URL must use https: ${url.origin}`);
-  }
-  return url.origin;
-}
