@@ -29211,7 +29211,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3195:
+/***/ 646:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44615,6 +44615,18 @@ function annotateProblems(problems) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/github/logger.ts
+
+/** The core's logger on the runner: workflow commands, every message redacted first. */
+function actionLogger(secrets) {
+    return {
+        debug: (message) => core_debug(secrets.redact(message)),
+        info: (message) => info(secrets.redact(message)),
+        warning: (message) => warning(secrets.redact(message)),
+        error: (message) => error(secrets.redact(message)),
+    };
+}
+
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
 
 
@@ -50735,6 +50747,7 @@ async function assertWithin(folder, root) {
 
 
 
+
 /** Names listed in a notice or error; the job summary lists them all. */
 const NOTICE_NAMES = 10;
 /**
@@ -50749,7 +50762,7 @@ async function runExport(client, inputs, context, secrets) {
     const result = await exportConnections(client, {
         apps: inputs.exportApps,
         orgUrl: inputs.orgUrl,
-        logger: redactingLogger(secrets),
+        logger: actionLogger(secrets),
     });
     const outcome = result.files.length > 0
         ? await writeExportFiles(directory, result.files, { within: context.workspace })
@@ -50796,16 +50809,9 @@ function exportFolder(pathInput) {
 function workspacePath(file, context) {
     return external_node_path_default().relative(context.workspace, file).split((external_node_path_default()).sep).join('/');
 }
-function redactingLogger(secrets) {
-    return {
-        debug: (message) => core_debug(secrets.redact(message)),
-        info: (message) => info(secrets.redact(message)),
-        warning: (message) => warning(secrets.redact(message)),
-        error: (message) => error(secrets.redact(message)),
-    };
-}
 
 ;// CONCATENATED MODULE: ./src/github/action.ts
+
 
 
 
@@ -50860,7 +50866,7 @@ async function runAction() {
             await reportValidation(loaded, command === 'validate' ? undefined : command);
             return;
         }
-        if ((!inputs.orgUrl || !inputs.credentials) && isPullRequestEvent(context) && !inputs.credentials) {
+        if (!inputs.credentials && isPullRequestEvent(context)) {
             const notice = 'No Okta credentials in this run (pull requests from forks get no secrets): the definitions were validated, no plan was made.';
             core_notice(notice);
             await reportValidation(loaded, undefined, notice);
@@ -51016,14 +51022,6 @@ function oktaClient(inputs, orgUrl, credentials, secrets, logger) {
         maxConcurrency: inputs.maxConcurrency,
     });
 }
-function actionLogger(secrets) {
-    return {
-        debug: (message) => core_debug(secrets.redact(message)),
-        info: (message) => info(secrets.redact(message)),
-        warning: (message) => warning(secrets.redact(message)),
-        error: (message) => error(secrets.redact(message)),
-    };
-}
 function registerInputSecrets(inputs, secrets) {
     secrets.add(inputs.githubToken);
     if (inputs.credentials?.kind === 'api-token')
@@ -51051,7 +51049,7 @@ function describeFailure(error) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _github_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3195);
+/* harmony import */ var _github_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(646);
 
 await (0,_github_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)();
 

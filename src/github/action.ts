@@ -13,6 +13,7 @@ import { renderApplyText, renderPlanText } from '../render/plan-text.js';
 import { countProblems, problemsMarkdown } from '../render/problems.js';
 import { SecretRegistry } from '../secrets.js';
 import { annotateProblems } from './annotations.js';
+import { actionLogger } from './logger.js';
 import { runContext, type RunContext } from './context.js';
 import { isPullRequestEvent, resolveCommand } from './events.js';
 import { InputError, readInputs, type ActionInputs } from './inputs.js';
@@ -58,7 +59,7 @@ export async function runAction(): Promise<void> {
       await reportValidation(loaded, command === 'validate' ? undefined : command);
       return;
     }
-    if ((!inputs.orgUrl || !inputs.credentials) && isPullRequestEvent(context) && !inputs.credentials) {
+    if (!inputs.credentials && isPullRequestEvent(context)) {
       const notice =
         'No Okta credentials in this run (pull requests from forks get no secrets): the definitions were validated, no plan was made.';
       core.notice(notice);
@@ -240,15 +241,6 @@ function oktaClient(
     rateLimitShare: inputs.rateLimitShare,
     maxConcurrency: inputs.maxConcurrency,
   });
-}
-
-function actionLogger(secrets: SecretRegistry): Logger {
-  return {
-    debug: (message) => core.debug(secrets.redact(message)),
-    info: (message) => core.info(secrets.redact(message)),
-    warning: (message) => core.warning(secrets.redact(message)),
-    error: (message) => core.error(secrets.redact(message)),
-  };
 }
 
 function registerInputSecrets(inputs: ActionInputs, secrets: SecretRegistry): void {

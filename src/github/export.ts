@@ -3,11 +3,11 @@ import path from 'node:path';
 import { exportConnections } from '../export/export.js';
 import { exportHeadline, renderExportMarkdown, type ExportReportContext } from '../export/report.js';
 import { writeExportFiles } from '../export/write.js';
-import type { Logger } from '../log.js';
 import type { OktaClient } from '../okta/client.js';
 import type { SecretRegistry } from '../secrets.js';
 import type { RunContext } from './context.js';
 import { InputError, type ActionInputs } from './inputs.js';
+import { actionLogger } from './logger.js';
 
 /** Names listed in a notice or error; the job summary lists them all. */
 const NOTICE_NAMES = 10;
@@ -29,7 +29,7 @@ export async function runExport(
   const result = await exportConnections(client, {
     apps: inputs.exportApps,
     orgUrl: inputs.orgUrl,
-    logger: redactingLogger(secrets),
+    logger: actionLogger(secrets),
   });
   const outcome =
     result.files.length > 0
@@ -85,13 +85,4 @@ function exportFolder(pathInput: string): string {
 
 function workspacePath(file: string, context: RunContext): string {
   return path.relative(context.workspace, file).split(path.sep).join('/');
-}
-
-function redactingLogger(secrets: SecretRegistry): Logger {
-  return {
-    debug: (message) => core.debug(secrets.redact(message)),
-    info: (message) => core.info(secrets.redact(message)),
-    warning: (message) => core.warning(secrets.redact(message)),
-    error: (message) => core.error(secrets.redact(message)),
-  };
 }
