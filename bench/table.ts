@@ -1,0 +1,87 @@
+/** Plain-text tables of the bench figures (also valid Markdown, for the README). */
+import type { BenchConfig } from './config.js';
+import type { PhaseFigures } from './rate.js';
+import type { StartupFigures } from './startup.js';
+
+/** The first `textColumns` columns are left-aligned, the rest (numbers) right-aligned. */
+function table(header: string[], rows: string[][], textColumns: number): string {
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => row[column]!.length)),
+  );
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, column) => (column < textColumns ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`;
+  const rule = `|${widths.map((width, column) => (column < textColumns ? ` ${'-'.repeat(width)} ` : ` ${'-'.repeat(width - 1)}: `)).join('|')}|`;
+  return [line(header), rule, ...rows.map(line)].join('\n');
+}
+
+const seconds = (ms: number) => (ms / 1000).toFixed(2);
+const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
+
+export function rateSettings(config: BenchConfig): string {
+  const limit = (bucket: keyof BenchConfig['limits']) =>
+    `${bucket} ${config.limits[bucket].limit}/${config.limits[bucket].windowMs / 1000} s`;
+  return `share ${config.share} %, max concurrency ${config.maxConcurrency}, sim latency ${config.latencyMs} ms, ${limit('apps-star')}, ${limit('apps-id')}`;
+}
+
+export function rateTable(rows: readonly PhaseFigures[]): string {
+  return table(
+    [
+      'N',
+      'phase',
+      'requests star+id',
+      'extra',
+      '429s',
+      'max/window star (cap)',
+      'max/window id (cap)',
+      'star windows used/needed',
+      'wall s',
+      'bound s',
+      'bound by',
+      'ratio',
+      'peak RSS MiB',
+      'done/failed',
+    ],
+    rows.map((row) => {
+      const [star, id] = row.buckets;
+      const starBound = row.bound.buckets.find((bucket) => bucket.bucket === 'apps-star')!;
+      return [
+        String(row.n),
+        row.phase,
+        `${star!.requests}+${id!.requests}`,
+        String(row.extraRequests),
+        String(row.rateLimited),
+        `${star!.maxPerWindow} (${star!.budget})`,
+        `${id!.maxPerWindow} (${id!.budget})`,
+        `${star!.windows.length}/${starBound.windows}`,
+        seconds(row.wallMs),
+        seconds(row.bound.boundMs),
+        row.bound.limitedBy,
+        row.ratio.toFixed(2),
+        mib(row.peakRssBytes),
+        `${row.done}/${row.failed}`,
+      ];
+    }),
+    2,
+  );
+}
+
+export function startupTable(figures: StartupFigures): string {
+  return table(
+    ['command', 'median ms', 'min ms', 'x bare node'],
+    figures.rows.map((row) => [
+      row.name,
+      row.medianMs.toFixed(0),
+      row.minMs.toFixed(0),
+      row.ratio.toFixed(2),
+    ]),
+    1,
+  );
+}
+
+export const BOUND_NOTE = `bound: per bucket, k = ceil(needed / cap) windows at cap = floor(limit x share / 100); the first ends on
+the first whole second >= start + window, each later one a window + 1 s after the previous reset (windows end
+on whole seconds and open with the first request after the reset), and the last lasts until its requests
+are answered (ceil(r / concurrency) round trips); at least ceil(all requests / concurrency) round trips.
+The bound is the largest of these; ratio = wall / bound. Plan needs N in apps-star and N in apps-id; apply
+needs its writes (configure+activate is one request) plus one confirm read each, all in apps-star.
+extra = requests beyond those; each phase starts with a fresh client in fresh windows.`;
