@@ -9,7 +9,7 @@ for (const [name, entry] of Object.entries(entries)) {
   const { code, assets } = await ncc(new URL(`../${entry}`, import.meta.url).pathname, {
     license: 'licenses.txt',
     quiet: true,
-    minify: false,
+    minify: true,
     sourceMap: false,
     target: 'es2022',
   });
