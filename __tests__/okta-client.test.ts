@@ -9,6 +9,7 @@ import { OktaApiError, OktaNetworkError } from '../src/okta/errors.js';
 import { SecretRegistry } from '../src/secrets.js';
 import { USER_AGENT } from '../src/version.js';
 import { validateRequestBody } from './helpers/openapi.js';
+import { caught } from './helpers/caught.js';
 
 const APPS: SimApp[] = [
   { id: '0oazscaler00000001', name: 'zscalerbyz', label: 'Zscaler' },
@@ -46,15 +47,6 @@ async function setup(
     await sim.close();
   });
   return { sim, client, secrets };
-}
-
-async function caught(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection');
 }
 
 /** Response headers of every request to `origin`, in order (undici's diagnostics channel). */

@@ -8,6 +8,7 @@ import { parsePrivateKey } from '../src/okta/keys.js';
 import { OAuthAuth } from '../src/okta/oauth.js';
 import type { OktaRequester } from '../src/okta/requester.js';
 import { SecretRegistry } from '../src/secrets.js';
+import { caught } from './helpers/caught.js';
 
 const APP = '0oazscaler00000001';
 const READ_AND_MANAGE = ['okta.apps.read', 'okta.apps.manage'];
@@ -68,15 +69,6 @@ function decode(jwt: string): { header: Record<string, unknown>; claims: Record<
     header: JSON.parse(Buffer.from(header!, 'base64url').toString()),
     claims: JSON.parse(Buffer.from(claims!, 'base64url').toString()),
   };
-}
-
-async function caught(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe.concurrent('OAuth service app', () => {
