@@ -41,7 +41,7 @@ export async function applyPlan(
     plan.connections.map((planned) => {
       const connection = byId.get(planned.appId);
       if (planned.error || planned.operations.length === 0 || !connection) {
-        return Promise.resolve(unchanged(planned));
+        return Promise.resolve(notApplied(planned));
       }
       return applyConnection(writer, planned, connection, options);
     }),
@@ -149,7 +149,8 @@ function liveConnection(planned: ConnectionPlan): OktaConnection | undefined {
   return planned.live ? { ...planned.live } : undefined;
 }
 
-function unchanged(planned: ConnectionPlan): ConnectionApplyResult {
+/** A connection apply leaves alone: nothing to do, or it could not be planned (then it counts as failed). */
+function notApplied(planned: ConnectionPlan): ConnectionApplyResult {
   return {
     appId: planned.appId,
     name: planned.name,

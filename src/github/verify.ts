@@ -19,7 +19,8 @@ export async function verifyPlan(
   context: RunContext,
   octokit: Octokit | undefined,
 ): Promise<Verdict> {
-  const empty = !plan.changes && plan.counts.errors === 0;
+  if (!plan.changes && plan.counts.errors === 0)
+    return { ok: true, note: 'The plan has no changes: nothing to apply.' };
   let pullRequest: number | undefined;
   let reviewedHeadSha: string | undefined;
   let reviewedHash: string | undefined;
@@ -51,7 +52,6 @@ export async function verifyPlan(
     }
   }
 
-  if (empty) return { ok: true, note: 'The plan has no changes: nothing to apply.', pullRequest };
   if (inputs.planHash) {
     return inputs.planHash === plan.hash
       ? { ok: true, note: `plan-hash ${plan.hash} matches the fresh plan.`, pullRequest }
