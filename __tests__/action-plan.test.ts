@@ -105,8 +105,11 @@ describe('plan on a pull request: the bundled action against the simulator and a
     expect(body).toMatch(/okta\/connections\/office365\.yaml:4.*app 0oa5office365000001 does not exist/);
   });
 
-  it('does not touch Okta when a definition is invalid', async () => {
+  it('does not touch Okta when a definition is invalid, and replaces the plan comment with the problems', async () => {
     e2e = await startE2E();
+    const valid = await e2e.pullRequest();
+    expect(valid.code).toBe(0);
+    const requests = e2e.sim.requests.length;
     const { writeFile } = await import('node:fs/promises');
     await writeFile(
       `${e2e.workspace}/okta/connections/broken.yaml`,
@@ -115,7 +118,13 @@ describe('plan on a pull request: the bundled action against the simulator and a
     const run = await e2e.pullRequest();
     expect(run.code).toBe(1);
     expect(run.annotations.some((a) => a.file === 'okta/connections/broken.yaml' && a.line === 3)).toBe(true);
-    expect(e2e.sim.requests).toHaveLength(0);
-    expect(planComments(e2e.github)).toHaveLength(0);
+    expect(e2e.sim.requests).toHaveLength(requests);
+    const comments = planComments(e2e.github);
+    expect(comments).toHaveLength(1);
+    expect(markerOf(comments[0]!.body)).toMatchObject({ planHash: '', state: 'planned' });
+    expect(comments[0]!.body).toContain('2 problems in the definitions, no plan was made');
+    expect(comments[0]!.body).toMatch(
+      /okta\/connections\/broken\.yaml:3:13.*must be one of: activate, deactivate/,
+    );
   });
 });

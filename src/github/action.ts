@@ -6,8 +6,9 @@ import { resolveDefinitions, type ResolvedConnection } from '../definitions/env.
 import { hasErrors, loadDefinitions, type LoadedDefinitions } from '../definitions/load.js';
 import type { Logger } from '../log.js';
 import { OktaClient } from '../okta/client.js';
+import type { Problem } from '../definitions/types.js';
 import type { Plan } from '../plan/model.js';
-import { planConnections } from '../plan/plan.js';
+import { planConnections, planKey } from '../plan/plan.js';
 import { renderPlanMarkdown, SUMMARY_LIMIT, type ReportContext } from '../render/plan-markdown.js';
 import { renderApplyText, renderPlanText } from '../render/plan-text.js';
 import { countProblems, problemsMarkdown } from '../render/problems.js';
@@ -19,7 +20,7 @@ import { isPullRequestEvent, resolveCommand } from './events.js';
 import { InputError, readInputs, type ActionInputs } from './inputs.js';
 import { createOctokit, type Octokit } from './octokit.js';
 import { DEFAULT_OUTPUTS, setOutputs } from './outputs.js';
-import { publishComment, type CommentTarget } from './publish.js';
+import { publishComment, publishInvalidComment, type CommentTarget } from './publish.js';
 import { verifyPlan } from './verify.js';
 import { runDriftCheck } from './drift.js';
 import { runExport } from './export.js';
@@ -57,6 +58,7 @@ export async function runAction(): Promise<void> {
     annotateProblems(loaded.problems);
     if (command === 'validate' || hasErrors(loaded.problems)) {
       await reportValidation(loaded, command === 'validate' ? undefined : command);
+      if (command === 'plan') await commentInvalid(inputs, context, secrets, loaded.problems);
       return;
     }
     if (!inputs.credentials && isPullRequestEvent(context)) {
@@ -69,8 +71,10 @@ export async function runAction(): Promise<void> {
     const { orgUrl, credentials } = requireOkta(inputs, command);
     const resolved = resolveDefinitions(loaded.definitions, process.env);
     if (resolved.problems.length > 0) {
+      const problems = [...loaded.problems, ...resolved.problems];
       annotateProblems(resolved.problems);
-      await reportValidation({ ...loaded, problems: [...loaded.problems, ...resolved.problems] }, command);
+      await reportValidation({ ...loaded, problems }, command);
+      if (command === 'plan') await commentInvalid(inputs, context, secrets, problems);
       return;
     }
 
@@ -105,6 +109,25 @@ export async function runAction(): Promise<void> {
   } catch (error) {
     core.setFailed(secrets.redact(describeFailure(error)));
   }
+}
+
+/** On a PR, invalid definitions replace the sticky plan comment, so no stale plan stays on show. */
+async function commentInvalid(
+  inputs: ActionInputs,
+  context: RunContext,
+  secrets: SecretRegistry,
+  problems: readonly Problem[],
+): Promise<void> {
+  if (!isPullRequestEvent(context) || !context.pullRequestNumber || !inputs.orgUrl || !inputs.githubToken)
+    return;
+  const octokit = createOctokit(inputs.githubToken, context.apiUrl);
+  const target: CommentTarget = { octokit, context, secrets, mode: inputs.comment };
+  await publishInvalidComment(
+    target,
+    context.pullRequestNumber,
+    planKey(inputs.orgUrl, inputs.path),
+    problems,
+  );
 }
 
 async function reportPlan(

@@ -1,5 +1,7 @@
 import * as core from '@actions/core';
+import type { Problem } from '../definitions/types.js';
 import type { Plan } from '../plan/model.js';
+import { countProblems, problemsMarkdown } from '../render/problems.js';
 import {
   COMMENT_LIMIT,
   renderPlanMarkdown,
@@ -26,36 +28,76 @@ export async function publishComment(
   plan: Plan,
   report: Omit<ReportContext, 'state'> & { state: ReportState; headSha: string },
 ): Promise<void> {
-  const { octokit, context, secrets, mode } = target;
-  if (mode === 'off') return;
-  if (!octokit) {
-    core.warning('No `github-token`: the plan was not posted as a PR comment (it is in the job summary).');
-    return;
-  }
   const marker = renderMarker({
     v: 1,
     key: plan.key,
     planHash: plan.hash,
     headSha: report.headSha,
     state: report.state,
+    runId: target.context.runId,
+  });
+  const fullPlanAt = `the job summary of [this run](${target.context.runUrl}) and its plan file`;
+  const body = renderPlanMarkdown(plan, { ...report, fullPlanAt }, COMMENT_LIMIT, `${marker}\n`);
+  await sendComment(target, issueNumber, plan.key, body, report.state === 'planned' ? target.mode : 'update');
+}
+
+/**
+ * Invalid definitions on a PR: the sticky comment says so (with the problems) instead of keeping an older
+ * plan that no longer holds. Its empty plan hash can never match a plan, so a merge applies nothing.
+ */
+export async function publishInvalidComment(
+  target: CommentTarget,
+  issueNumber: number,
+  key: string,
+  problems: readonly Problem[],
+): Promise<void> {
+  const { context } = target;
+  const marker = renderMarker({
+    v: 1,
+    key,
+    planHash: '',
+    headSha: context.headSha,
+    state: 'planned',
     runId: context.runId,
   });
-  // Redaction can only shorten the text, so the limit still holds after it.
-  const body = secrets.redact(
-    renderPlanMarkdown(
-      plan,
-      { ...report, fullPlanAt: `the job summary of [this run](${context.runUrl}) and its plan file` },
-      COMMENT_LIMIT,
-      `${marker}\n`,
-    ),
-  );
+  const { errors } = countProblems(problems);
+  const head = [
+    marker,
+    `### ❌ Okta plan for \`${key.split('/')[0]}\`: ${errors} problem${errors === 1 ? '' : 's'} in the definitions, no plan was made`,
+    '',
+    `Fix the problems below (they are also annotated on the changed files), then push again. [Workflow run](${context.runUrl})`,
+    '',
+  ].join('\n');
+  let shown = problems.length;
+  let body = head + problemsMarkdown(problems);
+  while (body.length > COMMENT_LIMIT && shown > 0) {
+    shown = Math.floor(shown / 2);
+    body = `${head}${problemsMarkdown(problems.slice(0, shown))}\n… and ${problems.length - shown} more in the job summary.\n`;
+  }
+  await sendComment(target, issueNumber, key, body, target.mode);
+}
+
+async function sendComment(
+  target: CommentTarget,
+  issueNumber: number,
+  key: string,
+  markdown: string,
+  mode: CommentMode,
+): Promise<void> {
+  const { octokit, context, secrets } = target;
+  if (mode === 'off') return;
+  if (!octokit) {
+    core.warning('No `github-token`: the plan was not posted as a PR comment (it is in the job summary).');
+    return;
+  }
+  // Redaction can only shorten the text (secrets are longer than the mask), so the limit still holds.
   const result = await publishPlanComment(octokit, {
     owner: context.owner,
     repo: context.repo,
     issueNumber,
-    key: plan.key,
-    body,
-    mode: report.state === 'planned' ? mode : 'update',
+    key,
+    body: secrets.redact(markdown),
+    mode,
   });
   if (result.warning) core.warning(secrets.redact(result.warning));
   else if (result.url) core.info(`PR comment ${result.action}: ${result.url}`);

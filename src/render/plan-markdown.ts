@@ -186,7 +186,7 @@ function detailsSection(plan: Plan): string[] {
   if (plan.connections.length === 0) return [];
   const blocks = plan.connections.map((connection) => {
     const lines = [
-      `**${escapeMarkdown(connection.name)}** ${code(connection.appId)}${connection.appKind ? ` · ${connection.appKind}` : ''} · ${code(sourceText(connection))} · ${operationsText(connection)}`,
+      `**${escapeMarkdown(connection.name)}** ${code(connection.appId)}${connection.appKind ? ` · ${escapeMarkdown(connection.appKind)}` : ''} · ${code(sourceText(connection))} · ${operationsText(connection)}`,
     ];
     if (connection.live) {
       const live = connection.live;
