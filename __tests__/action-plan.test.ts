@@ -70,6 +70,8 @@ describe('plan on a pull request: the bundled action against the simulator and a
     for (const run of [first, second])
       await expectNoSecrets(run, e2e.secrets, [planComments(e2e.github)[0]!.body]);
     expect(first.stdout).toContain(`::add-mask::${e2e.sim.apiToken}`);
+    // Write-only values are masked from the start, even though a plan never sends them.
+    for (const value of Object.values(SECRET_ENV)) expect(first.stdout).toContain(`::add-mask::${value}`);
   });
 
   it('turns a forbidden comment into a warning, not a failure', async () => {

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { applyPlan } from '../apply/apply.js';
-import { resolveDefinitions, type Env } from '../definitions/env.js';
+import { registerWriteOnlySecrets, resolveDefinitions, type Env } from '../definitions/env.js';
 import { hasErrors, loadDefinitions } from '../definitions/load.js';
 import type { Logger } from '../log.js';
 import { OktaClient } from '../okta/client.js';
@@ -105,6 +105,7 @@ export async function runCli(argv: string[], env: Env): Promise<number> {
           err(problemsText(resolved.problems));
           return 2;
         }
+        registerWriteOnlySecrets(resolved.connections, env, secrets);
         const settings = oktaSettings(values, env, secrets);
         const client = new OktaClient({ ...settings, secrets, logger: stderrLogger(secrets) });
         try {

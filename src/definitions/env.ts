@@ -84,6 +84,21 @@ export function writeOnlyVariables(connection: ResolvedConnection): string[] {
 }
 
 /**
+ * Registers every write-only value that is set in this run as a secret, before anything is printed, so it is
+ * masked and redacted even where it was never meant to go (a value echoed by Okta, a copy in another field).
+ */
+export function registerWriteOnlySecrets(
+  connections: readonly ResolvedConnection[],
+  env: Env,
+  secrets: SecretRegistry,
+): void {
+  for (const connection of connections) {
+    const { token, adminPassword } = connection.writeOnly;
+    for (const ref of [token, adminPassword]) if (ref) secrets.add(env[ref.env]);
+  }
+}
+
+/**
  * Reads the write-only values at the moment they are sent, registering each as a secret first.
  * Returns the names of missing variables instead when any is unset.
  */

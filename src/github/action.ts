@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { applyPlan } from '../apply/apply.js';
-import { resolveDefinitions, type ResolvedConnection } from '../definitions/env.js';
+import { registerWriteOnlySecrets, resolveDefinitions, type ResolvedConnection } from '../definitions/env.js';
 import { hasErrors, loadDefinitions, type LoadedDefinitions } from '../definitions/load.js';
 import type { Logger } from '../log.js';
 import { OktaClient } from '../okta/client.js';
@@ -78,6 +78,7 @@ export async function runAction(): Promise<void> {
       return;
     }
 
+    registerWriteOnlySecrets(resolved.connections, process.env, secrets);
     const client = oktaClient(inputs, orgUrl, credentials, secrets, logger);
     try {
       const plan = await planConnections(client, resolved.connections, {
