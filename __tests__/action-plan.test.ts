@@ -6,6 +6,7 @@ import {
   markerOf,
   planComments,
   PR_NUMBER,
+  SECRET_ENV,
   startE2E,
   type E2E,
 } from './helpers/e2e.js';
