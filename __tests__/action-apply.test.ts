@@ -64,7 +64,7 @@ describe('apply on merge: the bundled action against the simulator and a fake Gi
       [
         'POST /api/v1/apps/0oa5org2orghub00001/connections/default?activate=true',
         'POST /api/v1/apps/0oa5org2orglegacy01/connections/default/lifecycle/deactivate',
-        'POST /api/v1/apps/0oa5zscalerprod0001/connections/default',
+        'POST /api/v1/apps/0oa5zscalerprod0001/connections/default?activate=true',
       ].sort(),
     );
 

@@ -85,11 +85,13 @@ async function applyConnection(
       const operation = pending.shift()!;
       if (operation === 'configure') {
         // configure + activate in one request: Okta's `?activate=true` saves a call in the small bucket.
-        const activate = pending[0] === 'activate';
+        // It is also sent when the connection is enabled already, so that a configure can never leave
+        // a connection that should be enabled disabled, whatever Okta does to the status on a POST.
+        const activate = pending[0] === 'activate' || planned.desired?.status === 'ENABLED';
         const answer = await writer.updateConnection(planned.appId, body!, { activate });
         consentUrl = answer.authorizeUrl;
         done.push('configure');
-        if (activate) done.push(pending.shift()!);
+        if (pending[0] === 'activate') done.push(pending.shift()!);
       } else {
         await (operation === 'activate'
           ? writer.activateConnection(planned.appId)
