@@ -112,6 +112,14 @@ describe('OAuth 2.0 service app with private_key_jwt: the bundled action', () =>
     );
   });
 
+  it('asks only for read scopes when planning, so a read-only service app plans with the default scopes', async () => {
+    e2e = await startE2E({ sim: { serviceApps } });
+    const run = await e2e.dispatch({ command: 'plan', ...oauth('0oaserviceReadOnly01', RSA_PEM) });
+    expect(run.code, run.stdout).toBe(0);
+    const token = e2e.sim.requests.find((r) => r.bucket === 'token')!;
+    expect((token.body as Record<string, string>).scope).toBe('okta.apps.read');
+  });
+
   it.each([
     ['garbage', 'not a key at all'],
     ['truncated PEM', RSA_PEM.slice(0, 200)],

@@ -54,6 +54,7 @@ export async function runExportCommand(args: ExportCommandArgs): Promise<number>
     credentials: okta.credentials,
     orgUrl: args.orgUrl,
     secrets: args.secrets,
+    readOnly: true,
   });
   try {
     const result = await exportConnections(client, { apps: apps.apps, orgUrl: args.orgUrl });

@@ -107,7 +107,12 @@ export async function runCli(argv: string[], env: Env): Promise<number> {
         }
         registerWriteOnlySecrets(resolved.connections, env, secrets);
         const settings = oktaSettings(values, env, secrets);
-        const client = new OktaClient({ ...settings, secrets, logger: stderrLogger(secrets) });
+        const client = new OktaClient({
+          ...settings,
+          secrets,
+          logger: stderrLogger(secrets),
+          readOnly: command === 'plan',
+        });
         try {
           const plan = await planConnections(client, resolved.connections, {
             orgUrl: settings.orgUrl,

@@ -45,7 +45,7 @@ export async function runAction(): Promise<void> {
 
     if (command === 'export') {
       const { orgUrl, credentials } = requireOkta(inputs, command);
-      const client = oktaClient(inputs, orgUrl, credentials, secrets, logger);
+      const client = oktaClient(inputs, orgUrl, credentials, secrets, logger, true);
       try {
         await runExport(client, inputs, context, secrets);
       } finally {
@@ -79,7 +79,7 @@ export async function runAction(): Promise<void> {
     }
 
     registerWriteOnlySecrets(resolved.connections, process.env, secrets);
-    const client = oktaClient(inputs, orgUrl, credentials, secrets, logger);
+    const client = oktaClient(inputs, orgUrl, credentials, secrets, logger, command !== 'apply');
     try {
       const plan = await planConnections(client, resolved.connections, {
         orgUrl,
@@ -256,6 +256,7 @@ function oktaClient(
   credentials: NonNullable<ActionInputs['credentials']>,
   secrets: SecretRegistry,
   logger: Logger,
+  readOnly: boolean,
 ): OktaClient {
   return new OktaClient({
     orgUrl,
@@ -264,6 +265,7 @@ function oktaClient(
     logger,
     rateLimitShare: inputs.rateLimitShare,
     maxConcurrency: inputs.maxConcurrency,
+    readOnly,
   });
 }
 

@@ -50,7 +50,14 @@ export interface OktaClientOptions {
   maxRateLimitRetries?: number;
   /** Backoff base in ms (default 500). */
   retryBaseMs?: number;
+  /**
+   * Plans, exports and drift checks: OAuth asks only for read scopes (least privilege) and any write is
+   * refused before it is sent, so nothing outside apply can change Okta.
+   */
+  readOnly?: boolean;
 }
+
+const WRITE_SCOPE = 'okta.apps.manage';
 
 const DEFAULT_PAGE_SIZE = 200;
 
@@ -59,8 +66,10 @@ export class OktaClient {
   private readonly transport: HttpTransport;
   private readonly requester: OktaRequester;
   private readonly auth: OktaAuth;
+  private readonly readOnly: boolean;
 
   constructor(options: OktaClientOptions) {
+    this.readOnly = options.readOnly ?? false;
     const { credentials, secrets } = options;
     // Secrets first, and the key checked before anything is opened.
     if (credentials.kind === 'api-token') secrets.add(credentials.token);
@@ -98,7 +107,7 @@ export class OktaClient {
         : new OAuthAuth({
             clientId: credentials.clientId,
             signingKey: credentials.keyId ? { ...signingKey!, kid: credentials.keyId } : signingKey!,
-            scopes: credentials.scopes,
+            scopes: this.readOnly ? readScopes(credentials.scopes) : credentials.scopes,
             origin: this.origin,
             secrets,
             requester: this.requester,
@@ -120,16 +129,19 @@ export class OktaClient {
     body: ConnectionRequest,
     options: { activate?: boolean } = {},
   ): Promise<OktaConnection> {
+    this.assertWritable('configure');
     const url = this.connectionUrl(appId);
     if (options.activate) url.searchParams.set('activate', 'true');
     return this.parse(await this.call({ method: 'POST', url, json: body }), 'POST', url, parseConnection);
   }
 
   async activateConnection(appId: string): Promise<void> {
+    this.assertWritable('activate');
     await this.call({ method: 'POST', url: this.connectionUrl(appId, '/lifecycle/activate') });
   }
 
   async deactivateConnection(appId: string): Promise<void> {
+    this.assertWritable('deactivate');
     await this.call({ method: 'POST', url: this.connectionUrl(appId, '/lifecycle/deactivate') });
   }
 
@@ -153,6 +165,10 @@ export class OktaClient {
         );
       }
     }
+  }
+
+  private assertWritable(operation: string): void {
+    if (this.readOnly) throw new OktaConfigError(`refused to ${operation}: this run only reads from Okta`);
   }
 
   stats(): ClientStats {
@@ -194,3 +210,9 @@ export class OktaClient {
 }
 
 /** The org's origin (https://name.okta.com); http is accepted for loopback simulators only. */
+
+/** The scopes to ask for when only reading: `okta.apps.manage` dropped (and read kept or added). */
+function readScopes(scopes: readonly string[]): string[] {
+  const read = scopes.filter((scope) => scope !== WRITE_SCOPE);
+  return read.includes('okta.apps.read') ? read : [...read, 'okta.apps.read'];
+}
