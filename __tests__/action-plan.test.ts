@@ -75,6 +75,19 @@ describe('plan on a pull request: the bundled action against the simulator and a
     for (const value of Object.values(SECRET_ENV)) expect(first.stdout).toContain(`::add-mask::${value}`);
   });
 
+  it('with comment: new, posts a new comment and minimizes the older one; with off, posts none', async () => {
+    e2e = await startE2E();
+    await e2e.pullRequest({ inputs: { comment: 'new' } });
+    await e2e.pullRequest({ inputs: { comment: 'new' } });
+    const comments = planComments(e2e.github);
+    expect(comments).toHaveLength(2);
+    expect(comments.map((comment) => comment.minimized)).toEqual([true, false]);
+    expect(e2e.github.state.minimized).toEqual([{ nodeId: comments[0]!.nodeId, classifier: 'OUTDATED' }]);
+    const off = await e2e.pullRequest({ inputs: { comment: 'off' } });
+    expect(off.code).toBe(0);
+    expect(planComments(e2e.github)).toHaveLength(2);
+  });
+
   it('turns a forbidden comment into a warning, not a failure', async () => {
     e2e = await startE2E();
     e2e.github.setMode({ commentWrites: 'forbidden' });
