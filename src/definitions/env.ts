@@ -1,6 +1,8 @@
 import type { ConnectionDefinition, EnvRef, Problem, StringValue } from './types.js';
 import { isEnvRef } from './types.js';
 import type { SecretRegistry } from '../secrets.js';
+import { baseUrlProblem } from './rules.js';
+import { OKTA_ID_PATTERN } from './schema.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -24,6 +26,15 @@ export interface SecretValues {
   adminPassword?: string;
 }
 
+/** Checks that a literal gets from the schema or rules, applied to values read from the environment. */
+const RESOLVED_CHECKS: Record<string, (value: string) => string | undefined> = {
+  id: (value) =>
+    OKTA_ID_PATTERN.test(value)
+      ? undefined
+      : 'the value is not an Okta application id (10 to 40 letters and digits, such as 0oa1234567890abcdef).',
+  base_url: baseUrlProblem,
+};
+
 /** Reads the visible `{ env }` values of every definition; a missing variable is an error at its place. */
 export function resolveDefinitions(
   definitions: readonly ConnectionDefinition[],
@@ -34,17 +45,23 @@ export function resolveDefinitions(
   const seen = new Map<string, ConnectionDefinition>();
   for (const definition of definitions) {
     let ok = true;
+    const fail = (field: string, message: string) => {
+      ok = false;
+      problems.push({ ...(definition.fields[field] ?? definition.source), severity: 'error', message });
+    };
     const read = (value: StringValue | undefined, field: string): string | undefined => {
       if (value === undefined || !isEnvRef(value)) return value;
       const resolved = env[value.env];
       if (resolved === undefined || resolved === '') {
-        ok = false;
-        problems.push({
-          ...(definition.fields[field] ?? definition.source),
-          severity: 'error',
-          message: `environment variable ${value.env} (for \`${field}\`) is not set; pass it to the action step through \`env:\`.`,
-        });
+        fail(
+          field,
+          `environment variable ${value.env} (for \`${field}\`) is not set; pass it to the action step through \`env:\`.`,
+        );
+        return resolved;
       }
+      // A value from the environment passes the same checks as one written in the file.
+      const problem = RESOLVED_CHECKS[field]?.(resolved);
+      if (problem) fail(field, `\`${field}\` from ${value.env}: ${problem}`);
       return resolved;
     };
     const id = read(definition.id, 'id');

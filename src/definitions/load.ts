@@ -17,6 +17,14 @@ export interface LoadedDefinitions {
   files: string[];
 }
 
+export interface LoadOptions {
+  /**
+   * The variables shown fields may read (`visible-env`): the runner's environment holds secrets no definition
+   * mentions, and plans are public. Undefined: not checked (export and tests that only parse).
+   */
+  visibleEnv?: readonly string[];
+}
+
 export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((problem) => problem.severity === 'error');
 }
@@ -25,7 +33,11 @@ export function hasErrors(problems: readonly Problem[]): boolean {
  * Finds, parses and checks every definition file in one pass, collecting all problems. Definitions are
  * returned only for connections that have no error of their own; callers act only when there is no error at all.
  */
-export async function loadDefinitions(pathInput: string, workspace: string): Promise<LoadedDefinitions> {
+export async function loadDefinitions(
+  pathInput: string,
+  workspace: string,
+  options: LoadOptions = {},
+): Promise<LoadedDefinitions> {
   const found = await findDefinitionFiles(pathInput, workspace);
   const problems: Problem[] = [...found.problems];
   const definitions: ConnectionDefinition[] = [];
@@ -52,7 +64,7 @@ export async function loadDefinitions(pathInput: string, workspace: string): Pro
     references.envUses.push(...fileProblems.references.envUses);
   }
 
-  problems.push(...checkAcrossFiles(references));
+  problems.push(...checkAcrossFiles(references, options.visibleEnv));
   problems.sort(
     (a, b) =>
       a.file.localeCompare(b.file) ||
@@ -201,7 +213,7 @@ function toDefinition(raw: ConnectionInput, index: number, parsed: ParsedFile): 
 }
 
 /** Duplicate ids and env-variable misuse, which only show when all files are read. */
-function checkAcrossFiles({ ids, envUses }: FileReferences): Problem[] {
+function checkAcrossFiles({ ids, envUses }: FileReferences, visibleEnv?: readonly string[]): Problem[] {
   const problems: Problem[] = [];
   const firstById = new Map<string, SourceLocation>();
   for (const { id, location } of ids) {
@@ -227,6 +239,12 @@ function checkAcrossFiles({ ids, envUses }: FileReferences): Problem[] {
         ...ref.location,
         severity: 'error',
         message: `\`${ref.field}\` reads ${ref.name}, which holds a secret elsewhere in the definitions; a visible field would print it in plans. Use a separate variable.`,
+      });
+    } else if (!ref.secret && visibleEnv && !visibleEnv.includes(ref.name)) {
+      problems.push({
+        ...ref.location,
+        severity: 'error',
+        message: `\`${ref.field}\` reads ${ref.name}, which is not listed in the \`visible-env\` input; a shown field ends up in the plan comment for everyone who can read the pull request. Add ${ref.name} to \`visible-env\` (CLI: --visible-env) if its value may be public, or write the value in the file.`,
       });
     }
   }
