@@ -1,10 +1,9 @@
-import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SimServiceApp } from '../sim/types.js';
 import { expectNoSecrets, SECRET_ENV, startE2E, type E2E } from './helpers/e2e.js';
-import { CLI_BUNDLE } from './helpers/run-action.js';
+import { runCli } from './helpers/run-action.js';
 import { generateTestKey } from './helpers/sim-jwt.js';
 
 let e2e: E2E;
@@ -54,7 +53,7 @@ function issuedTokens(): string[] {
 const keyLines = (pem: string) =>
   pem.split('\n').filter((line) => line.length >= 16 && !line.startsWith('-----'));
 
-describe('OAuth 2.0 service app with private_key_jwt: the bundled action', () => {
+describe('OAuth 2.0 service app with private_key_jwt: the action', () => {
   it('plans and applies with an RSA PEM key and DPoP with a nonce, one token per run', async () => {
     e2e = await startE2E({ sim: { serviceApps } });
     const plan = await e2e.dispatch({ command: 'plan', ...oauth('0oaserviceRsaDpop001', RSA_PEM) });
@@ -157,23 +156,19 @@ describe('OAuth 2.0 service app with private_key_jwt: the bundled action', () =>
     e2e = await startE2E({ sim: { serviceApps } });
     const keyFile = path.join(e2e.workspace, 'service-app.pem');
     await writeFile(keyFile, RSA_PEM);
-    const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
-      execFile(
-        process.execPath,
-        [
-          CLI_BUNDLE,
-          'plan',
-          'okta/connections',
-          '--org',
-          e2e.sim.url,
-          '--client-id',
-          '0oaserviceRsaDpop001',
-          '--private-key-file',
-          keyFile,
-        ],
-        { cwd: e2e.workspace, env: { PATH: process.env.PATH ?? '', ...SECRET_ENV } },
-        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-      ),
+    const result = await runCli(
+      [
+        'plan',
+        'okta/connections',
+        '--org',
+        e2e.sim.url,
+        '--client-id',
+        '0oaserviceRsaDpop001',
+        '--private-key-file',
+        keyFile,
+      ],
+      e2e.workspace,
+      SECRET_ENV,
     );
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('Plan: 2 to configure, 1 to activate, 1 to deactivate, 1 unchanged.');

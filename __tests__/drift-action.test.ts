@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateApps, startOktaSim, type OktaSim, type SimApp } from '../sim/server.js';
@@ -8,10 +7,10 @@ import { parseMarker } from '../src/github/marker.js';
 import { OktaClient } from '../src/okta/client.js';
 import { SecretRegistry } from '../src/secrets.js';
 import { startFakeGitHub, type FakeGitHub, type FakeIssue } from './helpers/fake-github.js';
-import { ACTION_BUNDLE, makeWorkspace, runBundledAction, type ActionRun } from './helpers/run-action.js';
+import { makeWorkspace, runAction, type ActionRun } from './helpers/run-action.js';
 
 /**
- * End to end: scheduled runs of the bundled action with `drift-issue: true` against a simulated org of
+ * End to end: scheduled runs of the action with `drift-issue: true` against a simulated org of
  * 300 apps (60 with a connection) whose definitions were exported, and a fake GitHub API. The runs must
  * keep exactly one labelled issue while the org drifts and close it once it is back in sync, and must
  * never write to Okta. Run `npm run bundle` first.
@@ -30,7 +29,6 @@ let moved: SimApp;
 const original = new Map<string, SimApp['connection']>();
 
 beforeAll(async () => {
-  await stat(ACTION_BUNDLE);
   sim = await startOktaSim({
     apps: APPS,
     rateLimits: {
@@ -70,7 +68,7 @@ let runs = 0;
 async function scheduledRun(): Promise<ActionRun & { runId: string }> {
   runs += 1;
   const runId = String(5000 + runs);
-  const run = await runBundledAction({
+  const run = await runAction({
     workspace,
     eventName: 'schedule',
     payload: { schedule: '17 6 * * *' },
@@ -95,7 +93,7 @@ const driftIssues = () => github.state.issues.filter((issue) => issue.number !==
 const issueWrites = (method: string, pattern: RegExp) =>
   github.requests.filter((request) => request.method === method && pattern.test(request.path));
 
-describe('scheduled drift check (bundled action)', () => {
+describe('scheduled drift check (the action, run as the runner does)', () => {
   it('opens no issue while the org matches the definitions', async () => {
     const run = await scheduledRun();
     expect(run.outputs.changes).toBe('false');

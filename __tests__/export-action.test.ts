@@ -3,10 +3,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateApps, startOktaSim, type OktaSim } from '../sim/server.js';
 import { hasErrors, loadDefinitions } from '../src/definitions/load.js';
-import { ACTION_BUNDLE, makeWorkspace, runBundledAction, type ActionRun } from './helpers/run-action.js';
+import { makeWorkspace, runAction, type ActionRun } from './helpers/run-action.js';
 
 /**
- * End to end: the bundled action exports a simulated org of 400 apps (150 with a connection), then plans
+ * End to end: the action exports a simulated org of 400 apps (150 with a connection), then plans
  * the exported folder against the same org. Run `npm run bundle` first.
  */
 const APPS = generateApps(400, { withConnections: 150, seed: 11 });
@@ -28,7 +28,6 @@ const inputs = (extra: Record<string, string>) => ({
 });
 
 beforeAll(async () => {
-  await stat(ACTION_BUNDLE);
   sim = await startOktaSim({
     apps: APPS,
     rateLimits: {
@@ -38,7 +37,7 @@ beforeAll(async () => {
     },
   });
   workspace = await makeWorkspace({ 'README.md': '# okta config\n' });
-  exported = await runBundledAction({
+  exported = await runAction({
     workspace,
     inputs: inputs({ command: 'export', path: 'okta/connections' }),
   });
@@ -51,7 +50,7 @@ afterAll(async () => {
 
 const folder = () => path.join(workspace, 'okta/connections');
 
-describe('export (bundled action)', () => {
+describe('export (the action, run as the runner does)', () => {
   it('succeeds, follows the pagination of the app list, and writes nothing to Okta', () => {
     expect(exported.stderr).toBe('');
     expect(exported.code, exported.stdout).toBe(0);
@@ -118,7 +117,7 @@ describe('export (bundled action)', () => {
 
   it('re-plans the exported files against the same org with no change', async () => {
     const before = sim.requests.length;
-    const plan = await runBundledAction({
+    const plan = await runAction({
       workspace,
       inputs: inputs({ command: 'plan', path: 'okta/connections' }),
     });
@@ -134,7 +133,7 @@ describe('export (bundled action)', () => {
   it('refuses to overwrite, names the files, and leaves them untouched', async () => {
     const name = (await readdir(folder())).sort()[0]!;
     const before = await stat(path.join(folder(), name));
-    const again = await runBundledAction({
+    const again = await runAction({
       workspace,
       inputs: inputs({ command: 'export', path: 'okta/connections' }),
     });
@@ -155,7 +154,7 @@ describe('export (bundled action)', () => {
   it('exports only `export-apps`, read by id without listing', async () => {
     const chosen = [CONNECTED[0]!, CONNECTED[3]!];
     const before = sim.requests.length;
-    const run = await runBundledAction({
+    const run = await runAction({
       workspace,
       inputs: inputs({
         command: 'export',
@@ -172,7 +171,7 @@ describe('export (bundled action)', () => {
   });
 
   it('fails clearly when `path` is not one folder inside the workspace', async () => {
-    const glob = await runBundledAction({
+    const glob = await runAction({
       workspace,
       inputs: inputs({ command: 'export', path: 'okta/**/*.yaml' }),
     });
@@ -180,7 +179,7 @@ describe('export (bundled action)', () => {
     expect(glob.annotations.find((a) => a.level === 'error')?.message).toMatch(
       /with `command: export`, `path` must be one folder/,
     );
-    const outside = await runBundledAction({
+    const outside = await runAction({
       workspace,
       inputs: inputs({ command: 'export', path: '../elsewhere' }),
     });

@@ -1,12 +1,11 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startOktaSim, type OktaSim, type SimApp } from '../sim/server.js';
 import { runExportCommand } from '../src/cli/export.js';
 import { SecretRegistry } from '../src/secrets.js';
-import { CLI_BUNDLE } from './helpers/run-action.js';
+import { runCli } from './helpers/run-action.js';
 
 const APPS: SimApp[] = [
   {
@@ -112,17 +111,11 @@ describe('runExportCommand', () => {
   });
 });
 
-describe('bundled CLI', () => {
+describe('the CLI', () => {
   it('exports with `okta-app-connections export <path> --org URL`', async () => {
-    await stat(CLI_BUNDLE);
     const cwd = await tempDir();
-    const { code, out } = await new Promise<{ code: number; out: string }>((resolve) => {
-      execFile(
-        process.execPath,
-        [CLI_BUNDLE, 'export', 'defs', '--org', sim.url],
-        { cwd, env: { PATH: process.env.PATH ?? '', OKTA_API_TOKEN: sim.apiToken }, timeout: 60_000 },
-        (error, out) => resolve({ code: error ? Number(error.code) : 0, out }),
-      );
+    const { code, stdout: out } = await runCli(['export', 'defs', '--org', sim.url], cwd, {
+      OKTA_API_TOKEN: sim.apiToken,
     });
     expect(code).toBe(0);
     expect(out).toContain('Wrote 2 definition files');

@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { stat } from 'node:fs/promises';
-import { ACTION_BUNDLE, makeWorkspace, runBundledAction, type ActionRun } from './helpers/run-action.js';
+import { makeWorkspace, runAction, type ActionRun } from './helpers/run-action.js';
 
 /**
- * The broken-definitions corpus: each case is a workspace the bundled action validates as a runner would.
+ * The broken-definitions corpus: each case is a workspace the action validates as a runner would.
  * Every case asserts the exit code, the annotation's file and line, and the message.
  */
 interface BrokenCase {
@@ -288,10 +287,8 @@ const cases: BrokenCase[] = [
   },
 ];
 
-describe('validate: the bundled action on broken definitions', () => {
-  beforeAll(async () => {
-    await stat(ACTION_BUNDLE); // run `npm run bundle` first
-  });
+describe('validate: the action on broken definitions', () => {
+  beforeAll(async () => {});
 
   it('has a corpus of at least 25 broken definition sets', () => {
     expect(cases.length).toBeGreaterThanOrEqual(25);
@@ -299,7 +296,7 @@ describe('validate: the bundled action on broken definitions', () => {
 
   it.each(cases)('$name', async (testCase) => {
     const workspace = await makeWorkspace(testCase.files);
-    const run = await runBundledAction({
+    const run = await runAction({
       workspace,
       inputs: { command: 'validate', ...(testCase.path && { path: testCase.path }) },
     });

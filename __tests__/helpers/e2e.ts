@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import { loadSimOrg, startOktaSim } from '../../sim/server.js';
 import type { OktaSim, SimOptions } from '../../sim/types.js';
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
-import { REPO_ROOT, runBundledAction, type ActionRun, type ActionRunOptions } from './run-action.js';
+import { REPO_ROOT, runAction, type ActionRun, type ActionRunOptions } from './run-action.js';
 
 /** Real-looking secret values: tests check that none of them leaks anywhere. */
 export const SECRET_ENV = {
@@ -69,7 +69,7 @@ export async function startE2E(options: { sim?: SimOptions; definitions?: string
     workspace,
     secrets: [sim.apiToken, github.token, ...Object.values(SECRET_ENV)],
     pullRequest: (extra = {}) =>
-      runBundledAction({
+      runAction({
         ...base({}),
         eventName: 'pull_request',
         ref: `refs/pull/${PR_NUMBER}/merge`,
@@ -79,7 +79,7 @@ export async function startE2E(options: { sim?: SimOptions; definitions?: string
         inputs: { ...base({}).inputs, ...extra.inputs },
       }),
     push: (extra = {}) =>
-      runBundledAction({
+      runAction({
         ...base({}),
         eventName: 'push',
         ref: 'refs/heads/main',
@@ -89,7 +89,7 @@ export async function startE2E(options: { sim?: SimOptions; definitions?: string
         inputs: { ...base({}).inputs, ...extra.inputs },
       }),
     dispatch: (inputs, extra = {}) =>
-      runBundledAction({
+      runAction({
         ...base(inputs),
         eventName: 'workflow_dispatch',
         sha: MERGE_SHA,

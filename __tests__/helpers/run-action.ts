@@ -2,11 +2,60 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** Entry points the tests run: the sources (through tsx) unless a test asks for a bundle. */
+export const ACTION_SOURCE = path.join(REPO_ROOT, 'src/index.ts');
+export const CLI_SOURCE = path.join(REPO_ROOT, 'src/cli.ts');
 export const ACTION_BUNDLE = path.join(REPO_ROOT, 'dist/index.js');
 export const CLI_BUNDLE = path.join(REPO_ROOT, 'dist/cli.js');
+const TSX_LOADER = pathToFileURL(path.join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+
+/** Node arguments that start an entry point: TypeScript sources load through tsx, bundles run as they are. */
+export function nodeArguments(entry: string): string[] {
+  return entry.endsWith('.ts') ? ['--import', TSX_LOADER, entry] : [entry];
+}
+
+export interface ProcessRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Starts `node <entry> …args` with exactly `env` (no inherited variables) and collects its output. */
+export function runNode(
+  entry: string,
+  args: string[],
+  options: { cwd: string; env: Record<string, string>; timeoutMs?: number },
+): Promise<ProcessRun> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [...nodeArguments(entry), ...args],
+      {
+        env: options.env,
+        cwd: options.cwd,
+        maxBuffer: 64 * 1024 * 1024,
+        timeout: options.timeoutMs ?? 120_000,
+      },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+/** The CLI as a user starts it, from `cwd`, with PATH and `env` only. Runs the sources unless `entry` says otherwise. */
+export function runCli(
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+  entry: string = CLI_SOURCE,
+): Promise<ProcessRun> {
+  return runNode(entry, args, { cwd, env: { PATH: process.env.PATH ?? '', ...env } });
+}
 
 export interface Annotation {
   level: 'error' | 'warning' | 'notice';
@@ -16,10 +65,7 @@ export interface Annotation {
   message: string;
 }
 
-export interface ActionRun {
-  code: number;
-  stdout: string;
-  stderr: string;
+export interface ActionRun extends ProcessRun {
   outputs: Record<string, string>;
   summary: string;
   annotations: Annotation[];
@@ -39,10 +85,12 @@ export interface ActionRunOptions {
   runId?: string;
   runNumber?: string;
   env?: Record<string, string>;
+  /** The file node starts: the sources by default, ACTION_BUNDLE for the bundle smoke test. */
+  entry?: string;
 }
 
-/** Runs the bundled action the way the GitHub runner does: a fresh node process, INPUT_* and GITHUB_* files. */
-export async function runBundledAction(options: ActionRunOptions): Promise<ActionRun> {
+/** Runs the action the way the GitHub runner does: a fresh node process, INPUT_* and GITHUB_* files. */
+export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
   const runnerTemp = await mkdtemp(path.join(tmpdir(), 'oac-runner-'));
   const outputFile = path.join(runnerTemp, 'github_output');
   const summaryFile = path.join(runnerTemp, 'step_summary.md');
@@ -77,19 +125,10 @@ export async function runBundledAction(options: ActionRunOptions): Promise<Actio
   };
   for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
 
-  const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>(
-    (resolve) => {
-      execFile(
-        process.execPath,
-        [ACTION_BUNDLE],
-        { env, cwd: options.workspace, maxBuffer: 64 * 1024 * 1024, timeout: 120_000 },
-        (error, out, err) => {
-          const exit = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-          resolve({ code: exit, stdout: out, stderr: err });
-        },
-      );
-    },
-  );
+  const { code, stdout, stderr } = await runNode(options.entry ?? ACTION_SOURCE, [], {
+    cwd: options.workspace,
+    env,
+  });
   return {
     code,
     stdout,
