@@ -82,13 +82,28 @@ async function readDefinitionText(file: string): Promise<{ text: string } | { er
       error: `the file is ${(info.size / 1024 / 1024).toFixed(1)} MiB, over the 1 MiB limit for a definition file; split it into several files.`,
     };
   }
-  const bytes = await readFile(file);
+  return decodeDefinitionBytes(await readFile(file));
+}
+
+function decodeDefinitionBytes(bytes: Uint8Array): { text: string } | { error: string } {
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return { text: text.replace(/^\uFEFF/, '') };
   } catch {
     return { error: 'the file is not valid UTF-8 text; save it as UTF-8.' };
   }
+}
+
+/**
+ * The valid definitions in one file's content that is not on disk (an earlier commit's version, for scope:
+ * changed). Only the file's own checks apply; a file that cannot be read yields none.
+ */
+export function definitionsInContent(bytes: Uint8Array, file: string): ConnectionDefinition[] {
+  if (bytes.byteLength > MAX_FILE_BYTES) return [];
+  const read = decodeDefinitionBytes(bytes);
+  if ('error' in read) return [];
+  const parsed = parseDefinitionYaml(read.text, file);
+  return 'errors' in parsed ? [] : checkFile(parsed).definitions;
 }
 
 function checkFile(parsed: ParsedFile): {
