@@ -5,9 +5,9 @@ import { parse as parseYaml } from 'yaml';
 import { bucketOf } from '../src/okta/buckets.js';
 import { linkUrl } from '../src/okta/link.js';
 import { parseApp, parseAppList, parseConnection, parseErrorBody } from '../src/okta/types.js';
+import { CONNECTIONS_OPENAPI_FILE, RECORDINGS_DIR } from './helpers/okta-reference.js';
 
-const okta = fileURLToPath(new URL('../../shared/okta/', import.meta.url));
-const recordings = `${okta}recordings/`;
+const recordings = fileURLToPath(RECORDINGS_DIR);
 
 interface Interaction {
   request: { url: string; method: string; body?: string };
@@ -112,7 +112,7 @@ describe('parseConnection, leniently', () => {
 });
 
 describe('parseConnection on the OpenAPI response examples', () => {
-  const spec = parseYaml(readFileSync(`${okta}app-connections.openapi.yaml`, 'utf8')) as {
+  const spec = parseYaml(readFileSync(CONNECTIONS_OPENAPI_FILE, 'utf8')) as {
     components: { examples: Record<string, { value: unknown }> };
   };
   const examples = Object.entries(spec.components.examples).filter(([name]) =>

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { startOktaSim, type OktaSim, type SimApp } from '../sim/server.js';
-import { OPENAPI_FILE, validateRequestBody, validateResponseBody } from './helpers/openapi.js';
+import { CONNECTIONS_OPENAPI_FILE } from './helpers/okta-reference.js';
+import { validateRequestBody, validateResponseBody } from './helpers/openapi.js';
 import { call, connectionPath, postToken } from './helpers/sim-http.js';
 import { clientAssertion, generateTestKey } from './helpers/sim-jwt.js';
 
@@ -41,7 +42,7 @@ const apps: SimApp[] = [
 ];
 
 describe('the OpenAPI helper', () => {
-  const spec = parse(readFileSync(OPENAPI_FILE, 'utf8')) as {
+  const spec = parse(readFileSync(CONNECTIONS_OPENAPI_FILE, 'utf8')) as {
     components: { examples: Record<string, { value: unknown }> };
   };
   const example = (name: string) => spec.components.examples[name]?.value;

@@ -1,14 +1,13 @@
 /**
  * Replays the real Okta traffic recorded by the Terraform provider's acceptance tests
- * (<repo>/../shared/okta/recordings) against a sim seeded with the recorded app.
+ * (sim/contract/recordings) against a sim seeded with the recorded app.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { startOktaSim, type OktaSim, type SimConnection } from '../sim/server.js';
-
-const RECORDINGS = new URL('../../shared/okta/recordings/', import.meta.url);
+import { RECORDINGS_DIR } from './helpers/okta-reference.js';
 
 interface Interaction {
   request: { method: string; url: string; body?: string; headers: Record<string, string[]> };
@@ -16,7 +15,7 @@ interface Interaction {
 }
 
 function loadRecording(file: string): Interaction[] {
-  const doc = parse(readFileSync(new URL(file, RECORDINGS), 'utf8')) as { interactions: Interaction[] };
+  const doc = parse(readFileSync(new URL(file, RECORDINGS_DIR), 'utf8')) as { interactions: Interaction[] };
   return doc.interactions;
 }
 
@@ -49,7 +48,7 @@ function hrefs(value: unknown): string[] {
   );
 }
 
-const files = readdirSync(fileURLToPath(RECORDINGS))
+const files = readdirSync(fileURLToPath(RECORDINGS_DIR))
   .filter((f) => f.endsWith('.yaml'))
   .sort();
 

@@ -1,6 +1,6 @@
 /**
  * Contract checks against Okta's official OpenAPI description of the connection endpoints
- * (<repo>/../shared/okta/app-connections.openapi.yaml): `#/components/...` refs are resolved,
+ * (sim/contract/app-connections.openapi.yaml): `#/components/...` refs are resolved,
  * OpenAPI 3.0 `nullable` becomes a JSON-Schema null type, and ajv validates.
  * Both functions return a list of problems; an empty list means the body conforms.
  */
@@ -8,8 +8,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
-
-export const OPENAPI_FILE = new URL('../../../shared/okta/app-connections.openapi.yaml', import.meta.url);
+import { CONNECTIONS_OPENAPI_FILE } from './okta-reference.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -52,7 +51,7 @@ function dereference(node: unknown, doc: unknown, seen: readonly string[] = []):
   return out;
 }
 
-const rawSpec: unknown = parse(readFileSync(OPENAPI_FILE, 'utf8'));
+const rawSpec: unknown = parse(readFileSync(CONNECTIONS_OPENAPI_FILE, 'utf8'));
 const paths = (dereference((rawSpec as JsonObject).paths, rawSpec) ?? {}) as Record<
   string,
   Record<string, Operation>
