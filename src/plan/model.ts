@@ -9,7 +9,14 @@ export interface FieldChange {
   field: 'status' | 'auth_scheme' | 'base_url' | 'client_id' | 'signing.rotation_mode';
   before: string | null;
   after: string | null;
+  /**
+   * Where the change comes from, when the plan knows the base definition (scope: changed): `pull-request`
+   * when the definition of the field changed, `drift` when it did not and Okta did. Not part of the hash.
+   */
+  origin?: ChangeOrigin;
 }
+
+export type ChangeOrigin = 'pull-request' | 'drift';
 
 /** A write-only value a configure sends: named, never shown. */
 export interface WriteOnlyValue {
@@ -80,6 +87,22 @@ export interface Plan {
   hash: string;
   /** Warnings about the definitions (errors stop before a plan is made). */
   warnings: Problem[];
+  /** `rotate-secrets` asked for these, but they hold no secret (token, admin_password): not re-sent. */
+  rotationSkipped?: { appId: string; name: string }[];
+  /** Which definitions the plan read; absent: all of them. */
+  scope?: PlanScope;
+}
+
+/** What a plan read (CONTRACT section 6, Scope). Not part of the hash: equal change sets hash equally. */
+export interface PlanScope {
+  mode: 'all' | 'changed';
+  /** With `changed`: the commits compared, base → head. */
+  base?: string;
+  head?: string;
+  /** Definitions not read because they did not change; the scheduled run checks them for drift. */
+  unread: number;
+  /** Why every definition was read although only the changed ones were asked for. */
+  fallback?: string;
 }
 
 export function hasOperations(connection: ConnectionPlan): boolean {

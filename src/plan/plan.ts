@@ -2,9 +2,10 @@ import type { Env, ResolvedConnection } from '../definitions/env.js';
 import type { Problem } from '../definitions/types.js';
 import { OktaApiError, OktaNetworkError } from '../okta/errors.js';
 import type { OktaApp, OktaConnection } from '../okta/types.js';
-import { basePlan, compareConnection } from './compare.js';
+import { basePlan, checkAppKind, compareConnection, holdsSecret } from './compare.js';
 import { planHash } from './hash.js';
-import { countPlan, type ConnectionPlan, type Plan, type PlanError } from './model.js';
+import { countPlan, type ConnectionPlan, type Plan, type PlanError, type PlanScope } from './model.js';
+import { withOrigins } from './origin.js';
 
 /** The reads a plan needs; the Okta client provides them. */
 export interface ConnectionReader {
@@ -20,6 +21,10 @@ export interface PlanOptions {
   /** `rotate-secrets`: all, or app ids. */
   rotateSecrets?: 'all' | readonly string[];
   warnings?: Problem[];
+  /** Which definitions are planned (recorded in the plan for the reports). */
+  scope?: PlanScope;
+  /** With scope changed: the base commit's version of each planned connection (none: new), for origins. */
+  base?: ReadonlyMap<string, ResolvedConnection>;
 }
 
 /**
@@ -33,6 +38,7 @@ export async function planConnections(
 ): Promise<Plan> {
   const rotate = (appId: string) =>
     options.rotateSecrets === 'all' || (options.rotateSecrets ?? []).includes(appId);
+  const byId = new Map(connections.map((connection) => [connection.id, connection]));
   const planned = await Promise.all(
     connections.map(async (connection): Promise<ConnectionPlan> => {
       const [app, live] = await Promise.allSettled([
@@ -42,26 +48,38 @@ export async function planConnections(
       if (app.status === 'rejected')
         return { ...basePlan(connection), error: readError(app.reason, connection, 'app') };
       if (live.status === 'rejected') {
+        // An app of a kind without a manageable connection: that is the news, not the failed read.
         return {
           ...basePlan(connection, app.value),
-          error: readError(live.reason, connection, 'connection'),
+          error:
+            checkAppKind(connection, app.value) ??
+            readError(live.reason, connection, 'connection', app.value),
         };
       }
-      return compareConnection({
-        connection,
-        app: app.value,
-        live: live.value,
-        rotate: rotate(connection.id),
-        env: options.env,
-      });
+      const compare = (definition: ResolvedConnection) =>
+        compareConnection({
+          connection: definition,
+          app: app.value,
+          live: live.value,
+          rotate: rotate(connection.id),
+          env: options.env,
+        });
+      const plan = compare(connection);
+      if (!options.base) return plan;
+      const base = options.base.get(connection.id);
+      return withOrigins(plan, base && compare(base));
     }),
   );
-  return assemblePlan(planned, options);
+  const plan = assemblePlan(planned, options);
+  const rotationSkipped = plan.connections
+    .filter((c) => !c.error && rotate(c.appId) && !holdsSecret(byId.get(c.appId)!))
+    .map(({ appId, name }) => ({ appId, name }));
+  return rotationSkipped.length > 0 ? { ...plan, rotationSkipped } : plan;
 }
 
 export function assemblePlan(
   planned: ConnectionPlan[],
-  options: Pick<PlanOptions, 'orgUrl' | 'path' | 'warnings'>,
+  options: Pick<PlanOptions, 'orgUrl' | 'path' | 'warnings' | 'scope'>,
 ): Plan {
   const connections = [...planned].sort((a, b) => (a.appId < b.appId ? -1 : a.appId > b.appId ? 1 : 0));
   const counts = countPlan(connections);
@@ -75,6 +93,7 @@ export function assemblePlan(
     changes: connections.some((connection) => connection.operations.length > 0),
     hash: planHash(connections),
     warnings: options.warnings ?? [],
+    ...(options.scope && { scope: options.scope }),
   };
 }
 
@@ -94,9 +113,19 @@ export function readError(
   error: unknown,
   connection: ResolvedConnection,
   what: 'app' | 'connection',
+  /** The app, when it could be read: then a 404 is about its connection only. */
+  app?: OktaApp,
 ): PlanError {
   const at = connection.definition.fields.id ?? connection.definition.source;
   if (error instanceof OktaApiError) {
+    if (error.status === 404 && what === 'connection' && app) {
+      return {
+        code: 'connection-not-found',
+        status: 404,
+        at,
+        message: `app "${app.label}" (${app.name}) exists, but Okta answers 404 for its provisioning connection: the connection cannot be read or managed through Okta's API. Check in the Admin Console that the app has provisioning, or remove this definition.`,
+      };
+    }
     if (error.status === 404) {
       return {
         code: 'app-not-found',
