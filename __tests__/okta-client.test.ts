@@ -312,7 +312,7 @@ describe.concurrent('bounded retries', () => {
     );
     const error = await caught(client.getApp(ZSCALER));
     expect(error).toBeInstanceOf(OktaNetworkError);
-    expect(error.message).toMatch(/after 2 attempts \(timed out\)/);
+    expect(error.message).toMatch(/after 2 attempts \(no complete answer within 0\.2 s\)/);
     expect(sim.requests).toHaveLength(2);
   });
 

@@ -40,7 +40,7 @@ function links(app: SimApp, origin: string, status: 'ENABLED' | 'DISABLED' | 'UN
       : { activate: lifecycle('activate'), self };
   if (authorize) {
     out.authorize = {
-      href: `${origin}/consent/${app.id}?state=${consentState(app.id)}`,
+      href: app.connection?.authorizeHref ?? `${origin}/consent/${app.id}?state=${consentState(app.id)}`,
       hints: { allow: ['GET'], guidance: [CONSENT_GUIDANCE] },
     };
   }

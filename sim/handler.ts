@@ -2,7 +2,8 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 import { setTimeout as sleep } from 'node:timers/promises';
 import { bucketOf, type RateLimiter } from './rate-limits.js';
 import { requestId } from './random.js';
-import { gatewayError, internalError, rateLimited, type SimResponse } from './responses.js';
+import { injectedResponse, trickle, writeHugeBody } from './faults.js';
+import { internalError, rateLimited, type SimResponse } from './responses.js';
 import { route } from './routes.js';
 import type { SimRequest, SimState } from './state.js';
 import { parseForm, TOKEN_PATH } from './token-endpoint.js';
@@ -20,6 +21,7 @@ export interface HandlerContext {
 type Outcome =
   | { kind: 'reset' }
   | { kind: 'hang' }
+  | { kind: 'huge'; bytes: number; declareLength: boolean; rateHeaders?: Record<string, string> }
   | { kind: 'answer'; response: SimResponse; rateHeaders?: Record<string, string> };
 
 function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
@@ -46,7 +48,12 @@ function recordedBody(raw: string, path: string): unknown {
   }
 }
 
-function write(res: ServerResponse, response: SimResponse, rateHeaders: Record<string, string> = {}): void {
+async function write(
+  res: ServerResponse,
+  response: SimResponse,
+  rateHeaders: Record<string, string> = {},
+  trickleMs: number | null = null,
+): Promise<void> {
   if (res.destroyed) return;
   const headers: Record<string, string | string[]> = {
     'X-Okta-Request-Id': requestId(),
@@ -62,12 +69,14 @@ function write(res: ServerResponse, response: SimResponse, rateHeaders: Record<s
     headers['Content-Type'] = 'application/json';
   }
   res.writeHead(response.status, headers);
-  res.end(payload);
+  if (trickleMs !== null) await trickle(res, payload ?? '', trickleMs);
+  else res.end(payload);
 }
 
 /**
  * The request pipeline: record → burst/concurrency 429 (counts nothing) → rate-limit window →
- * reset/hang → injected 5xx → route. Latency is added before every answer.
+ * reset/hang → injected error → huge body → route. Latency is added before every answer; a trickle
+ * fault slows the body itself.
  */
 export function createRequestHandler(
   ctx: HandlerContext,
@@ -95,7 +104,9 @@ export function createRequestHandler(
     if (connectionFault) return { kind: connectionFault };
     const serverError = faults.takeServerError(sreq.path);
     if (serverError !== null)
-      return { kind: 'answer', response: gatewayError(serverError), rateHeaders: rate?.headers };
+      return { kind: 'answer', response: injectedResponse(serverError), rateHeaders: rate?.headers };
+    const huge = faults.takeHugeBody(sreq.path);
+    if (huge) return { kind: 'huge', ...huge, rateHeaders: rate?.headers };
     let response: SimResponse;
     try {
       response = route(sreq, ctx.state);
@@ -145,8 +156,14 @@ export function createRequestHandler(
       req.socket.destroy();
       return;
     }
+    if (outcome.kind === 'huge') {
+      record.status = 200;
+      const headers = { 'X-Okta-Request-Id': requestId(), ...outcome.rateHeaders };
+      await writeHugeBody(res, headers, outcome.bytes, outcome.declareLength);
+      return;
+    }
     record.status = outcome.response.status;
-    write(res, outcome.response, outcome.rateHeaders);
+    await write(res, outcome.response, outcome.rateHeaders, ctx.state.faults.takeTrickle(sreq.path));
   }
 
   return (req, res) => {

@@ -9,6 +9,8 @@ export interface SimConnection {
   baseUrl?: string;
   clientId?: string;
   rotationMode?: 'AUTO' | 'MANUAL';
+  /** Replaces the consent link (`_links.authorize.href`) a consent app answers (hostile-content tests). */
+  authorizeHref?: string;
   // write-only values, stored so tests can assert what was set; never returned by the API
   token?: string;
   adminUsername?: string;
@@ -34,14 +36,32 @@ export interface SimFaults {
   latencyMs?: number;
   /** 0..1: answers 500 E0000009 (seeded RNG, option `seed`). */
   serverErrorRate?: number;
-  /** The next N matching requests answer `status` (500/502/503/504). `path` is tested against the path without query. */
-  failNext?: { count: number; status: number; path?: RegExp };
+  /**
+   * The next N matching requests answer `status`. `path` is tested against the path without query.
+   * With `errorSummary` the body is Okta's JSON error with these fields (hostile-content tests);
+   * without, 500 is Okta's E0000009 and 502/503/504 the load balancer's HTML.
+   */
+  failNext?: {
+    count: number;
+    status: number;
+    path?: RegExp;
+    errorCode?: string;
+    errorSummary?: string;
+    causes?: string[];
+  };
   /** The next N matching requests: socket destroyed, no answer. */
   resetNext?: { count: number; path?: RegExp };
   /** The next N matching requests never answer (client timeout). */
   hangNext?: { count: number; path?: RegExp };
   /** The next N matching requests answer 429 (concurrency-style, Remaining 0). */
   burst429?: { count: number; path?: RegExp };
+  /** The next N matching answers: headers at once, then the body one byte every `intervalMs`. */
+  trickleNext?: { count: number; path?: RegExp; intervalMs: number };
+  /**
+   * The next N matching requests answer 200 with a JSON body of `bytes` bytes, streamed (never held in
+   * memory); `Content-Length` is sent only with `declareLength` (else chunked).
+   */
+  hugeNext?: { count: number; path?: RegExp; bytes: number; declareLength?: boolean };
   /** A connection POST answers 400 E0000001 whose errorSummary and errorCauses echo the sent token/adminPassword. */
   echoSecretInError?: boolean;
 }

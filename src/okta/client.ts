@@ -42,8 +42,10 @@ export interface OktaClientOptions {
   rateLimitShare?: number;
   /** Requests in flight at once (default 8). */
   maxConcurrency?: number;
-  /** Per request: connect, headers, and each pause in the body (default 30 000). */
+  /** Deadline of one attempt: connect, headers and the whole body, however it trickles (default 60 000). */
   timeoutMs?: number;
+  /** The largest answer read; a bigger one fails the request unretried (default 4 MiB). */
+  maxResponseBytes?: number;
   /** Retries for 5xx, resets and timeouts (default 4). */
   maxRetries?: number;
   /** Retries after 429 (default 8). */
@@ -86,7 +88,8 @@ export class OktaClient {
     }
     this.transport = new HttpTransport(this.origin, {
       connections: maxConcurrency,
-      timeoutMs: options.timeoutMs ?? 30_000,
+      deadlineMs: options.timeoutMs ?? 60_000,
+      maxResponseBytes: options.maxResponseBytes ?? 4 * 1024 * 1024,
     });
     this.requester = new OktaRequester({
       transport: this.transport,

@@ -34,7 +34,10 @@ export class OktaApiError extends Error {
   }
 }
 
-/** No answer from Okta (connection refused or reset, timeout) after every allowed retry. */
+/**
+ * No usable answer from Okta: connection refused or reset, or no complete answer within the deadline
+ * (after every allowed retry), or an answer over the size cap (at once: it is not retried).
+ */
 export class OktaNetworkError extends Error {
   override readonly name = 'OktaNetworkError';
 

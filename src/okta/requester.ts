@@ -12,7 +12,12 @@ import { bucketOf, type BucketName } from './buckets.js';
 import { OktaApiError, OktaNetworkError } from './errors.js';
 import { readRateLimitInfo } from './rate-limit.js';
 import type { RequestScheduler } from './scheduler.js';
-import { describeNetworkError, type HttpAnswer, type HttpTransport } from './transport.js';
+import {
+  describeNetworkFailure,
+  type HttpAnswer,
+  type HttpTransport,
+  type NetworkFailure,
+} from './transport.js';
 import { parseErrorBody, type BucketStats, type ClientStats } from './types.js';
 
 export interface OktaRequest {
@@ -94,9 +99,10 @@ export class OktaRequester {
       } catch (error) {
         scheduler.failed(slot);
         failures += 1;
-        const reason = describeNetworkError(error);
-        if (failures > this.options.maxRetries) throw this.networkError(what, request, attempt, reason);
-        logger.debug(`Okta ${what}: ${reason}, retrying (${failures}/${this.options.maxRetries})`);
+        const failure = describeNetworkFailure(error);
+        if (!failure.retry || failures > this.options.maxRetries)
+          throw this.networkError(what, request, attempt, failure);
+        logger.debug(`Okta ${what}: ${failure.reason}, retrying (${failures}/${this.options.maxRetries})`);
         await sleep(this.backoffMs(failures));
         continue;
       }
@@ -174,11 +180,12 @@ export class OktaRequester {
     what: string,
     request: OktaRequest,
     attempts: number,
-    reason: string,
+    { reason, retry }: NetworkFailure,
   ): OktaNetworkError {
-    const message =
-      `No answer from Okta for ${what} after ${attempts} attempts (${reason}). ` +
-      `Check the org URL ${request.url.origin} and the network between this runner and Okta.`;
+    const message = retry
+      ? `No answer from Okta for ${what} after ${attempts} attempt${attempts === 1 ? '' : 's'} (${reason}). ` +
+        `Check the org URL ${request.url.origin} and the network between this runner and Okta.`
+      : `Gave up on ${what}: ${reason} (not retried). Check that the org URL ${request.url.origin} reaches Okta directly.`;
     return new OktaNetworkError(
       this.options.secrets.redact(message),
       request.method,

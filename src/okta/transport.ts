@@ -1,4 +1,9 @@
-/** One keep-alive connection pool to the org (undici), with a timeout on every request. */
+/**
+ * One keep-alive connection pool to the org (undici). Every request has an overall deadline (connect,
+ * headers and the whole body) and a cap on the answer's size: a server that trickles bytes or sends
+ * gigabytes costs one failed request, never a stuck job or the runner's memory.
+ */
+import type { Readable } from 'node:stream';
 import { Pool } from 'undici';
 
 export interface HttpRequest {
@@ -19,66 +24,142 @@ export interface HttpAnswer {
 
 export interface TransportOptions {
   connections: number;
-  /** Applies to the connect, to the wait for the headers and to every pause in the body. */
-  timeoutMs: number;
+  /** One attempt from connect to the last byte of the body; a slow trickle does not extend it. */
+  deadlineMs: number;
+  /** The largest answer body read; a bigger one is abandoned unread. */
+  maxResponseBytes: number;
   now?: () => number;
 }
+
+/** The attempt took longer than the deadline. Retried: the next attempt may be faster. */
+export class DeadlineExceededError extends Error {
+  override readonly name = 'DeadlineExceededError';
+  constructor(readonly deadlineMs: number) {
+    super(`no complete answer within ${formatSeconds(deadlineMs)}`);
+  }
+}
+
+/** The answer was bigger than the cap. Not retried: the same request gets the same answer. */
+export class ResponseTooLargeError extends Error {
+  override readonly name = 'ResponseTooLargeError';
+  constructor(readonly maxBytes: number) {
+    super(`Okta's answer exceeded ${formatBytes(maxBytes)}`);
+  }
+}
+
+const BACKSTOP_MS = 1_000;
 
 export class HttpTransport {
   private readonly pool: Pool;
   private readonly now: () => number;
+  private readonly deadlineMs: number;
+  private readonly maxResponseBytes: number;
 
   constructor(origin: string, options: TransportOptions) {
     this.now = options.now ?? Date.now;
+    this.deadlineMs = options.deadlineMs;
+    this.maxResponseBytes = options.maxResponseBytes;
     this.pool = new Pool(origin, {
       connections: options.connections,
       pipelining: 1,
       keepAliveTimeout: 30_000,
-      headersTimeout: options.timeoutMs,
-      bodyTimeout: options.timeoutMs,
-      connect: { timeout: options.timeoutMs },
+      // Backstops only: the deadline in send() ends the attempt first (these restart with every byte).
+      headersTimeout: options.deadlineMs + BACKSTOP_MS,
+      bodyTimeout: options.deadlineMs + BACKSTOP_MS,
+      connect: { timeout: options.deadlineMs + BACKSTOP_MS },
     });
   }
 
-  /** Resolves with any HTTP status; rejects only when no complete answer arrived. */
+  /** Resolves with any HTTP status; rejects when no complete answer within the deadline and the cap. */
   async send(request: HttpRequest): Promise<HttpAnswer> {
-    const response = await this.pool.request({
-      method: request.method as 'GET' | 'POST',
-      path: request.path,
-      headers: request.headers,
-      body: request.body,
-    });
-    const text = await response.body.text();
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(response.headers)) {
-      if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    const abort = new AbortController();
+    const deadline = setTimeout(() => abort.abort(), this.deadlineMs);
+    try {
+      const response = await this.pool.request({
+        method: request.method as 'GET' | 'POST' | 'PUT',
+        path: request.path,
+        headers: request.headers,
+        body: request.body,
+        signal: abort.signal,
+      });
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(response.headers)) {
+        if (value !== undefined)
+          headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+      }
+      const text = await this.readBody(response.body, headers['content-length']);
+      return { status: response.statusCode, headers, text, receivedAt: this.now() };
+    } catch (error) {
+      // Whatever undici reports once the signal fired (aborted request or body), the cause is the deadline.
+      if (abort.signal.aborted) throw new DeadlineExceededError(this.deadlineMs);
+      throw error;
+    } finally {
+      clearTimeout(deadline);
     }
-    return { status: response.statusCode, headers, text, receivedAt: this.now() };
   }
 
   close(): Promise<void> {
     return this.pool.close();
   }
+
+  /** The body as UTF-8 text, or ResponseTooLargeError as soon as it is known to exceed the cap. */
+  private async readBody(body: Readable, contentLength: string | undefined): Promise<string> {
+    const cap = this.maxResponseBytes;
+    const tooLarge = () => {
+      // Closes the connection mid-answer; the abort error undici then emits is expected.
+      body.on('error', () => undefined).destroy();
+      return new ResponseTooLargeError(cap);
+    };
+    if (contentLength !== undefined && Number(contentLength) > cap) throw tooLarge();
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > cap) throw tooLarge();
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks, size).toString('utf8');
+  }
 }
 
-/** A short reason for a failed request, without any detail that could echo request data. */
-export function describeNetworkError(error: unknown): string {
+export interface NetworkFailure {
+  /** Short, with no detail that could echo request data. */
+  reason: string;
+  /** Whether another attempt can help (not for an oversized answer: it would come again). */
+  retry: boolean;
+}
+
+/** Why a request got no usable answer, and whether to try again. */
+export function describeNetworkFailure(error: unknown): NetworkFailure {
+  if (error instanceof DeadlineExceededError) return { reason: error.message, retry: true };
+  if (error instanceof ResponseTooLargeError) return { reason: error.message, retry: false };
   const code = (error as { code?: unknown } | undefined)?.code;
   switch (code) {
     case 'UND_ERR_HEADERS_TIMEOUT':
     case 'UND_ERR_BODY_TIMEOUT':
     case 'UND_ERR_CONNECT_TIMEOUT':
-      return 'timed out';
+      return { reason: 'timed out', retry: true };
     case 'UND_ERR_SOCKET':
     case 'ECONNRESET':
     case 'EPIPE':
-      return 'connection reset';
+      return { reason: 'connection reset', retry: true };
     case 'ECONNREFUSED':
-      return 'connection refused';
+      return { reason: 'connection refused', retry: true };
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return 'host name not found';
+      return { reason: 'host name not found', retry: true };
     default:
-      return typeof code === 'string' ? code : 'request failed';
+      return { reason: typeof code === 'string' ? code : 'request failed', retry: true };
   }
+}
+
+function formatSeconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(3))} s`;
+}
+
+function formatBytes(bytes: number): string {
+  const mib = bytes / (1024 * 1024);
+  if (Number.isInteger(mib)) return `${mib} MiB`;
+  const kib = bytes / 1024;
+  return Number.isInteger(kib) ? `${kib} KiB` : `${bytes} bytes`;
 }
