@@ -1,6 +1,7 @@
 import type { ConnectionDefinition, EnvRef, Problem, StringValue } from './types.js';
 import { isEnvRef } from './types.js';
 import type { SecretRegistry } from '../secrets.js';
+import { resolveFeatureValues, type FeatureValues } from './features.js';
 import { baseUrlProblem } from './rules.js';
 import { OKTA_ID_PATTERN } from './schema.js';
 
@@ -17,6 +18,8 @@ export interface ResolvedConnection {
   rotationMode?: 'AUTO' | 'MANUAL';
   /** Write-only values: sent with every configure, never compared or shown. */
   writeOnly: { token?: EnvRef; adminUsername?: StringValue; adminPassword?: EnvRef };
+  /** The declared `to_app` / `to_okta` settings (shown fields), read and checked. */
+  features?: FeatureValues;
   definition: ConnectionDefinition;
 }
 
@@ -78,6 +81,7 @@ export function resolveDefinitions(
         adminUsername: definition.profile.settings?.adminUsername,
         adminPassword: definition.profile.settings?.adminPassword,
       },
+      features: definition.features && resolveFeatureValues(definition.features, read, fail),
       definition,
     };
     if (id && seen.has(id) && isEnvRef(definition.id)) {

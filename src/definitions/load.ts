@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDefinitionYaml, type ParsedFile, type YamlPath } from './document.js';
 import { findDefinitionFiles } from './files.js';
+import { declaredFeatures } from './features.js';
 import { describeIssue, formatPath } from './messages.js';
 import { checkConnectionRules, reservedEnvProblem } from './rules.js';
 import { definitionFileSchema, SECRET_FIELDS, type ConnectionInput } from './schema.js';
@@ -203,6 +204,7 @@ function toDefinition(raw: ConnectionInput, index: number, parsed: ParsedFile): 
   };
   for (const [key, inner] of Object.entries(raw)) visit(inner, [key]);
   const { profile } = raw;
+  const features = declaredFeatures(raw);
   return {
     id: raw.id,
     ...(raw.name !== undefined && { name: raw.name }),
@@ -222,6 +224,7 @@ function toDefinition(raw: ConnectionInput, index: number, parsed: ParsedFile): 
         },
       }),
     },
+    ...(features && { features }),
     source: parsed.locate(base),
     fields,
   };

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { ENV_NAME_PATTERN, KEYS, SECRET_FIELDS } from './schema.js';
+import { ENV_NAME_PATTERN, FEATURE_KEYS, KEYS, SECRET_FIELDS } from './schema.js';
+import { featureIssueMessage } from './features.js';
 import { suggest } from './suggest.js';
 import type { YamlPath } from './document.js';
 
@@ -42,6 +43,9 @@ export function describeIssue(issue: Issue, root: unknown): IssueText[] {
       },
     ];
   }
+
+  const featureMessage = featureIssueMessage(path, value);
+  if (featureMessage) return [{ path, atKey: false, message: featureMessage }];
 
   if (
     value === undefined &&
@@ -156,6 +160,7 @@ function allowedKeys(path: YamlPath): readonly string[] {
   if (last === 'profile') return KEYS.profile;
   if (last === 'signing') return KEYS.signing;
   if (last === 'settings') return KEYS.settings;
+  if (typeof last === 'string' && Object.hasOwn(FEATURE_KEYS, last)) return FEATURE_KEYS[last]!;
   return KEYS.envRef;
 }
 
@@ -171,6 +176,8 @@ function requiredHint(field: string): string {
       return "add the Okta application id (from the app's URL in the Admin Console), e.g. `id: 0oa1234567890abcdef`.";
     case 'connections':
       return 'the file must have a top-level `connections:` list.';
+    case 'cron':
+      return 'Okta needs the cron of every import schedule, e.g. `cron: "0 21 * * Mon"`.';
     case 'admin_username':
     case 'admin_password':
       return 'Office 365 settings need both `admin_username` and `admin_password`.';

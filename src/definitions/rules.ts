@@ -1,4 +1,5 @@
 import type { YamlPath } from './document.js';
+import { checkFeatureRules } from './features.js';
 import { formatPath } from './messages.js';
 import type { Severity } from './types.js';
 
@@ -67,6 +68,7 @@ export function checkConnectionRules(connection: unknown, path: YamlPath): RuleF
     const problem = baseUrlProblem(c.base_url);
     if (problem) add(['base_url'], 'error', `${where('base_url')} ${problem}`, false);
   }
+  findings.push(...checkFeatureRules(c, path));
   return findings;
 }
 

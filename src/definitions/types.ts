@@ -1,3 +1,5 @@
+import type { DeclaredFeatures } from './features.js';
+
 /** A place in a definition file, 1-based, path relative to the workspace. */
 export interface SourceLocation {
   file: string;
@@ -38,6 +40,8 @@ export interface ConnectionDefinition {
     signing?: { rotationMode?: RotationMode };
     settings?: { adminUsername: StringValue; adminPassword: EnvRef };
   };
+  /** The `to_app` / `to_okta` settings it declares, flat by path (`to_app.create_users`). */
+  features?: DeclaredFeatures;
   /** Where the list item starts. */
   source: SourceLocation;
   /** Where each field's value starts, keyed by its YAML path (`profile.client_id`), for later errors. */

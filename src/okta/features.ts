@@ -1,0 +1,72 @@
+/**
+ * Okta's Application Features API (sim/contract/app-features.openapi.yaml): the provisioning features of an
+ * app, "To App" (USER_PROVISIONING) and "To Okta" (INBOUND_PROVISIONING). Parsed leniently like the rest.
+ */
+import { OktaApiError } from './errors.js';
+import { UnexpectedBodyError } from './types.js';
+
+export type FeatureName = 'USER_PROVISIONING' | 'INBOUND_PROVISIONING';
+export const FEATURE_NAMES: readonly FeatureName[] = ['USER_PROVISIONING', 'INBOUND_PROVISIONING'];
+
+/** A feature's `capabilities` (CapabilitiesObject / CapabilitiesInboundProvisioningObject) as JSON. */
+export interface Capabilities {
+  [key: string]: Capabilities | string | boolean;
+}
+
+export interface OktaFeature {
+  name: FeatureName;
+  status: 'ENABLED' | 'DISABLED' | 'UNKNOWN';
+  /** As Okta returns it, except that the username format is always under `usernameFormat` (see below). */
+  capabilities: Capabilities;
+}
+
+type Json = Record<string, unknown>;
+
+function asObject(value: unknown): Json | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
+}
+
+/** Only JSON objects, strings and booleans are kept: the settings this project reads are nothing else. */
+function capabilitiesOf(value: unknown): Capabilities {
+  const object = asObject(value);
+  if (!object) return {};
+  const out: Capabilities = {};
+  for (const [key, inner] of Object.entries(object)) {
+    if (typeof inner === 'string' || typeof inner === 'boolean') out[key] = inner;
+    else if (asObject(inner)) out[key] = capabilitiesOf(inner);
+  }
+  return out;
+}
+
+export function parseFeature(body: unknown): OktaFeature {
+  const feature = asObject(body);
+  const name = FEATURE_NAMES.find((known) => known === feature?.name);
+  if (!feature || !name)
+    throw new UnexpectedBodyError(
+      'expected a feature object named USER_PROVISIONING or INBOUND_PROVISIONING',
+    );
+  const capabilities = capabilitiesOf(feature.capabilities);
+  // The spec's schema says `usernameFormat`, its own example answers `userNameFormat`: read either.
+  const username = asObject(asObject(capabilities.importSettings)?.username) as Capabilities | undefined;
+  if (username && username.usernameFormat === undefined && username.userNameFormat !== undefined) {
+    username.usernameFormat = username.userNameFormat;
+    delete username.userNameFormat;
+  }
+  const status = feature.status === 'ENABLED' || feature.status === 'DISABLED' ? feature.status : 'UNKNOWN';
+  return { name, status, capabilities };
+}
+
+/** The app's features; names this project does not know (Okta may add some) are left out. */
+export function parseFeatureList(body: unknown): OktaFeature[] {
+  if (!Array.isArray(body)) throw new UnexpectedBodyError('expected a JSON array of features');
+  return body.filter((item) => FEATURE_NAMES.includes(asObject(item)?.name as FeatureName)).map(parseFeature);
+}
+
+/** Okta's 400 for an app whose provisioning connection is not set up: its features do not exist yet. */
+export function isProvisioningNotEnabled(error: unknown): boolean {
+  return (
+    error instanceof OktaApiError &&
+    error.status === 400 &&
+    error.causes.some((cause) => /provisioning is not enabled/i.test(cause))
+  );
+}
