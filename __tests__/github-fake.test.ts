@@ -123,12 +123,38 @@ describe('fake GitHub', () => {
       [2, true],
       [1, false],
     ]);
-    const missing = await caught(octokit.rest.issues.get({ ...repo(), issue_number: 99 }));
+    const missing = await caught(octokit.rest.issues.listComments({ ...repo(), issue_number: 99 }));
     expect(describeGitHubError(missing)).toBe('HTTP 404: Not Found');
     const otherRepo = await caught(
-      octokit.rest.issues.get({ owner: 'acme', repo: 'elsewhere', issue_number: 1 }),
+      octokit.rest.issues.listComments({ owner: 'acme', repo: 'elsewhere', issue_number: 1 }),
     );
     expect(describeGitHubError(otherRepo)).toBe('HTTP 404: Not Found');
+    const unused = await caught(octokit.rest.issues.get({ ...repo(), issue_number: 1 }));
+    expect(describeGitHubError(unused)).toBe('HTTP 404: Not Found');
+  });
+
+  it('answers viewer { login } with the token’s identity, who authors everything written through the API', async () => {
+    const { viewer } = await octokit.graphql<{ viewer: { login: string } }>('query { viewer { login } }');
+    expect(viewer.login).toBe('github-actions[bot]');
+    const pr = fake.state.addPull({ headSha: 'a'.repeat(40) });
+    fake.state.addComment({ issueNumber: pr.number, body: 'by hand', user: 'mallory' });
+    await octokit.rest.issues.createComment({ ...repo(), issue_number: pr.number, body: 'by the API' });
+    const { data } = await octokit.rest.issues.listComments({ ...repo(), issue_number: pr.number });
+    expect(data.map((c) => [c.body, c.user?.login, c.user?.type])).toEqual([
+      ['by hand', 'mallory', 'User'],
+      ['by the API', 'github-actions[bot]', 'Bot'],
+    ]);
+
+    const pat = await startFakeGitHub({ viewerLogin: 'okta-ops-bot' });
+    try {
+      const viaPat = createOctokit(pat.token, pat.url);
+      const answer = await viaPat.graphql<{ viewer: { login: string } }>('{ viewer { login } }');
+      expect(answer.viewer.login).toBe('okta-ops-bot');
+      const issue = await viaPat.rest.issues.create({ owner: pat.owner, repo: pat.repo, title: 't' });
+      expect(issue.data.user?.login).toBe('okta-ops-bot');
+    } finally {
+      await pat.close();
+    }
   });
 
   it('records and applies minimizeComment, and reports unknown node ids as GraphQL errors', async () => {
@@ -158,7 +184,7 @@ describe('fake GitHub', () => {
     const url = fake.url;
     await fake.close();
     const error = await caught(
-      createOctokit('t', url).rest.issues.get({ owner: 'a', repo: 'b', issue_number: 1 }),
+      createOctokit('t', url).rest.issues.listComments({ owner: 'a', repo: 'b', issue_number: 1 }),
     );
     expect(isGitHubError(error)).toBe(true);
     expect(describeGitHubError(error)).toMatch(/^GitHub could not be reached: /);

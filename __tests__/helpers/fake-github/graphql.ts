@@ -1,0 +1,66 @@
+/**
+ * The GraphQL operations our code sends: `query { viewer { login } }` (who the token is) and the
+ * `minimizeComment` mutation. Errors come back as GitHub sends them: status 200 with an `errors` list.
+ */
+import type { Reply } from './http.js';
+import type { FakeGitHubModes } from './routes.js';
+import type { FakeGitHubState } from './state.js';
+
+export function answerGraphql(
+  state: FakeGitHubState,
+  modes: FakeGitHubModes,
+  body: Record<string, unknown>,
+): Reply {
+  const query = typeof body.query === 'string' ? body.query : '';
+  const variables = (body.variables ?? {}) as Record<string, unknown>;
+  if (/^\s*(?:query\b[^{]*)?\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(query)) {
+    return { status: 200, body: { data: { viewer: { login: state.viewerLogin } } } };
+  }
+  if (/\bminimizeComment\s*\(/.test(query)) return minimizeComment(state, modes, query, variables);
+  return {
+    status: 200,
+    body: { errors: [{ message: 'fake GitHub: only viewer { login } and minimizeComment are supported' }] },
+  };
+}
+
+function minimizeComment(
+  state: FakeGitHubState,
+  modes: FakeGitHubModes,
+  query: string,
+  variables: Record<string, unknown>,
+): Reply {
+  const subjectId = argument(query, 'subjectId', variables);
+  const classifier = argument(query, 'classifier', variables) ?? '';
+  const error = (type: string, message: string): Reply => ({
+    status: 200,
+    body: { data: { minimizeComment: null }, errors: [{ type, path: ['minimizeComment'], message }] },
+  });
+  if (modes.minimize === 'forbidden') return error('FORBIDDEN', 'Resource not accessible by integration');
+  const comment = state.allComments.find((c) => c.nodeId === subjectId);
+  if (!comment) return error('NOT_FOUND', `Could not resolve to a node with the global id of '${subjectId}'`);
+  comment.minimized = true;
+  comment.minimizedReason = classifier.toLowerCase();
+  state.minimized.push({ nodeId: comment.nodeId, classifier });
+  return {
+    status: 200,
+    body: {
+      data: {
+        minimizeComment: {
+          minimizedComment: { isMinimized: true, minimizedReason: comment.minimizedReason },
+        },
+      },
+    },
+  };
+}
+
+/** A literal (`"…"`, `ENUM`) or `$variable` argument of the mutation. */
+function argument(query: string, name: string, variables: Record<string, unknown>): string | undefined {
+  const match = new RegExp(`\\b${name}\\s*:\\s*(\\$\\w+|"(?:[^"\\\\]|\\\\.)*"|\\w+)`).exec(query);
+  const token = match?.[1];
+  if (token === undefined) return undefined;
+  if (token.startsWith('$')) {
+    const value = variables[token.slice(1)];
+    return typeof value === 'string' ? value : undefined;
+  }
+  return token.startsWith('"') ? (JSON.parse(token) as string) : token;
+}
