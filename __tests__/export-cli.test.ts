@@ -1,10 +1,9 @@
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOktaSim, type OktaSim, type SimApp } from '../sim/server.js';
-import { runExportCommand } from '../src/cli/export.js';
-import { SecretRegistry } from '../src/secrets.js';
+import { runCli as runCliInProcess } from '../src/cli/run.js';
 import { runCli } from './helpers/run-action.js';
 
 const APPS: SimApp[] = [
@@ -35,33 +34,34 @@ afterAll(async () => {
   await sim?.close();
 });
 
-afterEach(() => {
-  vi.restoreAllMocks();
-});
-
-/** Runs the command in-process, capturing what it prints. */
-async function run(
-  args: Partial<Parameters<typeof runExportCommand>[0]> & { path: string },
-): Promise<number> {
+/** Runs `export` in-process through the CLI's entry, capturing what it prints. */
+async function run(args: {
+  path: string;
+  orgUrl?: string;
+  env?: Record<string, string>;
+  apps?: string;
+  force?: boolean;
+}): Promise<number> {
   stdout = '';
   stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    return await runExportCommand({
-      orgUrl: sim.url,
-      env: { OKTA_API_TOKEN: sim.apiToken },
-      secrets: new SecretRegistry(),
-      ...args,
-    });
-  } finally {
-    vi.restoreAllMocks();
-  }
+  const { orgUrl = sim.url, env = { OKTA_API_TOKEN: sim.apiToken } } = args;
+  const argv = [
+    'export',
+    args.path,
+    ...(args.orgUrl === undefined && 'orgUrl' in args ? [] : ['--org', orgUrl]),
+    ...(args.apps ? ['--apps', args.apps] : []),
+    ...(args.force ? ['--force'] : []),
+  ];
+  return runCliInProcess(argv, env, {
+    cwd: process.cwd(),
+    out: (text) => (stdout += text),
+    err: (text) => (stderr += text),
+  });
 }
 
 const tempDir = () => mkdtemp(path.join(tmpdir(), 'oac-cli-'));
 
-describe('runExportCommand', () => {
+describe('export through the CLI entry', () => {
   it('writes the files, prints them and the variables to create, and writes nothing to Okta', async () => {
     const folder = path.join(await tempDir(), 'okta/connections');
     expect(await run({ path: folder })).toBe(0);
@@ -92,7 +92,8 @@ describe('runExportCommand', () => {
     expect(await run({ path: folder, apps: '0oaCliZscaler0000001' })).toBe(0);
     expect(await readdir(folder)).toEqual(['zscaler-production.yaml']);
     expect(await run({ path: folder, apps: '0oaCliSlack000000001,slack' })).toBe(2);
-    expect(stderr).toContain('--apps must be `all` or Okta app ids, comma separated (got "slack")');
+    expect(stderr).toContain('`--apps` must be `all` or Okta app ids');
+    expect(stderr).toContain('(got "slack")');
   });
 
   it('explains missing settings and unreadable apps', async () => {

@@ -74,7 +74,7 @@ export async function startE2E(options: { sim?: SimOptions; definitions?: string
         eventName: 'pull_request',
         ref: `refs/pull/${PR_NUMBER}/merge`,
         sha: '9999999999999999999999999999999999999999',
-        payload: { pull_request: { number: PR_NUMBER, head: { sha: HEAD_SHA } }, repository },
+        payload: { action: 'synchronize', pull_request: { number: PR_NUMBER, head: { sha: HEAD_SHA } }, repository },
         ...extra,
         inputs: { ...base({}).inputs, ...extra.inputs },
       }),

@@ -1,16 +1,22 @@
 import { parseArgs } from 'node:util';
-import { applyPlan } from '../apply/apply.js';
-import { registerWriteOnlySecrets, resolveDefinitions, type Env } from '../definitions/env.js';
-import { hasErrors, loadDefinitions } from '../definitions/load.js';
+import type { Env } from '../definitions/env.js';
+import { hasErrors } from '../definitions/load.js';
 import type { Logger } from '../log.js';
-import { OktaClient } from '../okta/client.js';
-import { planConnections } from '../plan/plan.js';
 import { renderApplyText, renderPlanText } from '../render/plan-text.js';
 import { countProblems, problemsText } from '../render/problems.js';
+import { SettingsError } from '../run/parse.js';
+import type { RunPorts } from '../run/ports.js';
+import { validateDefinitions } from '../run/validate.js';
 import { SecretRegistry } from '../secrets.js';
 import { VERSION } from '../version.js';
-import { runExportCommand } from './export.js';
-import { oktaSettings } from './settings.js';
+import { DEFAULT_PATH } from '../run/settings.js';
+import {
+  applySettings,
+  definitionSettings,
+  exportSettings,
+  planSettings,
+  type CliFlags,
+} from './settings.js';
 
 export const USAGE = `okta-app-connections ${VERSION}: Okta app provisioning connections as code
 
@@ -20,21 +26,36 @@ Usage:
   okta-app-connections apply [path] --org URL        change Okta to match the definitions
   okta-app-connections export [path] --org URL       write definition files for an existing org
 
-path: a folder or globs (default: okta/connections)
+path: a folder or globs (default: ${DEFAULT_PATH})
 Auth: OKTA_API_TOKEN, or --client-id/OKTA_CLIENT_ID with --private-key-file/OKTA_PRIVATE_KEY.
 Options:
   --org URL                 the Okta org (or OKTA_ORG_URL)
   --json                    print the plan as JSON (plan, apply)
   --plan-hash HASH          apply only if the fresh plan has this hash
   --rotate-secrets IDS      re-send secrets of these app ids (or all)
+  --visible-env NAMES       variables shown fields may read (or OKTA_VISIBLE_ENV)
+  --max-deactivations N     apply refuses to deactivate more connections (default 5)
   --apps IDS                export only these app ids
   --force                   export: overwrite existing files
   --rate-limit-share N      percent of any Okta rate-limit bucket to use (default 50)
   --max-concurrency N       Okta requests in flight at once (default 8)
 Exit codes: 0 done, 1 invalid definitions or apply failures, 2 usage or Okta errors.`;
 
-/** The local CLI; returns the exit code. Output: results on stdout, diagnostics on stderr. */
-export async function runCli(argv: string[], env: Env): Promise<number> {
+/** Where the CLI writes: results on stdout, diagnostics on stderr. Tests pass their own. */
+export interface CliIo {
+  cwd: string;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processIo: CliIo = {
+  cwd: process.cwd(),
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+/** The local CLI; returns the exit code. */
+export async function runCli(argv: string[], env: Env, io: CliIo = processIo): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -45,6 +66,8 @@ export async function runCli(argv: string[], env: Env): Promise<number> {
         json: { type: 'boolean' },
         'plan-hash': { type: 'string' },
         'rotate-secrets': { type: 'string' },
+        'visible-env': { type: 'string' },
+        'max-deactivations': { type: 'string' },
         apps: { type: 'string' },
         force: { type: 'boolean' },
         'client-id': { type: 'string' },
@@ -58,32 +81,34 @@ export async function runCli(argv: string[], env: Env): Promise<number> {
       },
     });
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
+    io.err(`${(error as Error).message}\n\n${USAGE}\n`);
     return 2;
   }
   const { values, positionals } = parsed;
   if (values.version) {
-    process.stdout.write(`${VERSION}\n`);
+    io.out(`${VERSION}\n`);
     return 0;
   }
-  const [command, path = 'okta/connections', ...rest] = positionals;
+  const [command, path = DEFAULT_PATH, ...rest] = positionals;
   if (values.help || !command) {
-    process.stdout.write(`${USAGE}\n`);
+    (values.help ? io.out : io.err)(`${USAGE}\n`);
     return values.help ? 0 : 2;
   }
   if (rest.length > 0) {
-    process.stderr.write(`unexpected arguments: ${rest.join(' ')}; give one path (quote globs).\n`);
+    io.err(`unexpected arguments: ${rest.join(' ')}; give one path (quote globs).\n`);
     return 2;
   }
   const secrets = new SecretRegistry();
-  const cwd = process.cwd();
-  const out = (text: string) => process.stdout.write(`${secrets.redact(text)}\n`);
-  const err = (text: string) => process.stderr.write(`${secrets.redact(text)}\n`);
+  const out = (text: string) => io.out(`${secrets.redact(text)}\n`);
+  const err = (text: string) => io.err(`${secrets.redact(text)}\n`);
+  const ports: RunPorts = { env, secrets, logger: stderrLogger(err, env) };
+  const flags: CliFlags = values;
+  const json = values.json === true;
 
   try {
     switch (command) {
       case 'validate': {
-        const loaded = await loadDefinitions(path, cwd);
+        const loaded = await validateDefinitions(definitionSettings(path, io.cwd, flags, env));
         if (loaded.problems.length > 0) err(problemsText(loaded.problems));
         const { errors, warnings } = countProblems(loaded.problems);
         if (hasErrors(loaded.problems)) {
@@ -95,80 +120,62 @@ export async function runCli(argv: string[], env: Env): Promise<number> {
         );
         return 0;
       }
-      case 'plan':
-      case 'apply': {
-        const loaded = await loadDefinitions(path, cwd);
-        if (loaded.problems.length > 0) err(problemsText(loaded.problems));
-        if (hasErrors(loaded.problems)) return 2;
-        const resolved = resolveDefinitions(loaded.definitions, env);
-        if (resolved.problems.length > 0) {
-          err(problemsText(resolved.problems));
+      case 'plan': {
+        const { runPlan } = await import('../run/plan.js');
+        const outcome = await runPlan(planSettings(path, io.cwd, flags, env, secrets), ports);
+        if (outcome.kind === 'invalid') {
+          err(problemsText(outcome.problems));
           return 2;
         }
-        registerWriteOnlySecrets(resolved.connections, env, secrets);
-        const settings = oktaSettings(values, env, secrets);
-        const client = new OktaClient({
-          ...settings,
-          secrets,
-          logger: stderrLogger(secrets),
-          readOnly: command === 'plan',
-        });
-        try {
-          const plan = await planConnections(client, resolved.connections, {
-            orgUrl: settings.orgUrl,
-            path,
-            env,
-            rotateSecrets: idList(values['rotate-secrets']),
-            warnings: loaded.problems,
-          });
-          if (values.json && command === 'plan') out(JSON.stringify(plan, null, 2));
-          else (command === 'plan' ? out : err)(renderPlanText(plan));
-          if (command === 'plan') return plan.counts.errors > 0 ? 2 : 0;
-          const wanted = values['plan-hash']?.replace(/^sha256:/, '');
-          if (wanted && wanted !== plan.hash) {
-            err(
-              `Nothing was applied: the fresh plan's hash ${plan.hash} is not the given --plan-hash ${wanted}.`,
-            );
-            return 2;
-          }
-          const report = await applyPlan(client, plan, resolved.connections, { env, secrets });
-          if (values.json) out(JSON.stringify({ plan, apply: report }, null, 2));
-          else out(renderApplyText(report));
-          return report.failed > 0 ? 1 : 0;
-        } finally {
-          await client.close();
-        }
+        if (outcome.loaded.problems.length > 0) err(problemsText(outcome.loaded.problems));
+        out(json ? JSON.stringify(outcome.plan, null, 2) : renderPlanText(outcome.plan));
+        return outcome.plan.counts.errors > 0 ? 2 : 0;
       }
-      case 'export':
-        return await runExportCommand({
-          path,
-          orgUrl: values.org ?? env.OKTA_ORG_URL,
-          apps: values.apps,
-          force: values.force === true,
-          env,
-          secrets,
-          okta: oktaSettings(values, env, secrets),
+      case 'apply': {
+        const { runApply } = await import('../run/apply.js');
+        const outcome = await runApply(applySettings(path, io.cwd, flags, env, secrets), {
+          ...ports,
+          review: () => Promise.resolve({ kind: 'manual' }),
         });
+        if (outcome.kind === 'invalid') {
+          err(problemsText(outcome.problems));
+          return 2;
+        }
+        err(renderPlanText(outcome.plan));
+        if (outcome.kind === 'refused') {
+          err(`Nothing was applied: ${outcome.reason}`);
+          return 2;
+        }
+        err(outcome.note);
+        out(
+          json
+            ? JSON.stringify({ plan: outcome.plan, apply: outcome.report }, null, 2)
+            : renderApplyText(outcome.report),
+        );
+        return outcome.report.failed > 0 ? 1 : 0;
+      }
+      case 'export': {
+        const { exportInCli } = await import('./export.js');
+        return await exportInCli(exportSettings(path, io.cwd, flags, env, secrets), ports, out, err);
+      }
       default:
         err(`unknown command "${command}"\n\n${USAGE}`);
         return 2;
     }
   } catch (error) {
-    err(`error: ${error instanceof Error ? error.message : String(error)}`);
+    err(
+      `${error instanceof SettingsError ? '' : 'error: '}${error instanceof Error ? error.message : String(error)}`,
+    );
     return 2;
   }
 }
 
-function idList(value: string | undefined): 'all' | string[] | undefined {
-  if (!value) return undefined;
-  const items = value.split(/[\s,]+/).filter(Boolean);
-  return items.length === 1 && items[0] === 'all' ? 'all' : items;
-}
-
-function stderrLogger(secrets: SecretRegistry): Logger {
-  const write = (level: string) => (message: string) => {
-    if (level !== 'debug' || process.env.OKTA_APP_CONNECTIONS_DEBUG)
-      process.stderr.write(`${level}: ${secrets.redact(message)}\n`);
+function stderrLogger(err: (text: string) => void, env: Env): Logger {
+  const write = (level: string) => (message: string) => err(`${level}: ${message}`);
+  return {
+    debug: env.OKTA_APP_CONNECTIONS_DEBUG ? write('debug') : () => {},
+    info: () => {},
+    warning: write('warning'),
+    error: write('error'),
   };
-  return { debug: write('debug'), info: () => {}, warning: write('warning'), error: write('error') };
 }

@@ -1,64 +1,158 @@
+/** The CLI's flags and environment parsed into the use cases' settings (the same checks as the action's). */
 import { readFileSync } from 'node:fs';
 import type { Env } from '../definitions/env.js';
-import type { OktaCredentials } from '../okta/client.js';
-import { parseOrgUrl } from '../okta/org-url.js';
+import {
+  parseAppSelection,
+  parseCredentials,
+  parseOrg,
+  parsePlanHash,
+  parseVariableNames,
+  parseWholeNumber,
+  SettingsError,
+} from '../run/parse.js';
+import {
+  DEFAULT_MAX_CONCURRENCY,
+  DEFAULT_MAX_DEACTIVATIONS,
+  DEFAULT_RATE_LIMIT_SHARE,
+  type ApplySettings,
+  type DefinitionSettings,
+  type ExportSettings,
+  type OktaSettings,
+  type PlanSettings,
+} from '../run/settings.js';
 import type { SecretRegistry } from '../secrets.js';
+import { parseExportFolder } from '../run/parse.js';
 
-export interface OktaSettings {
-  orgUrl: string;
-  credentials: OktaCredentials;
-  rateLimitShare?: number;
-  maxConcurrency?: number;
+export interface CliFlags {
+  org?: string;
+  'plan-hash'?: string;
+  'rotate-secrets'?: string;
+  'visible-env'?: string;
+  'max-deactivations'?: string;
+  apps?: string;
+  force?: boolean;
+  'client-id'?: string;
+  'private-key-file'?: string;
+  'key-id'?: string;
+  scopes?: string;
+  'rate-limit-share'?: string;
+  'max-concurrency'?: string;
 }
 
-/** Org, credentials and limits from flags and the environment; exactly one auth method. */
-export function oktaSettings(
-  values: {
-    org?: string;
-    'client-id'?: string;
-    'private-key-file'?: string;
-    'key-id'?: string;
-    scopes?: string;
-    'rate-limit-share'?: string;
-    'max-concurrency'?: string;
-  },
-  env: Env,
-  secrets: SecretRegistry,
-): OktaSettings {
-  const orgUrl = values.org ?? env.OKTA_ORG_URL;
-  if (!orgUrl) throw new Error('give the Okta org with --org https://example.okta.com (or OKTA_ORG_URL).');
-  const token = env.OKTA_API_TOKEN;
-  const clientId = values['client-id'] ?? env.OKTA_CLIENT_ID;
-  const keyFile = values['private-key-file'];
-  const privateKey = keyFile ? readFileSync(keyFile, 'utf8') : env.OKTA_PRIVATE_KEY;
-  secrets.add(token);
-  secrets.add(privateKey);
-  if (token && (clientId || privateKey)) {
-    throw new Error(
-      'give exactly one Okta auth method: OKTA_API_TOKEN, or a client id with a private key (not both).',
-    );
-  }
-  let credentials: OktaCredentials;
-  if (token) credentials = { kind: 'api-token', token };
-  else if (clientId && privateKey) {
-    const keyId = values['key-id'] ?? env.OKTA_KEY_ID;
-    const scopes = (values.scopes ?? env.OKTA_SCOPES ?? 'okta.apps.read okta.apps.manage')
-      .split(/[\s,]+/)
-      .filter(Boolean);
-    credentials = { kind: 'oauth', clientId, privateKey, scopes, ...(keyId && { keyId }) };
-  } else if (clientId || privateKey) {
-    throw new Error(
-      `OAuth needs both a client id (--client-id or OKTA_CLIENT_ID) and a private key (--private-key-file or OKTA_PRIVATE_KEY).`,
-    );
-  } else {
-    throw new Error(
+export function definitionSettings(path: string, cwd: string, flags: CliFlags, env: Env): DefinitionSettings {
+  return {
+    path,
+    workspace: cwd,
+    visibleEnv: parseVariableNames('--visible-env', flags['visible-env'] ?? env.OKTA_VISIBLE_ENV ?? ''),
+  };
+}
+
+/** Org, exactly one auth method and the limits, from flags and the environment. */
+export function oktaSettings(flags: CliFlags, env: Env, secrets: SecretRegistry): OktaSettings {
+  const keyFile = flags['private-key-file'];
+  const credentials = parseCredentials(
+    {
+      apiToken: env.OKTA_API_TOKEN,
+      clientId: flags['client-id'] ?? env.OKTA_CLIENT_ID,
+      privateKey: keyFile ? readKeyFile(keyFile) : env.OKTA_PRIVATE_KEY,
+      keyId: flags['key-id'] ?? env.OKTA_KEY_ID,
+      scopes: flags.scopes ?? env.OKTA_SCOPES,
+    },
+    {
+      apiToken: 'OKTA_API_TOKEN',
+      clientId: 'a client id (--client-id or OKTA_CLIENT_ID)',
+      privateKey: 'a private key (--private-key-file or OKTA_PRIVATE_KEY)',
+    },
+    secrets,
+  );
+  const orgUrl = parseOrg('--org', flags.org ?? env.OKTA_ORG_URL ?? '');
+  if (!orgUrl)
+    throw new SettingsError('give the Okta org with --org https://example.okta.com (or OKTA_ORG_URL).');
+  if (!credentials) {
+    throw new SettingsError(
       'no Okta credentials: set OKTA_API_TOKEN, or OKTA_CLIENT_ID with --private-key-file (or OKTA_PRIVATE_KEY).',
     );
   }
   return {
-    orgUrl: parseOrgUrl(orgUrl),
+    orgUrl,
     credentials,
-    ...(values['rate-limit-share'] && { rateLimitShare: Number(values['rate-limit-share']) }),
-    ...(values['max-concurrency'] && { maxConcurrency: Number(values['max-concurrency']) }),
+    rateLimitShare: parseWholeNumber(
+      '--rate-limit-share',
+      flags['rate-limit-share'] ?? '',
+      DEFAULT_RATE_LIMIT_SHARE,
+      1,
+      100,
+    ),
+    maxConcurrency: parseWholeNumber(
+      '--max-concurrency',
+      flags['max-concurrency'] ?? '',
+      DEFAULT_MAX_CONCURRENCY,
+      1,
+      64,
+    ),
   };
+}
+
+export function planSettings(
+  path: string,
+  cwd: string,
+  flags: CliFlags,
+  env: Env,
+  secrets: SecretRegistry,
+): PlanSettings {
+  return {
+    ...definitionSettings(path, cwd, flags, env),
+    okta: oktaSettings(flags, env, secrets),
+    rotateSecrets: parseAppSelection('--rotate-secrets', flags['rotate-secrets'] ?? '', []),
+  };
+}
+
+/** Locally the person running apply is the reviewer: `--plan-hash` pins what they saw. */
+export function applySettings(
+  path: string,
+  cwd: string,
+  flags: CliFlags,
+  env: Env,
+  secrets: SecretRegistry,
+): ApplySettings {
+  const planHash = parsePlanHash('--plan-hash', flags['plan-hash'] ?? '');
+  return {
+    ...planSettings(path, cwd, flags, env, secrets),
+    planCheck: 'off',
+    maxDeactivations: parseWholeNumber(
+      '--max-deactivations',
+      flags['max-deactivations'] ?? '',
+      DEFAULT_MAX_DEACTIVATIONS,
+      0,
+      100_000,
+    ),
+    ...(planHash && { planHash }),
+  };
+}
+
+export function exportSettings(
+  path: string,
+  cwd: string,
+  flags: CliFlags,
+  env: Env,
+  secrets: SecretRegistry,
+): ExportSettings {
+  return {
+    folder: parseExportFolder('the export path', path),
+    workspace: cwd,
+    confined: false,
+    apps: parseAppSelection('--apps', flags.apps ?? '', 'all'),
+    force: flags.force === true,
+    okta: oktaSettings(flags, env, secrets),
+  };
+}
+
+function readKeyFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new SettingsError(
+      `--private-key-file ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+    );
+  }
 }

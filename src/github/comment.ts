@@ -2,9 +2,17 @@
  * The sticky plan comment on a pull request: found by the hidden marker's `key`, edited in place
  * (`update`) or posted anew with the older ones folded away (`new`). Failing to write it is a warning:
  * fork pull requests get a read-only token and the plan is in the job summary anyway.
+ * Only comments written by the token's identity count: anyone can post a marker, and a forged one must
+ * never be edited, folded away, or read as the reviewed plan.
  */
 import type { Octokit } from './octokit.js';
-import { describeGitHubError, githubErrorStatus, isGitHubError } from './octokit.js';
+import {
+  describeGitHubError,
+  githubErrorStatus,
+  isAuthoredBy,
+  isGitHubError,
+  tokenLogin,
+} from './octokit.js';
 import type { MarkerData } from './marker.js';
 import { parseMarker } from './marker.js';
 
@@ -39,7 +47,10 @@ const MINIMIZE_MUTATION = `mutation($id: ID!) {
   minimizeComment(input: { subjectId: $id, classifier: OUTDATED }) { minimizedComment { isMinimized } }
 }`;
 
-/** Every comment on the issue/PR whose marker has `key`, oldest first (reads all pages). */
+/**
+ * Every comment on the issue/PR that the token's identity wrote and whose marker has `key`, oldest first
+ * (reads all pages). Asks GitHub who the token is only when some comment carries the marker.
+ */
 export async function findStickyComments(
   octokit: Octokit,
   { owner, repo, issueNumber, key }: IssueRef & { key: string },
@@ -50,10 +61,15 @@ export async function findStickyComments(
     issue_number: issueNumber,
     per_page: 100,
   });
-  const sticky: StickyComment[] = [];
-  for (const comment of comments) {
+  const marked = comments.flatMap((comment) => {
     const marker = parseMarker(comment.body);
-    if (marker?.key !== key) continue;
+    return marker?.key === key ? [{ comment, marker }] : [];
+  });
+  if (marked.length === 0) return [];
+  const login = await tokenLogin(octokit);
+  const sticky: StickyComment[] = [];
+  for (const { comment, marker } of marked) {
+    if (!isAuthoredBy(comment.user, login)) continue;
     sticky.push({
       id: comment.id,
       nodeId: comment.node_id,

@@ -1,9 +1,17 @@
 /**
  * One open issue per `key` while Okta differs from the definitions: opened or updated when drift is
- * found, commented and closed when it is gone. Found by the `okta-drift` label plus our marker.
+ * found, commented and closed when it is gone. Found by the `okta-drift` label plus our marker, on an
+ * issue the token's identity opened: anyone can open an issue with the label and a marker, and such an
+ * issue is never updated, closed or commented on by us.
  */
 import type { Octokit } from './octokit.js';
-import { describeGitHubError, githubErrorStatus, isGitHubError } from './octokit.js';
+import {
+  describeGitHubError,
+  githubErrorStatus,
+  isAuthoredBy,
+  isGitHubError,
+  tokenLogin,
+} from './octokit.js';
 import { parseMarker } from './marker.js';
 import { MAX_BODY_LENGTH } from './comment.js';
 
@@ -79,7 +87,7 @@ export async function syncDriftIssue(
   }
 }
 
-/** Open issues (not PRs) with the drift label and our marker for `key`, newest first. */
+/** Open issues (not PRs) that the token's identity opened with the drift label and the marker for `key`, newest first. */
 async function findOpenDriftIssues(
   octokit: Octokit,
   owner: string,
@@ -93,8 +101,11 @@ async function findOpenDriftIssues(
     state: 'open',
     per_page: 100,
   });
-  return issues
-    .filter((issue) => !issue.pull_request && parseMarker(issue.body)?.key === key)
+  const marked = issues.filter((issue) => !issue.pull_request && parseMarker(issue.body)?.key === key);
+  if (marked.length === 0) return [];
+  const login = await tokenLogin(octokit);
+  return marked
+    .filter((issue) => isAuthoredBy(issue.user, login))
     .sort((a, b) => b.number - a.number)
     .map((issue) => ({
       number: issue.number,

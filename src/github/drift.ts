@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import { info, warning } from './runner.js';
 import type { Plan } from '../plan/model.js';
 import { COMMENT_LIMIT, renderPlanMarkdown } from '../render/plan-markdown.js';
 import { syncDriftIssue } from './drift-issue.js';
@@ -9,7 +9,7 @@ import type { CommentTarget } from './publish.js';
 export async function runDriftCheck(target: CommentTarget, plan: Plan): Promise<void> {
   const { octokit, context, secrets } = target;
   if (!octokit) {
-    core.warning('drift-issue is on but there is no `github-token`: no drift issue was written.');
+    warning('drift-issue is on but there is no `github-token`: no drift issue was written.');
     return;
   }
   // Connections that cannot be read keep the issue open too: nobody knows they are in sync.
@@ -47,9 +47,9 @@ export async function runDriftCheck(target: CommentTarget, plan: Plan): Promise<
       body,
       closeComment: `Okta \`${plan.org}\` matches the definitions again (checked in [run #${context.runNumber}](${context.runUrl})). Closing.`,
     });
-    if (result.warning) core.warning(secrets.redact(result.warning));
-    core.info(`Drift issue: ${result.action}${result.url ? ` ${result.url}` : ''}`);
+    if (result.warning) warning(secrets.redact(result.warning));
+    info(`Drift issue: ${result.action}${result.url ? ` ${result.url}` : ''}`);
   } catch (error) {
-    core.warning(secrets.redact(error instanceof Error ? error.message : String(error)));
+    warning(secrets.redact(error instanceof Error ? error.message : String(error)));
   }
 }

@@ -1,129 +1,112 @@
-import * as core from '@actions/core';
-import type { OktaCredentials } from '../okta/client.js';
-import { parseOrgUrl } from '../okta/org-url.js';
+/** The action's inputs (action.yml) parsed into the use cases' settings; secrets registered first. */
+import {
+  parseAppSelection,
+  parseBoolean,
+  parseChoice,
+  parseCredentials,
+  parsePlanHash,
+  parseOrg,
+  parseVariableNames,
+  parseWholeNumber,
+} from '../run/parse.js';
+import {
+  DEFAULT_MAX_CONCURRENCY,
+  DEFAULT_MAX_DEACTIVATIONS,
+  DEFAULT_PATH,
+  DEFAULT_RATE_LIMIT_SHARE,
+  type AppSelection,
+  type DefinitionSettings,
+  type OktaSettings,
+  type ScopeSetting,
+} from '../run/settings.js';
+import type { SecretRegistry } from '../secrets.js';
+import type { CommandInput } from './events.js';
+import { getInput } from './runner.js';
 
-export const COMMANDS = ['auto', 'plan', 'apply', 'validate', 'export'] as const;
-export type CommandInput = (typeof COMMANDS)[number];
-export type Command = Exclude<CommandInput, 'auto'>;
-export type CommentMode = 'update' | 'new' | 'off';
+export const COMMENT_MODES = ['update', 'new', 'off'] as const;
+export type CommentMode = (typeof COMMENT_MODES)[number];
 
-export interface ActionInputs {
+export interface ActionSettings {
   command: CommandInput;
-  path: string;
+  definitions: DefinitionSettings;
+  /** The org, when `okta-org-url` is set. */
   orgUrl?: string;
-  credentials?: OktaCredentials;
+  /** The org with one auth method, when both are set. */
+  okta?: OktaSettings;
   githubToken: string;
   comment: CommentMode;
   planCheck: 'strict' | 'off';
   planHash?: string;
-  rotateSecrets: 'all' | string[];
-  rateLimitShare: number;
-  maxConcurrency: number;
+  rotateSecrets: AppSelection;
   driftIssue: boolean;
-  exportApps: 'all' | string[];
+  exportApps: AppSelection;
+  maxDeactivations: number;
+  scope: ScopeSetting;
 }
 
-export class InputError extends Error {
-  override name = 'InputError';
-}
-
-/** Reads and checks every input; secrets are masked before anything else happens. */
-export function readInputs(): ActionInputs {
-  const apiToken = core.getInput('okta-api-token');
-  const privateKey = core.getInput('okta-private-key');
-  for (const secret of [apiToken, privateKey, core.getInput('github-token')]) {
-    if (secret) core.setSecret(secret);
-  }
-  return {
-    command: oneOf('command', COMMANDS, 'auto'),
-    path: core.getInput('path') || 'okta/connections',
-    orgUrl: orgUrl(core.getInput('okta-org-url')),
-    credentials: credentials(apiToken, core.getInput('okta-client-id'), privateKey),
-    githubToken: core.getInput('github-token'),
-    comment: oneOf('comment', ['update', 'new', 'off'] as const, 'update'),
-    planCheck: oneOf('plan-check', ['strict', 'off'] as const, 'strict'),
-    planHash: planHash(core.getInput('plan-hash')),
-    rotateSecrets: idList('rotate-secrets', core.getInput('rotate-secrets'), []),
-    rateLimitShare: integer('rate-limit-share', 50, 1, 100),
-    maxConcurrency: integer('max-concurrency', 8, 1, 64),
-    driftIssue: boolean('drift-issue'),
-    exportApps: idList('export-apps', core.getInput('export-apps'), 'all'),
+export function readActionSettings(workspace: string, secrets: SecretRegistry): ActionSettings {
+  const githubToken = getInput('github-token');
+  secrets.add(githubToken);
+  const credentials = parseCredentials(
+    {
+      apiToken: getInput('okta-api-token'),
+      clientId: getInput('okta-client-id'),
+      privateKey: getInput('okta-private-key'),
+      keyId: getInput('okta-key-id'),
+      scopes: getInput('okta-scopes'),
+    },
+    { apiToken: '`okta-api-token`', clientId: '`okta-client-id`', privateKey: '`okta-private-key`' },
+    secrets,
+  );
+  const orgUrl = parseOrg('okta-org-url', getInput('okta-org-url'));
+  const limits = {
+    rateLimitShare: parseWholeNumber(
+      'rate-limit-share',
+      getInput('rate-limit-share'),
+      DEFAULT_RATE_LIMIT_SHARE,
+      1,
+      100,
+    ),
+    maxConcurrency: parseWholeNumber(
+      'max-concurrency',
+      getInput('max-concurrency'),
+      DEFAULT_MAX_CONCURRENCY,
+      1,
+      64,
+    ),
   };
-
-  function credentials(token: string, clientId: string, key: string): OktaCredentials | undefined {
-    const oauth = Boolean(clientId || key);
-    if (token && oauth) {
-      throw new InputError(
-        'give exactly one Okta auth method: either `okta-api-token`, or `okta-client-id` with `okta-private-key` (not both).',
-      );
-    }
-    if (token) return { kind: 'api-token', token };
-    if (!oauth) return undefined;
-    if (!clientId || !key) {
-      throw new InputError(
-        `OAuth needs both \`okta-client-id\` and \`okta-private-key\`; \`${clientId ? 'okta-private-key' : 'okta-client-id'}\` is empty.`,
-      );
-    }
-    const scopes = (core.getInput('okta-scopes') || 'okta.apps.read okta.apps.manage')
-      .split(/[\s,]+/)
-      .filter(Boolean);
-    const keyId = core.getInput('okta-key-id') || undefined;
-    return { kind: 'oauth', clientId, privateKey: key, scopes, ...(keyId && { keyId }) };
-  }
+  return {
+    command: parseChoice(
+      'command',
+      getInput('command'),
+      ['auto', 'plan', 'apply', 'validate', 'export'],
+      'auto',
+    ),
+    definitions: {
+      path: getInput('path') || DEFAULT_PATH,
+      workspace,
+      visibleEnv: parseVariableNames('visible-env', getInput('visible-env')),
+    },
+    ...(orgUrl && { orgUrl }),
+    ...(orgUrl && credentials && { okta: { orgUrl, credentials, ...limits } }),
+    githubToken,
+    comment: parseChoice('comment', getInput('comment'), COMMENT_MODES, 'update'),
+    planCheck: parseChoice('plan-check', getInput('plan-check'), ['strict', 'off'], 'strict'),
+    ...optional('planHash', parsePlanHash('plan-hash', getInput('plan-hash'))),
+    rotateSecrets: parseAppSelection('rotate-secrets', getInput('rotate-secrets'), []),
+    driftIssue: parseBoolean('drift-issue', getInput('drift-issue')),
+    exportApps: parseAppSelection('export-apps', getInput('export-apps'), 'all'),
+    maxDeactivations: parseWholeNumber(
+      'max-deactivations',
+      getInput('max-deactivations'),
+      DEFAULT_MAX_DEACTIVATIONS,
+      0,
+      100_000,
+    ),
+    scope: parseChoice('scope', getInput('scope'), ['auto', 'changed', 'all'], 'auto'),
+  };
 }
 
-function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
-  const value = core.getInput(name).trim();
-  if (!value) return fallback;
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new InputError(`input \`${name}\` must be one of: ${allowed.join(', ')} (got "${value}").`);
-}
-
-function boolean(name: string): boolean {
-  const value = core.getInput(name).trim().toLowerCase();
-  if (value === '' || value === 'false') return false;
-  if (value === 'true') return true;
-  throw new InputError(`input \`${name}\` must be true or false (got "${value}").`);
-}
-
-function integer(name: string, fallback: number, min: number, max: number): number {
-  const value = core.getInput(name).trim();
-  if (!value) return fallback;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < min || number > max) {
-    throw new InputError(`input \`${name}\` must be a whole number from ${min} to ${max} (got "${value}").`);
-  }
-  return number;
-}
-
-function orgUrl(value: string): string | undefined {
-  if (!value.trim()) return undefined;
-  try {
-    return parseOrgUrl(value);
-  } catch (error) {
-    throw new InputError(`\`okta-org-url\`: ${(error as Error).message}`);
-  }
-}
-
-function planHash(value: string): string | undefined {
-  const trimmed = value.trim().replace(/^sha256:/, '');
-  if (!trimmed) return undefined;
-  if (!/^[0-9a-f]{64}$/.test(trimmed)) {
-    throw new InputError(
-      `input \`plan-hash\` must be the 64 hex digits shown in the plan (got "${trimmed}").`,
-    );
-  }
-  return trimmed;
-}
-
-function idList<T>(name: string, value: string, empty: T): 'all' | string[] | T {
-  const items = value
-    .split(/[\s,]+/)
-    .map((item) => item.trim())
-    .filter(Boolean);
-  if (items.length === 0) return empty;
-  if (items.length === 1 && items[0] === 'all') return 'all';
-  const bad = items.find((item) => !/^[A-Za-z0-9]{10,40}$/.test(item));
-  if (bad) throw new InputError(`input \`${name}\` must be \`all\` or Okta app ids (got "${bad}").`);
-  return items;
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }

@@ -1,7 +1,13 @@
 /**
- * The hidden marker that starts every comment and issue body this action owns:
+ * The hidden marker that starts every comment and issue body this action writes:
  * `<!-- okta-app-connections {json} -->`. It says which org/folder (`key`) a body belongs to and which
  * plan it shows, so later runs find and update their own comment and apply can check the reviewed plan.
+ * A marker proves nothing by itself (anyone can type one): a body counts as ours only when the token's
+ * identity wrote it (see comment.ts and drift-issue.ts).
+ *
+ * `v` is the format version. Each release writes MARKER_VERSION and reads every earlier version, so a plan
+ * reviewed before an upgrade still counts at merge; a marker from a newer release is not understood and
+ * counts as no marker. A new version gets its own reader in READERS; older readers stay.
  */
 export const MARKER_VERSION = 1;
 
@@ -9,7 +15,8 @@ export const MARKER_STATES = ['planned', 'applied', 'apply-failed', 'plan-change
 export type MarkerState = (typeof MARKER_STATES)[number];
 
 export interface MarkerData {
-  v: typeof MARKER_VERSION;
+  /** The version the marker was written in; renderMarker always writes MARKER_VERSION. */
+  v: number;
   /** Org host + definitions path: several orgs or folders keep separate comments. */
   key: string;
   planHash: string;
@@ -44,7 +51,9 @@ export function parseMarker(body: string | null | undefined): MarkerData | undef
   } catch {
     return undefined;
   }
-  return isMarkerData(value) ? value : undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const read = READERS.get((value as { v?: unknown }).v);
+  return read?.(value);
 }
 
 /**
@@ -60,15 +69,17 @@ function escapeForHtmlComment(json: string): string {
   );
 }
 
-function isMarkerData(value: unknown): value is MarkerData {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+/** Version 1: `{v: 1, key, planHash, headSha, state, runId?, ...extra}`. */
+function readV1(value: object): MarkerData | undefined {
   const data = value as Record<string, unknown>;
-  return (
-    data.v === MARKER_VERSION &&
+  const valid =
     typeof data.key === 'string' &&
     typeof data.planHash === 'string' &&
     typeof data.headSha === 'string' &&
     (MARKER_STATES as readonly unknown[]).includes(data.state) &&
-    (data.runId === undefined || typeof data.runId === 'number')
-  );
+    (data.runId === undefined || typeof data.runId === 'number');
+  return valid ? (data as MarkerData) : undefined;
 }
+
+/** One reader per version this release understands: every version up to MARKER_VERSION. */
+const READERS = new Map<unknown, (value: object) => MarkerData | undefined>([[1, readV1]]);

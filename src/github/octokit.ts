@@ -16,10 +16,46 @@ export function createOctokit(token: string, baseUrl?: string): Octokit {
   );
 }
 
+/** GitHub answered, but not in the shape its API promises. */
+class UnexpectedAnswerError extends Error {
+  override name = 'UnexpectedGitHubAnswer';
+}
+
+const VIEWER_QUERY = 'query { viewer { login } }';
+// One question per octokit (one token): every comment and issue lookup of a run shares the answer.
+const tokenLogins = new WeakMap<Octokit, Promise<string>>();
+
+/**
+ * The login of the identity behind the token: `github-actions[bot]` for the workflow's GITHUB_TOKEN, the
+ * user of a PAT, `<app>[bot]` for a GitHub App token. GraphQL `viewer` answers for all three (REST
+ * `GET /user` does not for GITHUB_TOKEN). A failure is not remembered, so a later call asks again.
+ */
+export function tokenLogin(octokit: Octokit): Promise<string> {
+  let login = tokenLogins.get(octokit);
+  if (!login) {
+    login = octokit.graphql<{ viewer?: { login?: unknown } }>(VIEWER_QUERY).then(({ viewer }) => {
+      if (typeof viewer?.login !== 'string' || viewer.login === '') {
+        throw new UnexpectedAnswerError(
+          'GitHub did not say which user the github-token belongs to (GraphQL viewer).',
+        );
+      }
+      return viewer.login;
+    });
+    login.catch(() => tokenLogins.delete(octokit));
+    tokenLogins.set(octokit, login);
+  }
+  return login;
+}
+
+/** True when a comment's or issue's `user` is `login`. GitHub logins are unique regardless of case. */
+export function isAuthoredBy(user: { login?: string } | null | undefined, login: string): boolean {
+  return typeof user?.login === 'string' && user.login.toLowerCase() === login.toLowerCase();
+}
+
 /** True for failures GitHub answered (RequestError, GraphQL errors) or could not be reached. */
 export function isGitHubError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  return error.name === 'HttpError' || error.name === 'GraphqlResponseError';
+  return ['HttpError', 'GraphqlResponseError', 'UnexpectedGitHubAnswer'].includes(error.name);
 }
 
 /** The HTTP status of a GitHub failure, or undefined (GraphQL errors arrive with 200). */
@@ -31,6 +67,7 @@ export function githubErrorStatus(error: unknown): number | undefined {
 /** "HTTP 403: Resource not accessible by integration": GitHub's own message, without the request. */
 export function describeGitHubError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
+  if (error instanceof UnexpectedAnswerError) return error.message;
   const graphqlErrors = (error as { errors?: { message?: unknown }[] }).errors;
   if (error.name === 'GraphqlResponseError' && Array.isArray(graphqlErrors)) {
     return `GraphQL: ${graphqlErrors.map((e) => String(e.message)).join('; ')}`;

@@ -1,6 +1,6 @@
-import * as core from '@actions/core';
+import { setOutput } from './runner.js';
 
-/** CONTRACT section 4. Every output is always set, so workflows can rely on them. */
+/** The action's outputs (action.yml). Every output is always set, so workflows can rely on them. */
 export interface ActionOutputs {
   changes: 'true' | 'false';
   'plan-hash': string;
@@ -8,6 +8,7 @@ export interface ActionOutputs {
   'to-configure': number;
   'to-activate': number;
   'to-deactivate': number;
+  'to-update-features': number;
   unchanged: number;
   errors: number;
   applied: number;
@@ -21,6 +22,7 @@ export const DEFAULT_OUTPUTS: ActionOutputs = {
   'to-configure': 0,
   'to-activate': 0,
   'to-deactivate': 0,
+  'to-update-features': 0,
   unchanged: 0,
   errors: 0,
   applied: 0,
@@ -28,5 +30,5 @@ export const DEFAULT_OUTPUTS: ActionOutputs = {
 };
 
 export function setOutputs(outputs: Partial<ActionOutputs>): void {
-  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, String(value));
+  for (const [name, value] of Object.entries(outputs)) setOutput(name, String(value));
 }

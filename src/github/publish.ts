@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import { info, warning } from './runner.js';
 import type { Problem } from '../definitions/types.js';
 import type { Plan } from '../plan/model.js';
 import { countProblems, problemsMarkdown } from '../render/problems.js';
@@ -87,7 +87,7 @@ async function sendComment(
   const { octokit, context, secrets } = target;
   if (mode === 'off') return;
   if (!octokit) {
-    core.warning('No `github-token`: the plan was not posted as a PR comment (it is in the job summary).');
+    warning('No `github-token`: the plan was not posted as a PR comment (it is in the job summary).');
     return;
   }
   // Redaction can only shorten the text (secrets are longer than the mask), so the limit still holds.
@@ -99,6 +99,6 @@ async function sendComment(
     body: secrets.redact(markdown),
     mode,
   });
-  if (result.warning) core.warning(secrets.redact(result.warning));
-  else if (result.url) core.info(`PR comment ${result.action}: ${result.url}`);
+  if (result.warning) warning(secrets.redact(result.warning));
+  else if (result.url) info(`PR comment ${result.action}: ${result.url}`);
 }

@@ -21,7 +21,7 @@ const EXPECTED =
 /** Secrets are registered before anything is checked, so no error path can leak them. */
 export function parsePrivateKey(text: string, secrets?: Pick<SecretRegistry, 'add'>): SigningKey {
   // Secrets often arrive with "\n" escaped into one line.
-  const normalized = (text.includes('\n') ? text : text.replace(/\\n/g, '\n')).trim();
+  const normalized = normalizeKeyText(text);
   registerKeyText(text, normalized, secrets);
   if (normalized === '') throw keyError('it is empty');
   if (normalized.startsWith('{')) return fromJwk(normalized, secrets);
@@ -84,6 +84,15 @@ function checked(create: () => KeyObject): SigningKey {
     throw keyError(`EC curve ${String(curve)} is not supported (use P-256)`);
   }
   throw keyError(`key type ${String(key.asymmetricKeyType)} is not supported`);
+}
+
+function normalizeKeyText(text: string): string {
+  return (text.includes('\n') ? text : text.replace(/\\n/g, '\n')).trim();
+}
+
+/** Registers a private key's text and each of its lines as secrets, before anything else sees it. */
+export function registerPrivateKeySecrets(text: string, secrets: Pick<SecretRegistry, 'add'>): void {
+  registerKeyText(text, normalizeKeyText(text), secrets);
 }
 
 function registerKeyText(

@@ -1,0 +1,10 @@
+import type { Env } from '../definitions/env.js';
+import type { Logger } from '../log.js';
+import type { SecretRegistry } from '../secrets.js';
+
+/** What every use case gets from its shell: the environment, the run's secrets and where to log. */
+export interface RunPorts {
+  env: Env;
+  secrets: SecretRegistry;
+  logger: Logger;
+}
