@@ -233,7 +233,7 @@ describe('scope: changed on a real git checkout', () => {
     expect(pr.scope).toEqual({
       mode: 'all',
       unread: 0,
-      fallback: `the pull request's base commit ${commits.base!.slice(0, 7)} is not in the checkout (set \`fetch-depth: 2\` on actions/checkout)`,
+      fallback: `the pull request's base commit ${commits.base!.slice(0, 7)} is not in the checkout (set fetch-depth: 2 on actions/checkout)`,
     });
     // fetch-depth 2 holds a merge commit's parents, not the commit before a rebase merge of two commits.
     const rebased = await scopeOf(await repo.clone('rebased', 2), push(commits.movedBase!, commits.rebased!));
@@ -266,7 +266,7 @@ describe('scope: changed on a real git checkout', () => {
     expect(scheduled.connections).toHaveLength(13);
     const asked = await scopeOf(workspace, { name: 'workflow_dispatch', payload: {} }, 'changed');
     expect(asked.scope.fallback).toBe(
-      '`scope: changed` compares the commits of a pull request or a push; this run is `workflow_dispatch`',
+      'scope changed compares the commits of a pull request or a push; this run is workflow_dispatch',
     );
     const all = await scopeOf(workspace, pullRequest(), 'all');
     expect(all.scope).toEqual({ mode: 'all', unread: 0 });

@@ -75,7 +75,8 @@ export async function resolvePlanScope(request: PlanScopeRequest): Promise<Scope
 }
 
 const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-const FETCH_DEPTH = 'set `fetch-depth: 2` on actions/checkout';
+/** Reasons are plain text: the reports escape them as they escape any text. */
+const FETCH_DEPTH = 'set fetch-depth: 2 on actions/checkout';
 
 /** The base and head commits an event compares, or why it cannot say. */
 async function commitsToCompare(
@@ -128,14 +129,14 @@ async function commitsToCompare(
     }
     if (!(await exists(before))) {
       return {
-        fallback: `the commit before the push (${short(before)}) is not in the checkout (${FETCH_DEPTH}; a rebase merge of several commits needs one more per commit, or \`fetch-depth: 0\`)`,
+        fallback: `the commit before the push (${short(before)}) is not in the checkout (${FETCH_DEPTH}; a rebase merge of several commits needs one more per commit, or fetch-depth: 0)`,
       };
     }
     return { base: before, head };
   }
 
   return {
-    fallback: `\`scope: changed\` compares the commits of a pull request or a push; this run is \`${event.name}\``,
+    fallback: `scope changed compares the commits of a pull request or a push; this run is ${event.name}`,
   };
 }
 
