@@ -4,6 +4,13 @@ import { silentLogger } from '../log.js';
 import type { SecretRegistry } from '../secrets.js';
 import { SswsAuth, type OktaAuth } from './auth.js';
 import { OktaApiError, OktaConfigError } from './errors.js';
+import {
+  parseFeature,
+  parseFeatureList,
+  type Capabilities,
+  type FeatureName,
+  type OktaFeature,
+} from './features.js';
 import { linkUrl } from './link.js';
 import { parseOrgUrl } from './org-url.js';
 import { parsePrivateKey } from './keys.js';
@@ -148,6 +155,19 @@ export class OktaClient {
     await this.call({ method: 'POST', url: this.connectionUrl(appId, '/lifecycle/deactivate') });
   }
 
+  /** The app's provisioning features; Okta answers 400 while its connection is not set up. */
+  async listFeatures(appId: string): Promise<OktaFeature[]> {
+    const url = this.featuresUrl(appId);
+    return this.parse(await this.call({ method: 'GET', url }), 'GET', url, parseFeatureList);
+  }
+
+  /** A partial update of one feature's capabilities; Okta answers with the feature as it now is. */
+  async updateFeature(appId: string, name: FeatureName, capabilities: Capabilities): Promise<OktaFeature> {
+    this.assertWritable('update provisioning features');
+    const url = this.featuresUrl(appId, name);
+    return this.parse(await this.call({ method: 'PUT', url, json: capabilities }), 'PUT', url, parseFeature);
+  }
+
   /** Every app of the org, page by page; the `next` link is followed as given (an opaque cursor). */
   async *listApps(options: { pageSize?: number } = {}): AsyncGenerator<OktaApp> {
     let url: URL | undefined = new URL('/api/v1/apps', this.origin);
@@ -188,6 +208,11 @@ export class OktaClient {
 
   private appUrl(appId: string): URL {
     return new URL(`/api/v1/apps/${encodeURIComponent(appId)}`, this.origin);
+  }
+
+  private featuresUrl(appId: string, name?: FeatureName): URL {
+    const path = `/api/v1/apps/${encodeURIComponent(appId)}/features${name ? `/${name}` : ''}`;
+    return new URL(path, this.origin);
   }
 
   private connectionUrl(appId: string, suffix = ''): URL {

@@ -21,7 +21,7 @@ import {
 import { parseErrorBody, type BucketStats, type ClientStats } from './types.js';
 
 export interface OktaRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   /** Absolute URL on the org's origin. */
   url: URL;
   json?: unknown;
