@@ -4,6 +4,14 @@
  * Rules (CONTRACT section 8): never more than floor(limit × share / 100) of our requests (min 1) in one
  * server window; the window end comes from `X-Rate-Limit-Reset` read against the server's `Date`; before
  * the first answer only one probe is in flight; requests in flight count against the budget.
+ *
+ * A request may reach the server in any window from the one current when it was charged to the one
+ * current when its answer (or failure) is seen, so it counts in every one of those until its answer's
+ * Reset tells which it was. Windows roll lazily (at the next charge or answer, whenever a loaded machine
+ * gets to it), so an answer is handled as still in flight until the roll it may have spanned is done.
+ * A window opened by the clock alone starts with one probe; the rest wait for an answer that shows the
+ * new Reset, so if the server's window was in fact still open (its `Date` ahead of its rate-limit clock),
+ * one request lands there, not a burst, and the client learns to wait longer.
  */
 
 /** What one answer says about its bucket. */
@@ -35,15 +43,35 @@ function nonNegativeInt(text: string | undefined): number | undefined {
  */
 export class ServerClock {
   private offsetLowMs: number | undefined;
+  /** Learnt when a window outlived its end as computed here (the `Date` and Reset clocks disagree). */
+  private lateMs = 0;
 
   observe(serverDateMs: number, receivedAtMs: number): void {
     const sample = serverDateMs - receivedAtMs;
     this.offsetLowMs = this.offsetLowMs === undefined ? sample : Math.max(this.offsetLowMs, sample);
   }
 
+  /** Whether a window ever outlived its end as computed here. */
+  get disagreed(): boolean {
+    return this.lateMs > 0;
+  }
+
   /** Local time by which the server clock has surely reached `serverMs`. */
   toLocal(serverMs: number): number {
-    return serverMs - (this.offsetLowMs ?? 0);
+    return serverMs - (this.offsetLowMs ?? 0) + this.lateMs;
+  }
+
+  /**
+   * A request counted in the window ending at server time `resetMs` arrived no earlier than local
+   * `arrivedAfterMs`. If that is past the end computed here, the clocks disagree: later ends are pushed
+   * back by the error and a second more (what Okta's SDKs add to `Reset - Date`), at least doubling the
+   * delay each time. Returns whether it was late.
+   */
+  observeOpenAt(resetMs: number, arrivedAfterMs: number): boolean {
+    const error = arrivedAfterMs - this.toLocal(resetMs);
+    if (error < 0) return false;
+    this.lateMs = Math.max(2 * this.lateMs, this.lateMs + error + 1000);
+    return true;
   }
 }
 
@@ -58,12 +86,14 @@ interface Window {
   endLocalMs?: number;
   /** Our requests charged to this window, including every request in flight. */
   used: number;
+  /** Requests that got no answer while this window was current: they may have reached the next one. */
+  lost: number;
   /** Lowest `X-Rate-Limit-Remaining` seen in this window (other clients of the org use it too). */
   remaining?: number;
 }
 
 /** A request charged to a bucket; hand it back with `answered`, `failed` or `cancel`. */
-export type PacerTicket = { readonly id: number };
+export type PacerTicket = { readonly id: number; readonly chargedAt: number };
 
 export interface BucketSnapshot {
   limit?: number;
@@ -75,11 +105,13 @@ export interface BucketSnapshot {
 
 export class BucketPacer {
   private limit: number | undefined;
-  private window: Window = { used: 0 };
+  private window: Window = { used: 0, lost: 0 };
   private previousResetEpochSec: number | undefined;
   /** Longest Reset − Date seen: an upper estimate of the window length. */
   private windowEstimateMs: number | undefined;
   private readonly inFlight = new Set<PacerTicket>();
+  /** Charged while the current window's Reset was unknown: until it is answered, nothing more goes. */
+  private probe: PacerTicket | undefined;
   private nextId = 1;
 
   constructor(
@@ -102,8 +134,9 @@ export class BucketPacer {
     const window = this.window;
     window.used += 1;
     if (this.limit !== undefined) window.endLocalMs ??= now + (this.windowEstimateMs ?? DEFAULT_WINDOW_MS);
-    const ticket = { id: this.nextId++ };
+    const ticket = { id: this.nextId++, chargedAt: now };
     this.inFlight.add(ticket);
+    if (window.resetEpochSec === undefined) this.probe = ticket;
     return ticket;
   }
 
@@ -114,6 +147,8 @@ export class BucketPacer {
 
   /** Learns from an answer (any status) to a charged request. */
   answered(ticket: PacerTicket, info: RateLimitInfo, receivedAtMs: number): void {
+    // Still in flight for a roll that is due: the request may have reached the server after that reset.
+    this.roll(receivedAtMs);
     this.inFlight.delete(ticket);
     if (info.serverDateMs !== undefined) this.clock.observe(info.serverDateMs, receivedAtMs);
     if (info.limit !== undefined) this.limit = info.limit;
@@ -121,10 +156,21 @@ export class BucketPacer {
     if (reset !== undefined && info.serverDateMs !== undefined) {
       this.windowEstimateMs = Math.max(this.windowEstimateMs ?? 0, reset * 1000 - info.serverDateMs);
     }
-    this.roll(receivedAtMs);
     if (reset === undefined) return;
-
     const current = this.window.resetEpochSec;
+    // Not from a 429 (Remaining 0): a concurrency 429's Reset is only a hint.
+    const late = info.remaining !== 0 && this.clock.observeOpenAt(reset * 1000, ticket.chargedAt);
+    if (late && current === undefined) {
+      // Sent after we took this window for over, yet counted in it: it is still open, and may be full.
+      this.window = {
+        resetEpochSec: reset,
+        endLocalMs: this.clock.toLocal(reset * 1000) + this.marginMs,
+        used: Math.max(this.budget ?? 1, this.inFlight.size),
+        lost: 0,
+      };
+      return;
+    }
+
     const older =
       current === undefined ? reset <= (this.previousResetEpochSec ?? -Infinity) : reset < current;
     if (older) {
@@ -135,7 +181,7 @@ export class BucketPacer {
     if (current !== undefined && reset > current) {
       // The server already started a newer window: what is still in flight may land there, and this did.
       this.previousResetEpochSec = current;
-      this.window = { used: this.inFlight.size + 1 };
+      this.window = { used: this.inFlight.size + this.window.lost + 1, lost: 0 };
     }
     const window = this.window;
     window.resetEpochSec = reset;
@@ -144,9 +190,13 @@ export class BucketPacer {
       window.remaining = Math.min(window.remaining ?? Infinity, info.remaining);
   }
 
-  /** The request got no answer (reset, timeout): the server may have counted it, so the charge stays. */
-  failed(ticket: PacerTicket): void {
-    this.inFlight.delete(ticket);
+  /**
+   * The request got no answer (reset, timeout) by `now`: the server may have counted it, in this window or,
+   * if this one ended unseen, in the next, so the charge stays and moves on with the next roll.
+   */
+  failed(ticket: PacerTicket, now: number): void {
+    this.roll(now);
+    if (this.inFlight.delete(ticket)) this.window.lost += 1;
   }
 
   /** The request was never sent. */
@@ -175,7 +225,10 @@ export class BucketPacer {
     const budget = this.budget;
     // Before the first answer: a single probe.
     if (budget === undefined) return this.inFlight.size === 0;
-    if (this.window.used >= budget) return false;
+    // Once the clocks disagreed, a window keeps room for the next one's probe, which may land in it.
+    const room = this.clock.disagreed ? Math.max(1, budget - 1) : budget;
+    if (this.window.used >= room) return false;
+    if (this.window.resetEpochSec === undefined && this.probe && this.inFlight.has(this.probe)) return false;
     const remaining = this.window.remaining;
     return remaining === undefined || remaining - this.inFlight.size > 0;
   }
@@ -185,10 +238,11 @@ export class BucketPacer {
     const window = this.window;
     if (window.endLocalMs === undefined || now < window.endLocalMs) return;
     if (window.resetEpochSec !== undefined) this.previousResetEpochSec = window.resetEpochSec;
-    // Requests still in flight may reach the server in the new window.
-    const carried = this.inFlight.size;
+    // Requests still in flight, or lost in the window just over, may reach the server in the new window.
+    const carried = this.inFlight.size + window.lost;
     this.window = {
       used: carried,
+      lost: 0,
       endLocalMs: carried > 0 ? now + (this.windowEstimateMs ?? DEFAULT_WINDOW_MS) : undefined,
     };
   }

@@ -55,7 +55,7 @@ export class RequestScheduler {
   }
 
   failed(slot: Slot): void {
-    this.pacer(slot.bucket).failed(slot.ticket);
+    this.pacer(slot.bucket).failed(slot.ticket, this.now());
     this.release(slot);
   }
 
