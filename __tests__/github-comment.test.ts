@@ -47,8 +47,13 @@ function publish(mode: CommentMode, body: string, key = KEY) {
   });
 }
 
+function viewerQueries(): number {
+  return fake.requests.filter((r) => r.path === '/graphql' && JSON.stringify(r.body).includes('viewer'))
+    .length;
+}
+
 function writes() {
-  return fake.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
+  return fake.writes().map((r) => `${r.method} ${r.path}`);
 }
 
 describe('findStickyComments', () => {
@@ -69,11 +74,25 @@ describe('findStickyComments', () => {
     expect(found.map((c) => c.id)).toEqual([sticky.id]);
     expect(found[0]).toMatchObject({ body: planBody('plan'), marker: { key: KEY, planHash: 'h1' } });
     expect(found[0]?.createdAt).toBe(sticky.createdAt);
-    expect(fake.requests.map((r) => [r.query.per_page, r.query.page ?? '1'])).toEqual([
+    const reads = fake.requests.filter((r) => r.method === 'GET');
+    expect(reads.map((r) => [r.query.per_page, r.query.page ?? '1'])).toEqual([
       ['100', '1'],
       ['100', '2'],
       ['100', '3'],
     ]);
+  });
+
+  it('asks GitHub who the token is only when a comment carries the marker, and once per octokit', async () => {
+    fake.state.addComment({ issueNumber: pr, body: 'no marker here', user: 'octocat' });
+    const find = () =>
+      findStickyComments(octokit, { owner: fake.owner, repo: fake.repo, issueNumber: pr, key: KEY });
+    expect(await find()).toEqual([]);
+    expect(viewerQueries()).toBe(0);
+
+    fake.state.addComment({ issueNumber: pr, body: planBody('plan') });
+    expect(await find()).toHaveLength(1);
+    expect(await find()).toHaveLength(1);
+    expect(viewerQueries()).toBe(1);
   });
 
   it('returns only comments with the same key, oldest first, ignoring foreign and quoted markers', async () => {
@@ -225,5 +244,63 @@ describe('publishPlanComment', () => {
     await expect(publish('update', 'no marker')).rejects.toThrow(/marker/);
     await expect(publish('update', planBody('wrong key', { key: OTHER_KEY }))).rejects.toThrow(/marker/);
     expect(fake.requests).toEqual([]);
+  });
+});
+
+describe('only comments written by the token’s identity count', () => {
+  it('a forged marker by another user is never found, edited or folded away', async () => {
+    const ours = fake.state.addComment({ issueNumber: pr, body: planBody('reviewed', { planHash: 'h1' }) });
+    const forged = fake.state.addComment({
+      issueNumber: pr,
+      body: planBody('forged', { planHash: 'attacker' }),
+      user: 'mallory',
+    });
+
+    const found = await findStickyComments(octokit, {
+      owner: fake.owner,
+      repo: fake.repo,
+      issueNumber: pr,
+      key: KEY,
+    });
+    expect(found.map((c) => c.id)).toEqual([ours.id]);
+
+    await publish('update', planBody('next plan', { planHash: 'h2' }));
+    await publish('new', planBody('newest plan', { planHash: 'h3' }));
+    const forgedNow = fake.state.comment(forged.id);
+    expect(forgedNow).toMatchObject({ body: planBody('forged', { planHash: 'attacker' }), minimized: false });
+    expect(fake.state.comment(ours.id)).toMatchObject({
+      body: planBody('next plan', { planHash: 'h2' }),
+      minimized: true,
+    });
+    expect(writes().filter((w) => w.includes(String(forged.id)))).toEqual([]);
+  });
+
+  it('with only a forged marker on the PR, update posts our own comment instead of editing it', async () => {
+    const forged = fake.state.addComment({ issueNumber: pr, body: planBody('forged'), user: 'mallory' });
+    const result = await publish('update', planBody('ours'));
+    expect(result.action).toBe('created');
+    expect(result.commentId).not.toBe(forged.id);
+    expect(fake.state.comment(forged.id)?.body).toBe(planBody('forged'));
+  });
+
+  it('a PAT or GitHub App token owns the comments its identity wrote, not github-actions[bot]’s', async () => {
+    await fake.close();
+    fake = await startFakeGitHub({ viewerLogin: 'Okta-Ops-Bot' });
+    octokit = createOctokit(fake.token, fake.url);
+    pr = fake.state.addPull({ headSha: 'a'.repeat(40) }).number;
+    fake.state.addComment({ issueNumber: pr, body: planBody('by actions'), user: 'github-actions[bot]' });
+    const ours = fake.state.addComment({
+      issueNumber: pr,
+      body: planBody('by the PAT'),
+      user: 'okta-ops-bot',
+    });
+
+    const found = await findStickyComments(octokit, {
+      owner: fake.owner,
+      repo: fake.repo,
+      issueNumber: pr,
+      key: KEY,
+    });
+    expect(found.map((c) => c.id)).toEqual([ours.id]);
   });
 });

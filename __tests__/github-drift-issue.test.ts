@@ -41,7 +41,7 @@ function sync(
   });
 }
 
-const writes = () => fake.requests.filter((r) => r.method !== 'GET');
+const writes = () => fake.writes();
 
 describe('syncDriftIssue', () => {
   it('does nothing without drift and without an issue', async () => {
@@ -125,6 +125,26 @@ describe('syncDriftIssue', () => {
     expect(opened.action).toBe('opened');
     expect(opened.number).not.toBeOneOf(untouched.map((i) => i.number));
     for (const issue of untouched) expect(fake.state.issue(issue.number ?? 0)).toEqual(issue);
+  });
+
+  it('never updates, comments on or closes a labelled issue with our marker that someone else opened', async () => {
+    const forged = fake.state.addIssue({
+      title: 'Okta drift: acme.okta.com',
+      body: driftBody('forged'),
+      labels: ['okta-drift'],
+      user: 'mallory',
+    });
+    const before = { ...fake.state.issue(forged.number) };
+
+    expect(await sync(false)).toEqual({ action: 'unchanged' });
+    const opened = await sync(true, 'real drift');
+    expect(opened.action).toBe('opened');
+    expect(opened.number).not.toBe(forged.number);
+    expect(await sync(false)).toMatchObject({ action: 'closed', number: opened.number });
+
+    expect(fake.state.issue(forged.number)).toEqual(before);
+    expect(fake.state.comments(forged.number)).toEqual([]);
+    expect(fake.state.issue(opened.number ?? 0)?.state).toBe('closed');
   });
 
   it('finds its issue beyond the first page of labelled issues', async () => {

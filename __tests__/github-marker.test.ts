@@ -70,7 +70,9 @@ describe('renderMarker / parseMarker', () => {
     ['JSON array', '<!-- okta-app-connections [1,2] -->'],
     ['JSON null', '<!-- okta-app-connections null -->'],
     ['unterminated', '<!-- okta-app-connections {"v":1}'],
-    ['other version', renderMarker(base).replace('"v":1', '"v":2')],
+    ['a newer release’s version', renderMarker(base).replace('"v":1', '"v":99')],
+    ['version 0', renderMarker(base).replace('"v":1', '"v":0')],
+    ['version as a string', renderMarker(base).replace('"v":1', '"v":"1"')],
     ['unknown state', renderMarker(base).replace('"planned"', '"destroyed"')],
     ['key not a string', renderMarker(base).replace(/"key":"[^"]*"/, '"key":7')],
     ['runId not a number', renderMarker({ ...base, runId: 5 }).replace('"runId":5', '"runId":"5"')],
@@ -79,6 +81,23 @@ describe('renderMarker / parseMarker', () => {
     ['marker later in the body', `Hello\n${renderMarker(base)}`],
   ])('returns undefined, without throwing, for %s', (_name, body) => {
     expect(parseMarker(body)).toBeUndefined();
+  });
+
+  it('reads a version 1 marker exactly as release 0.1.0 wrote it', () => {
+    const written =
+      '<!-- okta-app-connections {"v":1,"key":"acme.okta.com/okta/connections","planHash":"' +
+      'f'.repeat(64) +
+      '","headSha":"' +
+      '1'.repeat(40) +
+      '","state":"applied","runId":1001} -->\n### Okta plan';
+    expect(parseMarker(written)).toEqual({
+      v: 1,
+      key: 'acme.okta.com/okta/connections',
+      planHash: 'f'.repeat(64),
+      headSha: '1'.repeat(40),
+      state: 'applied',
+      runId: 1001,
+    });
   });
 
   it('tolerates leading whitespace before the marker', () => {

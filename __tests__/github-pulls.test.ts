@@ -110,4 +110,32 @@ describe('getPlanMarkerOfPullRequest', () => {
       await getPlanMarkerOfPullRequest(octokit, { owner: fake.owner, repo: fake.repo, number: pr, key: KEY }),
     ).toBeUndefined();
   });
+
+  it('never returns a marker posted by another user, however new', async () => {
+    const pr = fake.state.addPull({ headSha: 'a'.repeat(40) }).number;
+    fake.state.addComment({ issueNumber: pr, body: `${marker({ planHash: 'reviewed' })}\nplan` });
+    fake.state.addComment({
+      issueNumber: pr,
+      body: `${marker({ planHash: 'drifted' })}\nplan`,
+      user: 'mallory',
+    });
+    const lookUp = () =>
+      getPlanMarkerOfPullRequest(octokit, { owner: fake.owner, repo: fake.repo, number: pr, key: KEY });
+    expect((await lookUp())?.planHash).toBe('reviewed');
+
+    const onlyForged = fake.state.addPull({ headSha: 'b'.repeat(40) }).number;
+    fake.state.addComment({
+      issueNumber: onlyForged,
+      body: marker({ planHash: 'drifted' }),
+      user: 'mallory',
+    });
+    expect(
+      await getPlanMarkerOfPullRequest(octokit, {
+        owner: fake.owner,
+        repo: fake.repo,
+        number: onlyForged,
+        key: KEY,
+      }),
+    ).toBeUndefined();
+  });
 });

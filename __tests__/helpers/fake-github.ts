@@ -41,6 +41,8 @@ export interface FakeGitHub {
   repo: string;
   state: FakeGitHubState;
   requests: RecordedRequest[];
+  /** The requests that change something: every one but GETs and GraphQL queries (mutations count). */
+  writes(): RecordedRequest[];
   setMode(modes: Partial<FakeGitHubModes>): void;
   close(): Promise<void>;
 }
@@ -124,6 +126,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     repo,
     state,
     requests,
+    writes: () => requests.filter(isWrite),
     setMode: (changes) => Object.assign(modes, changes),
     close: () =>
       new Promise<void>((resolve, reject) => {
@@ -131,6 +134,13 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+function isWrite({ method, path, body }: RecordedRequest): boolean {
+  if (method === 'GET') return false;
+  if (path !== '/graphql') return true;
+  const query = (body as { query?: unknown } | undefined)?.query;
+  return typeof query === 'string' && /^\s*mutation\b/.test(query);
 }
 
 function isAuthorized(header: string | undefined, token: string): boolean {

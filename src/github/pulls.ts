@@ -34,7 +34,10 @@ export async function findMergedPullRequest(
   };
 }
 
-/** The marker of the newest sticky comment with `key` on the PR: the plan that was reviewed. */
+/**
+ * The marker of the newest sticky comment with `key` on the PR that the token's identity wrote: the plan
+ * that was reviewed. A marker posted by anyone else is never the reviewed plan.
+ */
 export async function getPlanMarkerOfPullRequest(
   octokit: Octokit,
   { owner, repo, number, key }: { owner: string; repo: string; number: number; key: string },
