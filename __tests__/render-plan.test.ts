@@ -78,7 +78,8 @@ describe('plan markdown', () => {
       { state: 'planned' },
       COMMENT_LIMIT,
     );
-    expect(body).toContain('a \\| b &lt;script&gt; @\u200bteam');
+    expect(body).toContain('| a \\\\| b &lt;script&gt; @\u2060team |');
+    expect(body).toContain('**a \\| b &lt;script&gt; @\u2060team**');
     expect(body).not.toContain('<script>');
   });
 

@@ -1,4 +1,4 @@
-import { code, escapeMarkdown } from '../render/markdown.js';
+import { code, escapeMarkdown, tableRow } from '../render/markdown.js';
 import type { ExportResult, ExportVariable } from './model.js';
 import type { RefusedFile } from './write.js';
 
@@ -50,10 +50,8 @@ export function renderExportMarkdown(result: ExportResult, context: ExportReport
     lines.push(
       `| file | app | app id | auth scheme | action |`,
       '| --- | --- | --- | --- | --- |',
-      ...limited(
-        result.files,
-        ({ fileName, connection: c }) =>
-          `| ${code(fileName)} | ${escapeMarkdown(c.label)} | ${code(c.appId)} | ${c.authScheme} | ${c.action} |`,
+      ...limited(result.files, ({ fileName, connection: c }) =>
+        tableRow([code(fileName), escapeMarkdown(c.label), code(c.appId), c.authScheme, c.action]),
       ),
       '',
     );
@@ -79,10 +77,8 @@ export function renderExportMarkdown(result: ExportResult, context: ExportReport
       '',
       '| app | app id | kind | why |',
       '| --- | --- | --- | --- |',
-      ...limited(
-        result.skipped,
-        (s) =>
-          `| ${escapeMarkdown(s.label)} | ${code(s.appId)} | ${code(s.appKind)} | ${escapeMarkdown(s.reason)} |`,
+      ...limited(result.skipped, (s) =>
+        tableRow([escapeMarkdown(s.label), code(s.appId), code(s.appKind), escapeMarkdown(s.reason)]),
       ),
       '',
       '</details>',
@@ -107,10 +103,13 @@ function variablesMarkdown(variables: readonly ExportVariable[]): string[] {
     '',
     '| variable | kind | app | what to put in it |',
     '| --- | --- | --- | --- |',
-    ...limited(
-      variables,
-      (v) =>
-        `| ${code(v.name)} | ${v.secret ? 'secret' : 'variable'} | ${escapeMarkdown(v.label || v.appId)} | ${escapeMarkdown(v.description)} |`,
+    ...limited(variables, (v) =>
+      tableRow([
+        code(v.name),
+        v.secret ? 'secret' : 'variable',
+        escapeMarkdown(v.label || v.appId),
+        escapeMarkdown(v.description),
+      ]),
     ),
     '',
   ];

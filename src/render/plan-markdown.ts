@@ -8,7 +8,7 @@ import {
   sourceText,
   writeOnlyText,
 } from './describe.js';
-import { code, escapeMarkdown } from './markdown.js';
+import { code, escapeMarkdown, httpsLink, tableRow } from './markdown.js';
 import { problemsMarkdown } from './problems.js';
 
 export type ReportState = 'planned' | 'applied' | 'apply-failed' | 'plan-changed';
@@ -74,8 +74,8 @@ export function renderPlanMarkdown(plan: Plan, context: ReportContext, limit: nu
 }
 
 function headline(plan: Plan, context: ReportContext): string {
-  const org = `\`${plan.org}\``;
-  const run = context.runNumber ? `run #${context.runNumber}` : 'this run';
+  const org = code(plan.org);
+  const run = runName(context);
   const sha = context.headSha ? ` at \`${context.headSha.slice(0, 7)}\`` : '';
   const counts = countsLine(plan);
   switch (context.state) {
@@ -91,6 +91,12 @@ function headline(plan: Plan, context: ReportContext): string {
       return `### ${icon} Okta plan for ${org}: ${what}\n\n${counts}.`;
     }
   }
+}
+
+/** `[run #12](…)`: a bare `#12` would link (and notify) issue 12. */
+function runName(context: ReportContext): string {
+  if (!context.runNumber) return 'this run';
+  return context.runUrl ? `[run #${context.runNumber}](${context.runUrl})` : `run ${context.runNumber}`;
 }
 
 function applyCounts(report: ApplyReport | undefined): string {
@@ -115,7 +121,12 @@ function changeTable(changing: ConnectionPlan[], rows: number, context: ReportCo
         ...connection.writeOnly.map(writeOnlyText).map(escapeMarkdown),
         ...(consentNote(connection) ? [`⚠️ ${consentNote(connection)}`] : []),
       ];
-      return `| ${escapeMarkdown(connection.name)} | ${code(connection.appId)} | ${operationsText(connection)} | ${cells.join('<br>') || '—'} |`;
+      return tableRow([
+        escapeMarkdown(connection.name),
+        code(connection.appId),
+        operationsText(connection),
+        cells.join('<br>') || '—',
+      ]);
     }),
   ];
   if (rows < changing.length)
@@ -133,7 +144,12 @@ function errorSection(errors: ConnectionPlan[], rows: number): string[] {
     '| --- | --- | --- | --- |',
     ...errors.slice(0, rows).map((connection) => {
       const at = connection.error?.at ?? connection.source;
-      return `| ${escapeMarkdown(connection.name)} | ${code(connection.appId)} | ${code(`${at.file}:${at.line}`)} | ${escapeMarkdown(connection.error?.message ?? '')} |`;
+      return tableRow([
+        escapeMarkdown(connection.name),
+        code(connection.appId),
+        code(`${at.file}:${at.line}`),
+        escapeMarkdown(connection.error?.message ?? ''),
+      ]);
     }),
     ...(more > 0 ? ['', `… and ${more} more connections that could not be planned, not shown here.`] : []),
     '',
@@ -148,9 +164,8 @@ function applySection(report: ApplyReport): string[] {
     '',
     '| Connection | App id | Result | Detail |',
     '| --- | --- | --- | --- |',
-    ...shown.map(
-      (result) =>
-        `| ${escapeMarkdown(result.name)} | ${code(result.appId)} | ${resultText(result)} | ${resultDetail(result)} |`,
+    ...shown.map((result) =>
+      tableRow([escapeMarkdown(result.name), code(result.appId), resultText(result), resultDetail(result)]),
     ),
     '',
   ];
@@ -172,7 +187,7 @@ function resultText(result: ConnectionApplyResult): string {
 function resultDetail(result: ConnectionApplyResult): string {
   const parts: string[] = [];
   if (result.consentUrl)
-    parts.push(`an Okta admin must grant consent: [open the consent page](${result.consentUrl})`);
+    parts.push(`an Okta admin must grant consent: ${httpsLink('open the consent page', result.consentUrl)}`);
   if (result.error) parts.push(escapeMarkdown(result.error.message));
   for (const mismatch of result.mismatches ?? []) {
     parts.push(

@@ -8,8 +8,13 @@ import {
   sourceText,
   writeOnlyText,
 } from './describe.js';
+import { oneLine } from './markdown.js';
 import { problemsText } from './problems.js';
 
+/**
+ * Untrusted text (names, labels, Okta errors and links, file names) stays on its line, after our own
+ * prefix: it can never start a line of the log (where `::` would be a workflow command).
+ */
 const quote = (text: string) => JSON.stringify(text);
 
 /** The plan for a terminal, in the spirit of `terraform plan`. */
@@ -18,13 +23,14 @@ export function renderPlanText(plan: Plan): string {
   for (const connection of plan.connections) {
     if (connection.operations.length === 0 && !connection.error) continue;
     lines.push(
-      `  ${symbol(connection)} ${connection.name} (${connection.appId}): ${operationsText(connection)}`,
+      `  ${symbol(connection)} ${oneLine(connection.name)} (${oneLine(connection.appId)}): ${operationsText(connection)}`,
     );
     for (const change of connection.changes) lines.push(`      ${changeText(change, quote)}`);
     for (const value of connection.writeOnly) lines.push(`      ${writeOnlyText(value)}`);
     const note = consentNote(connection);
     if (note) lines.push(`      note: ${note}`);
-    if (connection.error) lines.push(`      ${sourceText(connection)}: ${connection.error.message}`);
+    if (connection.error)
+      lines.push(`      error at ${oneLine(sourceText(connection))}: ${oneLine(connection.error.message)}`);
   }
   if (!plan.changes && plan.counts.errors === 0) lines.push('  No changes: Okta matches the definitions.');
   if (plan.warnings.length > 0) lines.push('', problemsText(plan.warnings));
@@ -42,10 +48,10 @@ export function renderApplyText(report: ApplyReport): string {
         : result.status === 'consent-needed'
           ? `consent needed: ${result.consentUrl ?? 'open the app in the Okta Admin Console'}`
           : `FAILED${result.error?.code ? ` [${result.error.code}]` : ''}: ${result.error?.message ?? ''}`;
-    lines.push(`  ${result.name} (${result.appId}): ${what}`);
+    lines.push(`  - ${oneLine(result.name)} (${oneLine(result.appId)}): ${oneLine(what)}`);
     for (const mismatch of result.mismatches ?? []) {
       lines.push(
-        `      ${mismatch.field}: Okta has ${mismatch.before ?? 'not set'}, wanted ${mismatch.after ?? 'not set'}`,
+        `      ${mismatch.field}: Okta has ${quoteOrNotSet(mismatch.before)}, wanted ${quoteOrNotSet(mismatch.after)}`,
       );
     }
   }
@@ -54,6 +60,10 @@ export function renderApplyText(report: ApplyReport): string {
     `Apply: ${report.applied} applied, ${report.failed} failed, ${report.consentNeeded} waiting for consent.`,
   );
   return lines.join('\n');
+}
+
+function quoteOrNotSet(value: string | null | undefined): string {
+  return value === null || value === undefined ? 'not set' : quote(value);
 }
 
 function symbol(connection: ConnectionPlan): string {
