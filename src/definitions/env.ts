@@ -99,11 +99,6 @@ export function resolveDefinitions(
   return { connections, problems };
 }
 
-/** The names of the environment variables a configure of this connection reads. */
-export function writeOnlyVariables(connection: ResolvedConnection): string[] {
-  return Object.values(connection.writeOnly).flatMap((value) => (isEnvRef(value) ? [value.env] : []));
-}
-
 /**
  * Registers every write-only value that is set in this run as a secret, before anything is printed, so it is
  * masked and redacted even where it was never meant to go (a value echoed by Okta, a copy in another field).

@@ -22,7 +22,7 @@ export async function runDriftCheck(target: CommentTarget, plan: Plan): Promise<
     state: 'planned',
     runId: context.runId,
   });
-  const intro = `Okta org \`${plan.org}\` differs from the definitions in \`${plan.key.slice(plan.org.length + 1)}\` (checked in [run #${context.runNumber}](${context.runUrl})). Someone changed it outside this repository, or a merge was not applied. Merge a change to the definitions, or run apply, to bring them back in line.`;
+  const intro = `Okta org \`${plan.org}\` differs from the definitions in \`${plan.path}\` (checked in [run #${context.runNumber}](${context.runUrl})). Someone changed it outside this repository, or a merge was not applied. Merge a change to the definitions, or run apply, to bring them back in line.`;
   const body = secrets.redact(
     renderPlanMarkdown(
       plan,

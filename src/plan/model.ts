@@ -1,8 +1,8 @@
 import type { ConnectionAction, Problem, SourceLocation } from '../definitions/types.js';
 import type { LiveAuthScheme, LiveStatus, RotationMode } from '../okta/types.js';
 
-/** What apply does to one connection, in the order it does it. */
-export type Operation = 'configure' | 'activate' | 'deactivate';
+/** What apply does to one connection, in the order it does it (features last, after the connection's own). */
+export type Operation = 'configure' | 'activate' | 'deactivate' | 'update-features';
 
 /** A compared field, named as in the definition files. `null` means "not set". */
 export interface FieldChange {
@@ -17,6 +17,15 @@ export interface FieldChange {
 }
 
 export type ChangeOrigin = 'pull-request' | 'drift';
+
+/** A declared provisioning-feature setting that changes, named as in the definition (`to_app.create_users`). */
+export interface FeatureChange {
+  field: string;
+  /** Okta's value (its default for a connection set up by this plan); `null`: Okta has none. */
+  before: string | null;
+  after: string;
+  origin?: ChangeOrigin;
+}
 
 /** A write-only value a configure sends: named, never shown. */
 export interface WriteOnlyValue {
@@ -45,6 +54,8 @@ export interface ConnectionPlan {
   source: SourceLocation;
   operations: Operation[];
   changes: FieldChange[];
+  /** Declared feature settings that change (`update-features`); absent or empty: none. */
+  features?: FeatureChange[];
   /** Write-only values sent with the configure (empty without one). */
   writeOnly: WriteOnlyValue[];
   /** The configure happens only because `rotate-secrets` asked for it. */
@@ -71,6 +82,8 @@ export interface PlanCounts {
   toConfigure: number;
   toActivate: number;
   toDeactivate: number;
+  /** Connections whose declared provisioning features change. */
+  toUpdateFeatures: number;
   unchanged: number;
   errors: number;
 }
@@ -79,6 +92,8 @@ export interface Plan {
   version: 1;
   /** The org's host, e.g. example.okta.com. */
   org: string;
+  /** The definitions' `path`, normalized (entries trimmed, sorted, joined with commas). */
+  path: string;
   /** Org host + definitions path: keeps comments of several orgs or folders apart. */
   key: string;
   connections: ConnectionPlan[];
@@ -105,10 +120,6 @@ export interface PlanScope {
   fallback?: string;
 }
 
-export function hasOperations(connection: ConnectionPlan): boolean {
-  return connection.operations.length > 0;
-}
-
 export function countPlan(connections: readonly ConnectionPlan[]): PlanCounts {
   const has = (operation: Operation) => connections.filter((c) => c.operations.includes(operation)).length;
   return {
@@ -116,6 +127,7 @@ export function countPlan(connections: readonly ConnectionPlan[]): PlanCounts {
     toConfigure: has('configure'),
     toActivate: has('activate'),
     toDeactivate: has('deactivate'),
+    toUpdateFeatures: has('update-features'),
     unchanged: connections.filter((c) => !c.error && c.operations.length === 0).length,
     errors: connections.filter((c) => c.error).length,
   };

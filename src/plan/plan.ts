@@ -3,12 +3,13 @@ import type { Problem } from '../definitions/types.js';
 import { OktaApiError, OktaNetworkError } from '../okta/errors.js';
 import type { OktaApp, OktaConnection } from '../okta/types.js';
 import { basePlan, checkAppKind, compareConnection, holdsSecret } from './compare.js';
+import { readLiveFeatures, withFeatureChanges, type FeatureReader, type LiveFeatures } from './features.js';
 import { planHash } from './hash.js';
 import { countPlan, type ConnectionPlan, type Plan, type PlanError, type PlanScope } from './model.js';
 import { withOrigins } from './origin.js';
 
 /** The reads a plan needs; the Okta client provides them. */
-export interface ConnectionReader {
+export interface ConnectionReader extends FeatureReader {
   getApp(appId: string): Promise<OktaApp>;
   getConnection(appId: string): Promise<OktaConnection>;
 }
@@ -64,10 +65,21 @@ export async function planConnections(
           rotate: rotate(connection.id),
           env: options.env,
         });
-      const plan = compare(connection);
+      let plan = compare(connection);
+      // Features are read only for a connection that declares some and could be planned.
+      let features: LiveFeatures | undefined;
+      if (!plan.error) {
+        try {
+          features = await readLiveFeatures(reader, connection, app.value, live.value);
+        } catch (error) {
+          const what = 'provisioning features';
+          return { ...basePlan(connection, app.value), error: readError(error, connection, what, app.value) };
+        }
+        plan = withFeatureChanges(plan, connection, app.value, features);
+      }
       if (!options.base) return plan;
       const base = options.base.get(connection.id);
-      return withOrigins(plan, base && compare(base));
+      return withOrigins(plan, base && withFeatureChanges(compare(base), base, app.value, features));
     }),
   );
   const plan = assemblePlan(planned, options);
@@ -87,6 +99,7 @@ export function assemblePlan(
   return {
     version: 1,
     org,
+    path: definitionsPathKey(options.path),
     key: planKey(options.orgUrl, options.path),
     connections,
     counts,
@@ -99,20 +112,25 @@ export function assemblePlan(
 
 /** Org host + normalized path: one sticky comment per org and definitions folder. */
 export function planKey(orgUrl: string, path: string): string {
+  return `${new URL(orgUrl).host}/${definitionsPathKey(path)}`;
+}
+
+/** The `path` input as one comparable string: entries trimmed, without `./` or a trailing `/`, sorted. */
+function definitionsPathKey(path: string): string {
   const normalized = path
     .split(/\r?\n/)
     .map((entry) => entry.trim().replace(/^\.\//, '').replace(/\/+$/, ''))
     .filter(Boolean)
     .sort()
     .join(',');
-  return `${new URL(orgUrl).host}/${normalized || 'okta/connections'}`;
+  return normalized || 'okta/connections';
 }
 
 /** A read failure as a per-connection error that says what to check. */
 export function readError(
   error: unknown,
   connection: ResolvedConnection,
-  what: 'app' | 'connection',
+  what: 'app' | 'connection' | 'provisioning features',
   /** The app, when it could be read: then a 404 is about its connection only. */
   app?: OktaApp,
 ): PlanError {

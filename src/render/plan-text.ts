@@ -5,6 +5,9 @@ import {
   consentNote,
   countsLine,
   operationsText,
+  publicKeyLines,
+  rotationSkippedNote,
+  scopeNote,
   sourceText,
   writeOnlyText,
 } from './describe.js';
@@ -16,10 +19,13 @@ import { problemsText } from './problems.js';
  * prefix: it can never start a line of the log (where `::` would be a workflow command).
  */
 const quote = (text: string) => JSON.stringify(text);
+const TEXT = { quote, text: oneLine };
+/** Keys and ids as they are: a JWK in quotes would be JSON inside JSON. */
+const PLAIN = { quote: oneLine, text: oneLine };
 
 /** The plan for a terminal, in the spirit of `terraform plan`. */
 export function renderPlanText(plan: Plan): string {
-  const lines = [`Okta plan for ${plan.org} (${plan.key.slice(plan.org.length + 1)})`, ''];
+  const lines = [`Okta plan for ${plan.org} (${plan.path})`, ''];
   for (const connection of plan.connections) {
     if (connection.operations.length === 0 && !connection.error) continue;
     lines.push(
@@ -33,7 +39,11 @@ export function renderPlanText(plan: Plan): string {
       lines.push(`      error at ${oneLine(sourceText(connection))}: ${oneLine(connection.error.message)}`);
   }
   if (!plan.changes && plan.counts.errors === 0) lines.push('  No changes: Okta matches the definitions.');
+  const skipped = rotationSkippedNote(plan, TEXT);
+  if (skipped) lines.push(`  note: ${skipped}`);
   if (plan.warnings.length > 0) lines.push('', problemsText(plan.warnings));
+  const scope = scopeNote(plan, (text) => text, oneLine);
+  if (scope) lines.push('', scope);
   lines.push('', `Plan: ${countsLine(plan)}.`, `Plan hash: ${plan.hash}`);
   return lines.join('\n');
 }
@@ -49,6 +59,9 @@ export function renderApplyText(report: ApplyReport): string {
           ? `consent needed: ${result.consentUrl ?? 'open the app in the Okta Admin Console'}`
           : `FAILED${result.error?.code ? ` [${result.error.code}]` : ''}: ${result.error?.message ?? ''}`;
     lines.push(`  - ${oneLine(result.name)} (${oneLine(result.appId)}): ${oneLine(what)}`);
+    for (const line of result.publicKey ? publicKeyLines(result.publicKey, PLAIN) : []) {
+      lines.push(`      ${line}`);
+    }
     for (const mismatch of result.mismatches ?? []) {
       lines.push(
         `      ${mismatch.field}: Okta has ${quoteOrNotSet(mismatch.before)}, wanted ${quoteOrNotSet(mismatch.after)}`,
