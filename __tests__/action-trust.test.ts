@@ -148,3 +148,30 @@ describe('max-deactivations', () => {
     expect(again.outputs.applied).toBe('3');
   });
 });
+
+describe('only our own comments count', () => {
+  it("a marker in another user's comment is never edited nor read as the reviewed plan", async () => {
+    e2e = await startE2E();
+    const reviewed = await e2e.pullRequest();
+    expect(reviewed.code).toBe(0);
+    // Okta drifts after the review; an attacker learns the drifted plan's hash and posts it in a marker.
+    e2e.sim.apps.get('0oa5zscalerprod0001')!.connection!.baseUrl = 'https://drifted.example.com/scim';
+    const drifted = await e2e.dispatch({ command: 'plan' });
+    const forgedHash = drifted.outputs['plan-hash']!;
+    expect(forgedHash).not.toBe(reviewed.outputs['plan-hash']);
+    const ours = planComments(e2e.github)[0]!;
+    const key = markerOf(ours.body).key;
+    const forgedBody = `<!-- okta-app-connections {"v":1,"key":"${key}","planHash":"${forgedHash}","headSha":"${HEAD_SHA}","state":"planned","runId":1001} -->\nLooks good to me`;
+    const forged = e2e.github.state.addComment({ issueNumber: PR_NUMBER, body: forgedBody, user: 'mallory' });
+
+    e2e.merge();
+    const apply = await e2e.push();
+    expect(apply.code).toBe(1);
+    expect(apply.stdout).toContain('the plan changed since it was reviewed on pull request #12');
+    expect(e2e.sim.writes()).toEqual([]);
+    expect(e2e.github.state.comment(forged.id)!.body).toBe(forgedBody);
+    const mine = e2e.github.state.comment(ours.id)!;
+    expect(mine.user).toBe(e2e.github.state.viewerLogin);
+    expect(markerOf(mine.body).state).toBe('plan-changed');
+  });
+});
