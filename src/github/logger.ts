@@ -1,13 +1,15 @@
-import * as core from '@actions/core';
 import type { Logger } from '../log.js';
+import { neutralizeLogText } from '../render/log-text.js';
 import type { SecretRegistry } from '../secrets.js';
+import { debug, error, info, warning } from './runner.js';
 
-/** The core's logger on the runner: workflow commands, every message redacted first. */
+/** The runner's log: every message redacted first, then made inert (no workflow command can start in it). */
 export function actionLogger(secrets: SecretRegistry): Logger {
+  const clean = (message: string) => neutralizeLogText(secrets.redact(message));
   return {
-    debug: (message) => core.debug(secrets.redact(message)),
-    info: (message) => core.info(secrets.redact(message)),
-    warning: (message) => core.warning(secrets.redact(message)),
-    error: (message) => core.error(secrets.redact(message)),
+    debug: (message) => debug(clean(message)),
+    info: (message) => info(clean(message)),
+    warning: (message) => warning(clean(message)),
+    error: (message) => error(clean(message)),
   };
 }
