@@ -20,6 +20,10 @@ function memoryOkta(reread: (sent: ConnectionRequest) => OktaConnection) {
     },
     activateConnection: async (id) => void calls.push(`activate ${id}`),
     deactivateConnection: async (id) => void calls.push(`deactivate ${id}`),
+    listFeatures: async () => [],
+    updateFeature: async () => {
+      throw new Error('these definitions declare no provisioning features');
+    },
   };
   return { writer, calls };
 }

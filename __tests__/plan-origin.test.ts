@@ -10,6 +10,7 @@ function reader(liveById: Record<string, OktaConnection>): ConnectionReader {
   return {
     getApp: async (id) => app(id),
     getConnection: async (id) => liveById[id]!,
+    listFeatures: async () => [],
   };
 }
 

@@ -193,6 +193,7 @@ describe('scope: changed on a real git checkout', () => {
         if (n >= 13) return live({ baseUrl: url(n, 'v1') });
         return live({ baseUrl: url(n, n === 1 ? 'v9' : 'v2') });
       },
+      listFeatures: async () => [],
     };
     const plan = (scoped: ScopedConnections) =>
       planConnections(okta, scoped.connections, {

@@ -21,6 +21,9 @@ const appSchema = z.strictObject({
   label: z.string(),
   status: z.enum(['ACTIVE', 'INACTIVE']).optional(),
   connection: connectionSchema.optional(),
+  features: z
+    .partialRecord(z.enum(['USER_PROVISIONING', 'INBOUND_PROVISIONING']), z.record(z.string(), z.unknown()))
+    .optional(),
 });
 
 const bucketLimitSchema = z.strictObject({

@@ -11,11 +11,21 @@ export interface SimConnection {
   rotationMode?: 'AUTO' | 'MANUAL';
   /** Replaces the consent link (`_links.authorize.href`) a consent app answers (hostile-content tests). */
   authorizeHref?: string;
+  /**
+   * Consent apps only: `pending` until a person grants consent at the authorize link (`OktaSim.grantConsent`).
+   * A connection seeded without it counts as consented; a first configure makes it `pending`.
+   */
+  consent?: 'pending' | 'granted';
   // write-only values, stored so tests can assert what was set; never returned by the API
   token?: string;
   adminUsername?: string;
   adminPassword?: string;
 }
+
+export type SimFeatureName = 'USER_PROVISIONING' | 'INBOUND_PROVISIONING';
+
+/** An app's provisioning features: each one's `capabilities` as Okta answers them (usernameFormat spelling). */
+export type SimFeatures = Partial<Record<SimFeatureName, Record<string, unknown>>>;
 
 export interface SimApp {
   id: string;
@@ -23,6 +33,8 @@ export interface SimApp {
   label: string;
   status?: 'ACTIVE' | 'INACTIVE';
   connection?: SimConnection;
+  /** Set to Okta's defaults when first needed (provisioning enabled); seeds and tests may preset them. */
+  features?: SimFeatures;
 }
 
 /** `windowMs` is rounded up to whole seconds. */
@@ -80,7 +92,7 @@ export interface SimServiceApp {
 
 /**
  * apps-id   = GET /api/v1/apps/{id} exactly
- * apps-star = /api/v1/apps/{id}/... (connections/default and lifecycle)
+ * apps-star = /api/v1/apps/{id}/... (connections/default, lifecycle, features)
  * apps-list = GET /api/v1/apps
  * token     = POST /oauth2/v1/token
  */

@@ -1,14 +1,15 @@
 /**
- * Contract checks against Okta's official OpenAPI description of the connection endpoints
- * (sim/contract/app-connections.openapi.yaml): `#/components/...` refs are resolved,
- * OpenAPI 3.0 `nullable` becomes a JSON-Schema null type, and ajv validates.
+ * Contract checks against Okta's official OpenAPI description of the connection and feature endpoints
+ * (sim/contract/app-connections.openapi.yaml, app-features.openapi.yaml): `#/components/...` refs are
+ * resolved, OpenAPI 3.0 `nullable` becomes a JSON-Schema null type, a `discriminator` checks the schema it
+ * maps to, and ajv validates.
  * Both functions return a list of problems; an empty list means the body conforms.
  */
 import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
-import { CONNECTIONS_OPENAPI_FILE } from './okta-reference.js';
+import { CONNECTIONS_OPENAPI_FILE, FEATURES_OPENAPI_FILE } from './okta-reference.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -33,16 +34,27 @@ function resolvePointer(doc: unknown, ref: string): unknown {
 }
 
 /** Replaces every `$ref` with its target (siblings of `$ref` are ignored, as OpenAPI 3.0 says). */
-function dereference(node: unknown, doc: unknown, seen: readonly string[] = []): unknown {
-  if (Array.isArray(node)) return node.map((item) => dereference(item, doc, seen));
+function dereference(node: unknown, doc: unknown, seen: readonly string[] = [], mapped = true): unknown {
+  if (Array.isArray(node)) return node.map((item) => dereference(item, doc, seen, mapped));
   if (!isObject(node)) return node;
   const ref = node.$ref;
   if (typeof ref === 'string') {
     if (seen.includes(ref)) throw new Error(`recursive ref ${ref} is not supported`);
-    return dereference(resolvePointer(doc, ref), doc, [...seen, ref]);
+    return dereference(resolvePointer(doc, ref), doc, [...seen, ref], mapped);
   }
   const out: JsonObject = {};
-  for (const [key, value] of Object.entries(node)) out[key] = dereference(value, doc, seen);
+  for (const [key, value] of Object.entries(node)) out[key] = dereference(value, doc, seen, mapped);
+  const discriminator = node.discriminator as { propertyName?: string; mapping?: Record<string, string> };
+  if (mapped && discriminator?.propertyName && discriminator.mapping) {
+    // ajv ignores `discriminator`: check the schema each value maps to with if/then. Those schemas include
+    // this one again (allOf), where the discriminator is not expanded a second time.
+    const property = discriminator.propertyName;
+    const branches = Object.entries(discriminator.mapping).map(([value, target]) => ({
+      if: { properties: { [property]: { const: value } }, required: [property] },
+      then: dereference({ $ref: target }, doc, [], false),
+    }));
+    out.allOf = [...((out.allOf as unknown[] | undefined) ?? []), ...branches];
+  }
   if (out.nullable === true && typeof out.type === 'string') {
     out.type = [out.type, 'null'];
     if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
@@ -51,11 +63,13 @@ function dereference(node: unknown, doc: unknown, seen: readonly string[] = []):
   return out;
 }
 
-const rawSpec: unknown = parse(readFileSync(CONNECTIONS_OPENAPI_FILE, 'utf8'));
-const paths = (dereference((rawSpec as JsonObject).paths, rawSpec) ?? {}) as Record<
-  string,
-  Record<string, Operation>
->;
+const paths = Object.assign(
+  {},
+  ...[CONNECTIONS_OPENAPI_FILE, FEATURES_OPENAPI_FILE].map((file) => {
+    const spec: unknown = parse(readFileSync(file, 'utf8'));
+    return dereference((spec as JsonObject).paths, spec) ?? {};
+  }),
+) as Record<string, Record<string, Operation>>;
 
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats.default(ajv);
@@ -96,7 +110,20 @@ export function validateRequestBody(path: string, method: string, body: unknown)
   const name = `${method.toUpperCase()} ${found.template}`;
   if (!schema) return body === undefined ? [] : [`${name} documents no JSON request body`];
   if (body === undefined) return requestBody?.required ? [`${name} requires a request body`] : [];
+  const branch = branchNamedByPath(schema, path);
+  if (branch) return validate(`request ${name} ${branch.title}`, branch, body);
   return validate(`request ${name}`, schema, body);
+}
+
+/**
+ * A `oneOf` whose branches are titled like the path's last segment (the features PUT: USER_PROVISIONING,
+ * INBOUND_PROVISIONING) is checked against the branch the path names: Okta picks the schema by the feature
+ * name, and the branches alone do not exclude each other (CapabilitiesObject has no required keys).
+ */
+function branchNamedByPath(schema: unknown, path: string): JsonObject | undefined {
+  const last = (path.split('?')[0] ?? '').split('/').pop();
+  const branches = isObject(schema) && Array.isArray(schema.oneOf) ? schema.oneOf : [];
+  return branches.find((branch): branch is JsonObject => isObject(branch) && branch.title === last);
 }
 
 export function validateResponseBody(path: string, method: string, status: number, body: unknown): string[] {

@@ -6,11 +6,12 @@ import type { ConnectionRequest, OktaConnection } from '../okta/types.js';
 import type { SecretRegistry } from '../secrets.js';
 import type { ConnectionPlan, FieldChange, Operation, Plan } from '../plan/model.js';
 import type { ConnectionReader } from '../plan/plan.js';
+import { applyWithFeatures, type FeatureWriter } from './features.js';
 import { summarizeApply, type ApplyReport, type ConnectionApplyResult } from './model.js';
 import { connectionRequest } from './request.js';
 
 /** The writes apply needs, on top of the plan's reads; the Okta client provides them. */
-export interface ConnectionWriter extends ConnectionReader {
+export interface ConnectionWriter extends ConnectionReader, FeatureWriter {
   updateConnection(
     appId: string,
     body: ConnectionRequest,
@@ -37,13 +38,18 @@ export async function applyPlan(
   options: ApplyOptions,
 ): Promise<ApplyReport> {
   const byId = new Map(connections.map((connection) => [connection.id, connection]));
+  const featureOptions = {
+    logger: options.logger ?? silentLogger,
+    describeError: (error: unknown) => describeError(error, options.secrets),
+  };
   const results = await Promise.all(
     plan.connections.map((planned) => {
       const connection = byId.get(planned.appId);
       if (planned.error || planned.operations.length === 0 || !connection) {
         return Promise.resolve(notApplied(planned));
       }
-      return applyConnection(writer, planned, connection, options);
+      const own = (ownPlan: ConnectionPlan) => applyConnection(writer, ownPlan, connection, options);
+      return applyWithFeatures(writer, planned, connection, own, featureOptions);
     }),
   );
   return summarizeApply(results);

@@ -1,4 +1,4 @@
-import type { FieldChange, Operation } from '../plan/model.js';
+import type { FeatureChange, FieldChange, Operation } from '../plan/model.js';
 
 export type ApplyStatus = 'applied' | 'consent-needed' | 'failed' | 'unchanged';
 
@@ -13,7 +13,7 @@ export interface ConnectionApplyResult {
   /** Where a person grants consent, for consent apps. */
   consentUrl?: string;
   /** Fields whose re-read value differs from the desired one (before = found, after = wanted). */
-  mismatches?: FieldChange[];
+  mismatches?: (FieldChange | FeatureChange)[];
 }
 
 export interface ApplyReport {

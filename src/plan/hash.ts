@@ -4,8 +4,8 @@ import type { ConnectionPlan } from './model.js';
 /**
  * The plan hash (CONTRACT section 6): sha256 of the canonical JSON of the change set. It holds, per
  * connection that changes or could not be planned: the app id, the operations, the compared fields
- * before → after, which write-only values are sent (field and variable name, never a value), and whether
- * it is a rotation. No time, no secret, no names or positions, no ordering noise.
+ * before → after, the declared feature settings that change, which write-only values are sent (field and
+ * variable name, never a value), and whether it is a rotation. No time, no secret, no names or positions, no ordering noise.
  */
 export function planHash(connections: readonly ConnectionPlan[]): string {
   const changeSet = connections
@@ -19,6 +19,10 @@ export function planHash(connections: readonly ConnectionPlan[]): string {
             changes: connection.changes.map(({ field, before, after }) => ({ field, before, after })),
             writeOnly: connection.writeOnly.map(({ field, env }) => ({ field, env: env ?? null })),
             rotation: connection.rotation,
+            // Only when there are some, so that the hash of a plan without features is what it always was.
+            ...(connection.features?.length && {
+              features: connection.features.map(({ field, before, after }) => ({ field, before, after })),
+            }),
           },
     )
     .sort((a, b) => (a.appId < b.appId ? -1 : a.appId > b.appId ? 1 : 0));

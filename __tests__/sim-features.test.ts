@@ -1,0 +1,311 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { startOktaSim, type OktaSim, type SimApp } from '../sim/server.js';
+import { OktaClient } from '../src/okta/client.js';
+import { OktaConfigError } from '../src/okta/errors.js';
+import { isProvisioningNotEnabled } from '../src/okta/features.js';
+import { SecretRegistry } from '../src/secrets.js';
+import { caught } from './helpers/caught.js';
+import { FEATURES_OPENAPI_FILE } from './helpers/okta-reference.js';
+import { validateRequestBody, validateResponseBody } from './helpers/openapi.js';
+import { call, connectionPath } from './helpers/sim-http.js';
+
+const ORG2ORG = '0oaOrg2orgFeat000001';
+const ORG2ORG_NEW = '0oaOrg2orgNewFeat0001';
+const ZSCALER = '0oaZscalerFeat0000001';
+const BOOKMARK = '0oaBookmarkFeat000001';
+const SLACK_PENDING = '0oaSlackFeat000000001';
+
+const apps: SimApp[] = [
+  {
+    id: ORG2ORG,
+    name: 'okta_org2org',
+    label: 'Hub',
+    connection: { authScheme: 'OAUTH2', status: 'ENABLED', clientId: '0oahub1', rotationMode: 'AUTO' },
+  },
+  { id: ORG2ORG_NEW, name: 'okta_org2org', label: 'Hub (not set up)' },
+  {
+    id: ZSCALER,
+    name: 'zscalerbyz',
+    label: 'Zscaler',
+    connection: { authScheme: 'TOKEN', status: 'ENABLED', baseUrl: 'https://scim.example.com/v2' },
+  },
+  { id: BOOKMARK, name: 'bookmark', label: 'Bookmark' },
+  {
+    id: SLACK_PENDING,
+    name: 'slack',
+    label: 'Slack',
+    connection: { authScheme: 'OAUTH2', status: 'DISABLED', consent: 'pending' },
+  },
+];
+
+const features = (appId: string, name = '') => `/api/v1/apps/${appId}/features${name ? `/${name}` : ''}`;
+
+describe('the OpenAPI helper on the features spec', () => {
+  const spec = parse(readFileSync(FEATURES_OPENAPI_FILE, 'utf8')) as {
+    components: { examples: Record<string, { value: unknown }> };
+  };
+  const example = (name: string) => spec.components.examples[name]!.value;
+
+  it("accepts Okta's examples that follow its schemas, and checks capabilities through the discriminator", () => {
+    expect(validateResponseBody(features('0oa1'), 'GET', 200, example('AppFeatureListResponseEx'))).toEqual(
+      [],
+    );
+    expect(
+      validateRequestBody(features('0oa1', 'USER_PROVISIONING'), 'PUT', example('UpdateAppFeatureRequestEx')),
+    ).toEqual([]);
+    const broken = structuredClone(example('AppFeatureResponseEx')) as {
+      capabilities: { create: { lifecycleCreate: { status: string } } };
+    };
+    broken.capabilities.create.lifecycleCreate.status = 'ON';
+    expect(validateResponseBody(features('0oa1', 'USER_PROVISIONING'), 'GET', 200, broken)).not.toEqual([]);
+  });
+
+  it("shows the spec's own inconsistency: its INBOUND example spells userNameFormat, which the schema lacks", () => {
+    const problems = validateRequestBody(
+      features('0oa1', 'INBOUND_PROVISIONING'),
+      'PUT',
+      example('UpdateInboundProvisioningFeatureRequestEx'),
+    );
+    expect(problems).toContain("/importSettings/username must have required property 'usernameFormat'");
+  });
+});
+
+describe('the simulated Application Features API', () => {
+  let sim: OktaSim;
+  beforeAll(async () => {
+    sim = await startOktaSim({ apps });
+  });
+  afterAll(() => sim.close());
+
+  async function expectConforms(method: string, path: string, status: number, body?: unknown) {
+    const answer = await call(sim, method, path, { body });
+    expect(answer.status, `${method} ${path}: ${answer.text}`).toBe(status);
+    expect(validateResponseBody(path, method, status, answer.body), `${method} ${path}`).toEqual([]);
+    return answer;
+  }
+
+  it('answers 400 "Provisioning is not enabled" until the connection is set up, then Okta\'s defaults', async () => {
+    for (const appId of [ORG2ORG_NEW, BOOKMARK, SLACK_PENDING]) {
+      const refused = await expectConforms('GET', features(appId), 400);
+      expect(refused.body).toMatchObject({
+        errorCode: 'E0000001',
+        errorCauses: [{ errorSummary: 'Provisioning is not enabled for the app instance.' }],
+      });
+    }
+    await expectConforms('GET', features(ORG2ORG_NEW, 'USER_PROVISIONING'), 404);
+
+    await expectConforms('POST', connectionPath(ORG2ORG_NEW, '?activate=true'), 200, {
+      profile: { authScheme: 'OAUTH2', clientId: '0oahub2', signing: { rotationMode: 'AUTO' } },
+    });
+    const list = await expectConforms('GET', features(ORG2ORG_NEW), 200);
+    expect(list.body).toMatchObject([
+      {
+        name: 'USER_PROVISIONING',
+        status: 'ENABLED',
+        capabilities: {
+          create: { lifecycleCreate: { status: 'DISABLED' } },
+          update: {
+            profile: { status: 'DISABLED' },
+            lifecycleDeactivate: { status: 'DISABLED' },
+            password: { status: 'DISABLED', seed: 'RANDOM', change: 'KEEP_EXISTING' },
+          },
+        },
+        _links: { self: { href: `${sim.url}${features(ORG2ORG_NEW, 'USER_PROVISIONING')}` } },
+      },
+      {
+        name: 'INBOUND_PROVISIONING',
+        capabilities: {
+          importSettings: { username: { usernameFormat: 'EMAIL' }, schedule: { status: 'DISABLED' } },
+          importRules: { userCreateAndMatch: { exactMatchCriteria: 'EMAIL', autoConfirmExactMatch: false } },
+        },
+      },
+    ]);
+  });
+
+  it('lists only the features an app kind offers: Zscaler 2.0 has no INBOUND_PROVISIONING', async () => {
+    const list = await expectConforms('GET', features(ZSCALER), 200);
+    expect((list.body as { name: string }[]).map((feature) => feature.name)).toEqual(['USER_PROVISIONING']);
+    await expectConforms('GET', features(ZSCALER, 'INBOUND_PROVISIONING'), 404);
+    await expectConforms('PUT', features(ZSCALER, 'INBOUND_PROVISIONING'), 404, {
+      importSettings: {},
+      importRules: {},
+    });
+    await expectConforms('GET', features(ZSCALER, 'USER_PROVISIONING'), 200);
+  });
+
+  it('PUT updates only what it is sent, and answers the feature as it now is', async () => {
+    const change = {
+      create: { lifecycleCreate: { status: 'ENABLED' } },
+      update: { password: { seed: 'OKTA' } },
+    };
+    expect(validateRequestBody(features(ORG2ORG, 'USER_PROVISIONING'), 'PUT', change)).toEqual([]);
+    const answer = await expectConforms('PUT', features(ORG2ORG, 'USER_PROVISIONING'), 200, change);
+    expect(answer.body).toMatchObject({
+      capabilities: {
+        create: { lifecycleCreate: { status: 'ENABLED' } },
+        update: {
+          profile: { status: 'DISABLED' },
+          password: { status: 'DISABLED', seed: 'OKTA', change: 'KEEP_EXISTING' },
+        },
+      },
+    });
+    const inbound = {
+      importSettings: {
+        username: { usernameFormat: 'CUSTOM', userNameExpression: 'appuser.email' },
+        schedule: {
+          status: 'ENABLED',
+          fullImport: { expression: '0 21 * * Mon', timezone: 'Europe/Berlin' },
+        },
+      },
+      importRules: {},
+    };
+    expect(validateRequestBody(features(ORG2ORG, 'INBOUND_PROVISIONING'), 'PUT', inbound)).toEqual([]);
+    await expectConforms('PUT', features(ORG2ORG, 'INBOUND_PROVISIONING'), 200, inbound);
+    const read = await expectConforms('GET', features(ORG2ORG, 'INBOUND_PROVISIONING'), 200);
+    expect(read.body).toMatchObject({
+      capabilities: {
+        importSettings: {
+          username: { usernameFormat: 'CUSTOM', userNameExpression: 'appuser.email' },
+          schedule: {
+            status: 'ENABLED',
+            fullImport: { expression: '0 21 * * Mon', timezone: 'Europe/Berlin' },
+          },
+        },
+        importRules: { userCreateAndMatch: { exactMatchCriteria: 'EMAIL' } },
+      },
+    });
+  });
+
+  it('refuses unknown keys, bad enums, missing required keys and bad JSON with 400s that name them', async () => {
+    const path = features(ORG2ORG, 'INBOUND_PROVISIONING');
+    const cases: [unknown, string[]][] = [
+      [
+        { importSettings: { username: { userNameFormat: 'EMAIL' } }, importRules: {} },
+        [
+          'importSettings.username.usernameFormat: The field cannot be left blank.',
+          'importSettings.username.userNameFormat: Unknown property.',
+        ],
+      ],
+      [
+        { importSettings: {}, importRules: { userCreateAndMatch: { exactMatchCriteria: 'PHONE' } } },
+        [
+          'importRules.userCreateAndMatch.exactMatchCriteria: Invalid value. Allowed values: EMAIL, USERNAME.',
+        ],
+      ],
+      [{ importSettings: {} }, ['importRules: The field cannot be left blank.']],
+      [
+        { importSettings: { schedule: { fullImport: { timezone: 'Mars/Olympus' } } }, importRules: {} },
+        [
+          'importSettings.schedule.fullImport.expression: The field cannot be left blank.',
+          'importSettings.schedule.fullImport.timezone: Invalid time zone: Mars/Olympus.',
+        ],
+      ],
+    ];
+    for (const [body, causes] of cases) {
+      const answer = await expectConforms('PUT', path, 400, body);
+      expect(answer.body).toMatchObject({ errorCode: 'E0000001' });
+      expect(
+        (answer.body as { errorCauses: { errorSummary: string }[] }).errorCauses.map((c) => c.errorSummary),
+      ).toEqual(causes);
+    }
+    // The app set up above still has Okta's default username format (EMAIL, no expression).
+    const custom = await expectConforms('PUT', features(ORG2ORG_NEW, 'INBOUND_PROVISIONING'), 400, {
+      importSettings: { username: { usernameFormat: 'CUSTOM' } },
+      importRules: {},
+    });
+    expect(custom.text).toContain(
+      'importSettings.username.userNameExpression: The field cannot be left blank when usernameFormat is CUSTOM.',
+    );
+    const userProvisioning = await expectConforms('PUT', features(ORG2ORG, 'USER_PROVISIONING'), 400, {
+      create: { lifecycleCreate: { status: true } },
+      importSettings: {},
+    });
+    expect(userProvisioning.text).toContain(
+      'create.lifecycleCreate.status: Invalid value. Allowed values: ENABLED, DISABLED.',
+    );
+    expect(userProvisioning.text).toContain('importSettings: Unknown property.');
+    expect((await call(sim, 'PUT', path, { body: '{"importSettings":' })).body).toMatchObject({
+      errorCode: 'E0000003',
+    });
+    await expectConforms('PUT', features('0oaMissing0000000001', 'USER_PROVISIONING'), 404, {});
+  });
+
+  it('puts the features paths in the apps-star bucket', () => {
+    const featureRequests = sim.requests.filter((request) => request.path.includes('/features'));
+    expect(featureRequests.length).toBeGreaterThan(10);
+    expect(new Set(featureRequests.map((request) => request.bucket))).toEqual(new Set(['apps-star']));
+  });
+});
+
+describe('the Okta client on the features API', () => {
+  let sim: OktaSim;
+  let client: OktaClient;
+  beforeAll(async () => {
+    sim = await startOktaSim({ apps });
+    client = new OktaClient({
+      orgUrl: sim.url,
+      credentials: { kind: 'api-token', token: sim.apiToken },
+      secrets: new SecretRegistry(),
+    });
+  });
+  afterAll(async () => {
+    await client.close();
+    await sim.close();
+  });
+
+  it('lists features, tells "provisioning not enabled" apart, and PUTs bodies that follow the request schema', async () => {
+    const listed = await client.listFeatures(ZSCALER);
+    expect(listed.map((feature) => feature.name)).toEqual(['USER_PROVISIONING']);
+    expect(isProvisioningNotEnabled(await caught(client.listFeatures(ORG2ORG_NEW)))).toBe(true);
+
+    const updated = await client.updateFeature(ORG2ORG, 'INBOUND_PROVISIONING', {
+      importSettings: { username: { usernameFormat: 'CUSTOM', userNameExpression: 'appuser.login' } },
+      importRules: { userCreateAndMatch: { autoConfirmExactMatch: true } },
+    });
+    expect(updated.capabilities).toMatchObject({
+      importSettings: { username: { usernameFormat: 'CUSTOM', userNameExpression: 'appuser.login' } },
+      importRules: { userCreateAndMatch: { autoConfirmExactMatch: true } },
+    });
+    const put = sim.requests.filter((request) => request.method === 'PUT');
+    expect(put).toHaveLength(1);
+    expect(put[0]!.body).toEqual({
+      importSettings: { username: { usernameFormat: 'CUSTOM', userNameExpression: 'appuser.login' } },
+      importRules: { userCreateAndMatch: { autoConfirmExactMatch: true } },
+    });
+    for (const request of put) expect(validateRequestBody(request.path, 'PUT', request.body)).toEqual([]);
+  });
+
+  it('reads the username format under either spelling Okta uses', async () => {
+    sim.apps.get(ZSCALER)!.features = {};
+    const org2org = sim.apps.get(ORG2ORG)!;
+    const inbound = org2org.features!.INBOUND_PROVISIONING as { importSettings: { username: object } };
+    inbound.importSettings.username = { userNameFormat: 'CUSTOM', userNameExpression: 'appuser.login' };
+    const feature = (await client.listFeatures(ORG2ORG)).find((f) => f.name === 'INBOUND_PROVISIONING')!;
+    expect(feature.capabilities.importSettings).toMatchObject({
+      username: { usernameFormat: 'CUSTOM', userNameExpression: 'appuser.login' },
+    });
+  });
+
+  it('a read-only client refuses the PUT before sending it', async () => {
+    const readOnly = new OktaClient({
+      orgUrl: sim.url,
+      credentials: { kind: 'api-token', token: sim.apiToken },
+      secrets: new SecretRegistry(),
+      readOnly: true,
+    });
+    const before = sim.requests.length;
+    const error = await caught(
+      readOnly.updateFeature(ORG2ORG, 'USER_PROVISIONING', {
+        create: { lifecycleCreate: { status: 'ENABLED' } },
+      }),
+    );
+    await readOnly.close();
+    expect(error).toBeInstanceOf(OktaConfigError);
+    expect((error as Error).message).toBe(
+      'refused to update provisioning features: this run only reads from Okta',
+    );
+    expect(sim.requests.length).toBe(before);
+  });
+});
