@@ -6,13 +6,17 @@ import type { ConnectionRequest, OktaConnection } from '../src/okta/types.js';
 import { SecretRegistry } from '../src/secrets.js';
 import { app, live, resolvedConnection } from './helpers/plan-fixtures.js';
 
-/** An in-memory Okta that stores what it is sent, but may answer re-reads with something else. */
+/** An in-memory Okta that stores what it is sent, but may answer (configure and re-reads) with something else. */
 function memoryOkta(reread: (sent: ConnectionRequest) => OktaConnection) {
   const calls: string[] = [];
   let sent: ConnectionRequest | undefined;
+  const okta = { reads: 0 };
   const writer: ConnectionWriter = {
     getApp: async (id) => app(id),
-    getConnection: async () => (sent ? reread(sent) : live({ baseUrl: 'https://old.example.com' })),
+    getConnection: async () => {
+      okta.reads += 1;
+      return sent ? reread(sent) : live({ baseUrl: 'https://old.example.com' });
+    },
     updateConnection: async (id, body, options) => {
       calls.push(`configure ${id}${options?.activate ? '?activate=true' : ''}`);
       sent = body;
@@ -24,8 +28,15 @@ function memoryOkta(reread: (sent: ConnectionRequest) => OktaConnection) {
     updateFeature: async () => {
       throw new Error('these definitions declare no provisioning features');
     },
+    getConnectionJwks: async () => [],
   };
-  return { writer, calls };
+  return {
+    writer,
+    calls,
+    get reads() {
+      return okta.reads;
+    },
+  };
 }
 
 const connection = resolvedConnection({ id: '0oa1234567890abcdef', baseUrl: 'https://new.example.com' });
@@ -43,7 +54,7 @@ function planFor() {
 }
 
 describe('applyPlan confirmation', () => {
-  it('applies and confirms when the re-read shows the desired state', async () => {
+  it("applies and confirms from Okta's answer to the configure, without a re-read", async () => {
     const okta = memoryOkta((body) => live({ baseUrl: body.baseUrl }));
     const report = await applyPlan(okta.writer, planFor(), [connection], {
       env,
@@ -51,9 +62,10 @@ describe('applyPlan confirmation', () => {
     });
     expect(report.results[0]).toMatchObject({ status: 'applied', done: ['configure'] });
     expect(okta.calls).toEqual(['configure 0oa1234567890abcdef?activate=true']);
+    expect(okta.reads).toBe(0);
   });
 
-  it('fails the connection, with both values, when Okta does not show the desired state', async () => {
+  it('fails the connection, with both values, when Okta does not answer the desired state', async () => {
     const okta = memoryOkta(() => live({ baseUrl: 'https://normalized.example.com' }));
     const report = await applyPlan(okta.writer, planFor(), [connection], {
       env,

@@ -103,11 +103,18 @@ describe('phaseBound', () => {
 });
 
 describe('applyRequestsOf', () => {
-  it('counts each write, configure+activate as one, plus one confirm read', () => {
-    expect(applyRequestsOf({ operations: ['configure', 'activate'] })).toBe(2);
-    expect(applyRequestsOf({ operations: ['configure'] })).toBe(2);
+  it('counts each write, configure+activate as one, and a re-read only after a lifecycle call', () => {
+    expect(applyRequestsOf({ operations: ['configure', 'activate'] })).toBe(1);
+    expect(applyRequestsOf({ operations: ['configure'] })).toBe(1);
     expect(applyRequestsOf({ operations: ['activate'] })).toBe(2);
-    expect(applyRequestsOf({ operations: ['deactivate', 'configure'] })).toBe(3);
+    expect(applyRequestsOf({ operations: ['deactivate', 'configure'] })).toBe(2);
+    expect(applyRequestsOf({ operations: ['configure', 'activate'], consentApp: true })).toBe(3);
+  });
+
+  it('adds the public key read after an Org2Org OAuth configure', () => {
+    const desired = { status: 'ENABLED', authScheme: 'OAUTH2' } as const;
+    expect(applyRequestsOf({ operations: ['configure'], appKind: 'okta_org2org', desired })).toBe(2);
+    expect(applyRequestsOf({ operations: ['activate'], appKind: 'okta_org2org', desired })).toBe(2);
   });
 
   it('counts nothing for unchanged or failed connections', () => {

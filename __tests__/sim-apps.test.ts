@@ -147,7 +147,7 @@ describe('loadSimOrg', () => {
       expect(await read('0oa5org2orglegacy01')).toMatchObject({ baseUrl: 'https://legacy-partner.okta.com' });
       expect(await read('0oa5org2orghub00001')).toMatchObject({ status: 'UNKNOWN' });
       expect(await read('0oa5googlework00001')).toMatchObject({ status: 'UNKNOWN' });
-      expect(await read('0oa5bookmark0000001')).toMatchObject({ status: 'UNKNOWN' });
+      expect(await read('0oa5bookmark0000001')).toMatchObject({ errorCode: 'E0000007' });
       expect(await read('0oa5office365000001')).toMatchObject({
         status: 'ENABLED',
         profile: { authScheme: 'OAUTH2' },

@@ -59,8 +59,12 @@ describe('connections', () => {
   });
   afterEach(() => sim.close());
 
-  it('answers UNKNOWN for apps without provisioning and for connections never set up', async () => {
-    for (const id of [ids.bookmark, ids.org2orgNew, ids.google]) {
+  it('answers UNKNOWN for connections never set up, and 404 for a bookmark app (no provisioning at all)', async () => {
+    const bookmark = await get(ids.bookmark);
+    expect(bookmark.status).toBe(404);
+    expect(bookmark.body).toMatchObject({ errorCode: 'E0000007' });
+    expect((await call(sim, 'GET', `/api/v1/apps/${ids.bookmark}`)).status).toBe(200);
+    for (const id of [ids.org2orgNew, ids.google]) {
       const answer = await get(id);
       expect(answer.status).toBe(200);
       expect(answer.body).toStrictEqual({
@@ -187,11 +191,18 @@ describe('connections', () => {
       _links: { authorize: { href: body._links.authorize?.href } },
     });
 
-    // Consent happens outside the API; tests flip the status.
-    sim.apps.get(ids.google)!.connection!.status = 'ENABLED';
+    // Activation before consent is refused (the default); after consent it takes and the link is gone.
+    const early = await call(sim, 'POST', connectionPath(ids.google, '/lifecycle/activate'));
+    expect(early.status).toBe(400);
+    expect(causes(early)[0]).toMatch(/[Cc]onsent/);
+    expect((await get(ids.google)).body).toMatchObject({ status: 'DISABLED' });
+    sim.grantConsent(ids.google);
+    expect((await get(ids.google)).body).not.toHaveProperty('_links.authorize');
+    expect((await call(sim, 'POST', connectionPath(ids.google, '/lifecycle/activate'))).status).toBe(204);
     const consented = (await get(ids.google)).body as { status: string; _links: Record<string, unknown> };
     expect(consented.status).toBe('ENABLED');
     expect(Object.keys(consented._links)).toEqual(['self', 'deactivate']);
+    expect(() => sim.grantConsent(ids.zscaler)).toThrow(/not a consent app/);
 
     // A consented connection re-configured stays enabled; the answer still offers the link.
     const again = await post(ids.slack, { profile: { authScheme: 'OAUTH2' } });
@@ -199,6 +210,51 @@ describe('connections', () => {
       status: 'ENABLED',
       _links: { authorize: { href: expect.any(String) } },
     });
+  });
+
+  it('an org that lets an activation before consent pass: 204, and the connection stays DISABLED', async () => {
+    await sim.close();
+    sim = await startOktaSim({ apps, activateBeforeConsent: 'stay-disabled' });
+    await post(ids.google, { profile: { authScheme: 'OAUTH2' } });
+    expect((await call(sim, 'POST', connectionPath(ids.google, '/lifecycle/activate'))).status).toBe(204);
+    expect((await get(ids.google)).body).toMatchObject({
+      status: 'DISABLED',
+      _links: { authorize: { href: expect.any(String) } },
+    });
+  });
+
+  it('serves the JWKS of Org2Org OAuth connections only', async () => {
+    const jwks = (id: string) => call(sim, 'GET', connectionPath(id, '/jwks'));
+    expect((await jwks(ids.org2orgNew)).status).toBe(404);
+    await post(ids.org2orgNew, { profile: { authScheme: 'OAUTH2', clientId: '0oahub1' } });
+    const answer = await jwks(ids.org2orgNew);
+    expect(answer.status).toBe(200);
+    const [key, ...others] = (answer.body as { jwks: { keys: Record<string, string>[] } }).jwks.keys;
+    expect(others).toEqual([]);
+    expect(key).toMatchObject({ kty: 'RSA', alg: 'RS256', use: 'sig', e: 'AQAB', kid: expect.any(String) });
+    expect(Buffer.from(key!.n!, 'base64url')).toHaveLength(256);
+    expect((await jwks(ids.org2orgNew)).body).toEqual(answer.body);
+    for (const id of [ids.org2org, ids.slack, ids.bookmark]) expect((await jwks(id)).status, id).toBe(404);
+    expect((await jwks('0oaMissing')).status).toBe(404);
+    expect(sim.requests.at(-1)!.bucket).toBe('apps-star');
+  });
+
+  it('an org without signing key rotation refuses `signing` and never returns it', async () => {
+    await sim.close();
+    sim = await startOktaSim({ apps, signingUnsupported: true });
+    const refused = await post(ids.org2orgNew, {
+      profile: { authScheme: 'OAUTH2', clientId: '0oahub1', signing: { rotationMode: 'MANUAL' } },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({
+      errorCode: 'E0000001',
+      errorSummary: expect.stringMatching(/signing/),
+    });
+    expect(causes(refused)[0]).toMatch(/^signing\.rotationMode: /);
+    const plain = await post(ids.org2orgNew, { profile: { authScheme: 'OAUTH2', clientId: '0oahub1' } });
+    expect(plain.status).toBe(200);
+    expect(plain.body).not.toHaveProperty('profile.signing');
+    expect((await get(ids.org2orgNew)).body).not.toHaveProperty('profile.signing');
   });
 
   it('checks which scheme and settings each app takes', async () => {

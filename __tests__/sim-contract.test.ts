@@ -120,8 +120,15 @@ describe('sim answers on the connection endpoints conform to the OpenAPI schemas
     return answer;
   }
 
+  const expectedGet = (app: SimApp) => (app.name === 'bookmark' ? 404 : 200);
+
   it('GET: not set up, no provisioning, TOKEN, Org2Org OAuth, consent apps', async () => {
-    for (const app of apps) await expectConforms('GET', connectionPath(app.id), 200);
+    for (const app of apps) await expectConforms('GET', connectionPath(app.id), expectedGet(app));
+  });
+
+  it('GET jwks: an Org2Org OAuth connection, and 404 for the others', async () => {
+    await expectConforms('GET', connectionPath('0oaOrg2orgOauth00001', '/jwks'), 200);
+    await expectConforms('GET', connectionPath('0oaZscaler0000000001', '/jwks'), 404);
   });
 
   it('POST: TOKEN and OAuth 2.0 for each kind of app, with and without activate', async () => {
@@ -147,7 +154,7 @@ describe('sim answers on the connection endpoints conform to the OpenAPI schemas
       },
     );
     expect(google.body).toMatchObject({ _links: { authorize: { href: expect.any(String) } } });
-    for (const app of apps) await expectConforms('GET', connectionPath(app.id), 200);
+    for (const app of apps) await expectConforms('GET', connectionPath(app.id), expectedGet(app));
   });
 
   it('errors: 400 (validation, bad JSON, no provisioning), 404, 403, 429', async () => {

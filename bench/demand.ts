@@ -1,4 +1,5 @@
 /** Requests each phase needs, per bucket: what the bound is computed from. */
+import { isOrg2OrgOAuth } from '../src/apply/public-key.js';
 import type { ConnectionPlan } from '../src/plan/model.js';
 import type { BucketDemand } from './bound.js';
 import type { BenchConfig } from './config.js';
@@ -11,7 +12,7 @@ export function planDemand(connections: number, config: BenchConfig): BucketDema
   ];
 }
 
-/** Apply writes and re-reads in apps-star only; it never reads an app again. */
+/** Apply writes (and re-reads after lifecycle calls) in apps-star only; it never reads an app again. */
 export function applyDemand(requests: number, config: BenchConfig): BucketDemand[] {
   return [
     { bucket: 'apps-star', requests, ...config.limits['apps-star'] },
@@ -19,11 +20,23 @@ export function applyDemand(requests: number, config: BenchConfig): BucketDemand
   ];
 }
 
-/** apps-star requests apply makes for one planned connection: its writes and one confirming re-read. */
-export function applyRequestsOf(planned: Pick<ConnectionPlan, 'operations' | 'error'>): number {
+/**
+ * apps-star requests apply makes for one planned connection: its writes, a re-read only when a lifecycle call
+ * (empty answer) comes last, and the public key read after an Org2Org OAuth configure. Consent apps as if
+ * consent were given.
+ */
+export function applyRequestsOf(
+  planned: Pick<ConnectionPlan, 'operations' | 'error'> &
+    Partial<Pick<ConnectionPlan, 'consentApp' | 'appKind' | 'desired'>>,
+): number {
   const { operations } = planned;
   if (planned.error || operations.length === 0) return 0;
-  // configure directly followed by activate is one request (`?activate=true`).
-  const merged = operations.some((op, i) => op === 'configure' && operations[i + 1] === 'activate');
-  return operations.length - (merged ? 1 : 0) + 1;
+  // configure directly followed by activate is one request (`?activate=true`), except for consent apps.
+  const requests = operations.filter(
+    (op, i) => !(op === 'activate' && operations[i - 1] === 'configure' && !planned.consentApp),
+  );
+  const reread = requests.at(-1) === 'configure' ? 0 : 1;
+  const publicKey =
+    operations.includes('configure') && isOrg2OrgOAuth(planned.appKind, planned.desired?.authScheme) ? 1 : 0;
+  return requests.length + reread + publicKey;
 }

@@ -26,7 +26,7 @@ export interface PlanResult extends PhaseResult {
   connections: number;
   changes: number;
   errors: number;
-  /** Requests apply needs in apps-star: its writes (configure+activate is one) plus one confirm read each. */
+  /** Requests apply needs in apps-star (bench/demand.ts applyRequestsOf). */
   applyRequests: number;
 }
 

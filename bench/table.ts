@@ -83,5 +83,6 @@ the first whole second >= start + window, each later one a window + 1 s after th
 on whole seconds and open with the first request after the reset), and the last lasts until its requests
 are answered (ceil(r / concurrency) round trips); at least ceil(all requests / concurrency) round trips.
 The bound is the largest of these; ratio = wall / bound. Plan needs N in apps-star and N in apps-id; apply
-needs its writes (configure+activate is one request) plus one confirm read each, all in apps-star.
+needs its writes (configure+activate is one request), a re-read only after a lifecycle call (Okta's answer
+to a configure confirms it) and the public key after an Org2Org OAuth configure, all in apps-star.
 extra = requests beyond those; each phase starts with a fresh client in fresh windows.`;

@@ -14,6 +14,12 @@ const SCHEMES = new Map<string, readonly ConfigurableScheme[]>([
 /** OAuth connections of these apps need a person's consent: the configure answer carries an authorize link. */
 const CONSENT_APPS = new Set(['office365', 'google', 'slack', 'zoomus']);
 
+/**
+ * Sign-on-only kinds with no provisioning at all: Okta answers 404 for their connection (seen on real orgs for
+ * bookmark apps), while other kinds without provisioning answer a connection with status UNKNOWN.
+ */
+const NO_CONNECTION = new Set(['bookmark']);
+
 const SIGN_ON_MODES = new Map<string, string>([
   ['office365', 'WS_FEDERATION'],
   ['bookmark', 'BOOKMARK'],
@@ -33,4 +39,8 @@ export function needsConsent(name: string): boolean {
 
 export function signOnMode(name: string): string {
   return SIGN_ON_MODES.get(name) ?? 'SAML_2_0';
+}
+
+export function hasNoConnection(name: string): boolean {
+  return NO_CONNECTION.has(name);
 }

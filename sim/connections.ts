@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { needsConsent, supportedSchemes, supportsProvisioning } from './app-kinds.js';
+import { hasNoConnection, needsConsent, supportedSchemes, supportsProvisioning } from './app-kinds.js';
 import { parseConnectionRequest, type ConnectionRequest } from './connection-request.js';
 import {
   appNotFound,
   json,
   malformedBody,
   noContent,
+  notFound,
   validationFailed,
   type SimResponse,
 } from './responses.js';
@@ -51,10 +52,12 @@ function links(app: SimApp, origin: string, status: 'ENABLED' | 'DISABLED' | 'UN
  * The connection as Okta answers it. The top-level `authScheme` appears only for TOKEN (the OpenAPI
  * response schema allows only `TOKEN` there); `profile.authScheme` always carries the scheme.
  * Write-only values (token, admin credentials) are never part of it. Consent apps carry the
- * authorize link in the configure answer and, later, while the connection is disabled.
+ * authorize link in every configure answer (as Okta's example shows) and in reads while consent is
+ * pending. An org without signing key rotation never returns `signing`.
  */
-export function renderConnection(
+function renderConnection(
   app: SimApp,
+  state: SimState,
   origin: string,
   afterConfigure = false,
 ): Record<string, unknown> {
@@ -82,7 +85,9 @@ export function renderConnection(
       profile: {
         authScheme: 'OAUTH2',
         ...(connection.clientId !== undefined && { clientId: connection.clientId }),
-        signing: { rotationMode: connection.rotationMode ?? 'MANUAL' },
+        ...(!state.org.signingUnsupported && {
+          signing: { rotationMode: connection.rotationMode ?? 'MANUAL' },
+        }),
       },
       _links: links(app, origin, status, false),
     };
@@ -90,13 +95,29 @@ export function renderConnection(
   return {
     status,
     profile: { authScheme: 'OAUTH2' },
-    _links: links(app, origin, status, needsConsent(app.name) && (afterConfigure || status === 'DISABLED')),
+    _links: links(app, origin, status, needsConsent(app.name) && (afterConfigure || consentPending(app))),
   };
+}
+
+function consentPending(app: SimApp): boolean {
+  return needsConsent(app.name) && setUpConnection(app)?.consent === 'pending';
 }
 
 export function handleGetConnection(req: SimRequest, state: SimState, appId: string): SimResponse {
   const app = state.apps.get(appId);
-  return app ? json(200, renderConnection(app, req.origin)) : appNotFound(appId);
+  if (!app) return appNotFound(appId);
+  if (hasNoConnection(app.name)) return notFound(`default (ProvisioningConnection of ${appId})`);
+  return json(200, renderConnection(app, state, req.origin));
+}
+
+/** What a person's consent at the authorize link does: the connection can then be activated. */
+export function grantConsent(state: SimState, appId: string): void {
+  const app = state.apps.get(appId);
+  const connection = app && setUpConnection(app);
+  if (!app || !connection || !needsConsent(app.name)) {
+    throw new Error(`grantConsent: ${appId} is not a consent app with a connection set up`);
+  }
+  connection.consent = 'granted';
 }
 
 /** Okta echoing secrets in an error: the client must redact them. */
@@ -123,17 +144,22 @@ function semanticProblems(app: SimApp, request: ConnectionRequest): string[] {
   return [];
 }
 
-function nextStatus(app: SimApp, request: ConnectionRequest, activate: boolean): 'ENABLED' | 'DISABLED' {
-  const previous = setUpConnection(app)?.status;
-  // Consent apps stay disabled until a person grants consent.
-  if (request.authScheme === 'OAUTH2' && needsConsent(app.name))
-    return previous === 'ENABLED' ? 'ENABLED' : 'DISABLED';
-  if (activate) return 'ENABLED';
-  return previous === 'ENABLED' ? 'ENABLED' : 'DISABLED';
+/** Status after a configure; a consent app's first configure starts waiting for consent (still DISABLED). */
+function nextState(
+  app: SimApp,
+  activate: boolean,
+): { status: 'ENABLED' | 'DISABLED'; consent?: 'pending' | 'granted' } {
+  const previous = setUpConnection(app);
+  if (needsConsent(app.name) && (!previous || previous.consent === 'pending')) {
+    return { status: 'DISABLED', consent: 'pending' };
+  }
+  const status = activate || previous?.status === 'ENABLED' ? 'ENABLED' : 'DISABLED';
+  return needsConsent(app.name) ? { status, consent: 'granted' } : { status };
 }
 
 function buildConnection(
   app: SimApp,
+  state: SimState,
   request: ConnectionRequest,
   status: 'ENABLED' | 'DISABLED',
 ): SimConnection {
@@ -148,7 +174,7 @@ function buildConnection(
   const connection: SimConnection = { authScheme: 'OAUTH2', status };
   if (app.name === 'okta_org2org') {
     connection.clientId = request.clientId;
-    connection.rotationMode = request.rotationMode ?? 'MANUAL';
+    if (!state.org.signingUnsupported) connection.rotationMode = request.rotationMode ?? 'MANUAL';
   }
   if (app.name === 'office365' && request.settings) {
     connection.adminUsername = request.settings.adminUsername;
@@ -176,11 +202,21 @@ export function handlePostConnection(req: SimRequest, state: SimState, appId: st
   if (!parsed.ok) return validationFailed('connection', parsed.causes);
   const problems = semanticProblems(app, parsed.value);
   if (problems.length > 0) return validationFailed('connection', problems);
+  if (state.org.signingUnsupported && parsed.value.authScheme === 'OAUTH2' && parsed.value.rotationMode) {
+    return validationFailed('signing', [
+      'signing.rotationMode: Signing key rotation for provisioning connections is not available in this org.',
+    ]);
+  }
 
-  const status = nextStatus(app, parsed.value, req.query.get('activate') === 'true');
-  app.connection = buildConnection(app, parsed.value, status);
+  const { status, consent } = nextState(app, req.query.get('activate') === 'true');
+  const authorizeHref = app.connection?.authorizeHref;
+  app.connection = {
+    ...buildConnection(app, state, parsed.value, status),
+    ...(consent && { consent }),
+    ...(authorizeHref !== undefined && { authorizeHref }),
+  };
   state.lastUpdated.set(app.id, new Date(req.now).toISOString());
-  return json(200, renderConnection(app, req.origin, true));
+  return json(200, renderConnection(app, state, req.origin, true));
 }
 
 /** POST .../connections/default/lifecycle/{activate|deactivate}: 204. */
@@ -198,6 +234,12 @@ export function handleLifecycle(
     return validationFailed('connection', [
       'The provisioning connection is not set up for the app instance.',
     ]);
+  if (action === 'activate' && needsConsent(app.name) && connection.consent === 'pending') {
+    if (state.org.activateBeforeConsent === 'stay-disabled') return noContent();
+    return validationFailed('connection', [
+      'Consent has not been granted for the provisioning connection. Grant consent at the authorize link first.',
+    ]);
+  }
   connection.status = action === 'activate' ? 'ENABLED' : 'DISABLED';
   state.lastUpdated.set(app.id, new Date(req.now).toISOString());
   return noContent();

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { AccessTokenStore } from './access-tokens.js';
 import { DpopVerifier, NonceStore } from './dpop.js';
 import { FaultState } from './faults.js';
+import { grantConsent } from './connections.js';
 import { createRequestHandler } from './handler.js';
 import { randomString } from './random.js';
 import { RateLimiter } from './rate-limits.js';
@@ -50,6 +51,10 @@ export async function startOktaSim(options: SimOptions = {}): Promise<OktaSim> {
     faults: new FaultState(options.faults, options.seed ?? 1),
     startedAt: new Date().toISOString(),
     lastUpdated: new Map(),
+    org: {
+      activateBeforeConsent: options.activateBeforeConsent ?? 'refuse',
+      signingUnsupported: options.signingUnsupported ?? false,
+    },
   };
   const limiter = new RateLimiter(options.rateLimits);
   const hung = new Set<ServerResponse>();
@@ -77,6 +82,7 @@ export async function startOktaSim(options: SimOptions = {}): Promise<OktaSim> {
     setRateLimit: (bucket, limit) => limiter.setLimit(bucket, limit),
     windowCounts: (bucket) => limiter.windowCounts(bucket),
     writes: () => requests.filter((r) => r.method !== 'GET' && r.bucket !== 'token'),
+    grantConsent: (appId) => grantConsent(state, appId),
     close: () =>
       new Promise<void>((resolve, reject) => {
         for (const res of hung) res.destroy();

@@ -20,6 +20,8 @@ export interface SimState {
   startedAt: string;
   /** ISO time of each app's last connection change. */
   lastUpdated: Map<string, string>;
+  /** How this org answers what Okta leaves undocumented or what depends on its edition. */
+  org: { activateBeforeConsent: 'refuse' | 'stay-disabled'; signingUnsupported: boolean };
 }
 
 /** A parsed request as the handlers see it. */

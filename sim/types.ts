@@ -22,19 +22,12 @@ export interface SimConnection {
   adminPassword?: string;
 }
 
-export type SimFeatureName = 'USER_PROVISIONING' | 'INBOUND_PROVISIONING';
-
-/** An app's provisioning features: each one's `capabilities` as Okta answers them (usernameFormat spelling). */
-export type SimFeatures = Partial<Record<SimFeatureName, Record<string, unknown>>>;
-
 export interface SimApp {
   id: string;
   name: AppKind;
   label: string;
   status?: 'ACTIVE' | 'INACTIVE';
   connection?: SimConnection;
-  /** Set to Okta's defaults when first needed (provisioning enabled); seeds and tests may preset them. */
-  features?: SimFeatures;
 }
 
 /** `windowMs` is rounded up to whole seconds. */
@@ -92,7 +85,7 @@ export interface SimServiceApp {
 
 /**
  * apps-id   = GET /api/v1/apps/{id} exactly
- * apps-star = /api/v1/apps/{id}/... (connections/default, lifecycle, features)
+ * apps-star = /api/v1/apps/{id}/... (connections/default and lifecycle)
  * apps-list = GET /api/v1/apps
  * token     = POST /oauth2/v1/token
  */
@@ -115,6 +108,13 @@ export interface SimOptions {
   port?: number;
   /** OAuth access token lifetime (default 3600). */
   tokenLifetimeSec?: number;
+  /**
+   * What an activation of a consent app's connection before consent answers (Okta does not document it):
+   * `refuse` = 400 E0000001 (default), `stay-disabled` = 204 with the connection still DISABLED.
+   */
+  activateBeforeConsent?: 'refuse' | 'stay-disabled';
+  /** An org whose edition has no Org2Org signing key rotation: `profile.signing` is refused (400) and never returned. */
+  signingUnsupported?: boolean;
 }
 
 export interface RecordedRequest {
@@ -151,5 +151,7 @@ export interface OktaSim {
   windowCounts(bucket: BucketName): number[];
   /** Requests that are not GET (excluding the token endpoint). */
   writes(): RecordedRequest[];
+  /** A person grants consent at a consent app's authorize link; the connection stays DISABLED until activated. */
+  grantConsent(appId: string): void;
   close(): Promise<void>;
 }

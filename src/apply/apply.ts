@@ -8,10 +8,11 @@ import type { ConnectionPlan, FieldChange, Operation, Plan } from '../plan/model
 import type { ConnectionReader } from '../plan/plan.js';
 import { applyWithFeatures, type FeatureWriter } from './features.js';
 import { summarizeApply, type ApplyReport, type ConnectionApplyResult } from './model.js';
+import { isOrg2OrgOAuth, readPublicKey, type PublicKeyReader } from './public-key.js';
 import { connectionRequest } from './request.js';
 
 /** The writes apply needs, on top of the plan's reads; the Okta client provides them. */
-export interface ConnectionWriter extends ConnectionReader, FeatureWriter {
+export interface ConnectionWriter extends ConnectionReader, PublicKeyReader, FeatureWriter {
   updateConnection(
     appId: string,
     body: ConnectionRequest,
@@ -28,8 +29,10 @@ export interface ApplyOptions {
 }
 
 /**
- * Carries out a (verified) plan: per connection, its operations in order, then a re-read that confirms the
- * result. Connections run concurrently within the client's limits; one failing never stops the others.
+ * Carries out a (verified) plan: per connection, its operations in order, then confirms the result from
+ * Okta's answer to the configure, or from a re-read when a lifecycle call (empty answer) came last. So a
+ * changed connection costs the plan's read and one write in Okta's small `/api/v1/apps/*` bucket.
+ * Connections run concurrently within the client's limits; one failing never stops the others.
  */
 export async function applyPlan(
   writer: ConnectionWriter,
@@ -69,6 +72,10 @@ async function applyConnection(
     done,
     ...extra,
   });
+  const consentNeeded = (consentUrl: string) => {
+    logger.info(`${planned.name} (${planned.appId}): waiting for an admin to grant consent in Okta`);
+    return result('consent-needed', { consentUrl });
+  };
 
   let body: ConnectionRequest | undefined;
   if (planned.operations.includes('configure')) {
@@ -84,54 +91,82 @@ async function applyConnection(
     body = connectionRequest(connection, planned.appKind, read.values, liveConnection(planned));
   }
 
-  let consentUrl: string | undefined;
+  // Okta's latest answer that shows the connection; undefined after a lifecycle call (its answer is empty).
+  let latest: OktaConnection | undefined;
   try {
     const pending = [...planned.operations];
     while (pending.length > 0) {
       const operation = pending.shift()!;
       if (operation === 'configure') {
-        // configure + activate in one request: Okta's `?activate=true` saves a call in the small bucket.
-        // It is also sent when the connection is enabled already, so that a configure can never leave
-        // a connection that should be enabled disabled, whatever Okta does to the status on a POST.
-        const activate = pending[0] === 'activate' || planned.desired?.status === 'ENABLED';
-        const answer = await writer.updateConnection(planned.appId, body!, { activate });
-        consentUrl = answer.authorizeUrl;
+        // configure + activate in one request (`?activate=true`) saves a call in the small bucket. It is also
+        // sent when the connection is enabled already, so that a configure never leaves it disabled. Consent
+        // apps are configured without it, as Okta's guide says: activation waits for consent.
+        const activate =
+          !planned.consentApp && (pending[0] === 'activate' || planned.desired?.status === 'ENABLED');
+        try {
+          latest = await writer.updateConnection(planned.appId, body!, { activate });
+        } catch (error) {
+          return result('failed', { error: configureError(error, planned, connection, secrets) });
+        }
         done.push('configure');
-        if (pending[0] === 'activate') done.push(pending.shift()!);
+        if (activate && pending[0] === 'activate') done.push(pending.shift()!);
+        logger.info(`${planned.name} (${planned.appId}): ${done.join(' + ')} done`);
+        // Okta answers DISABLED with the authorize link: a person must consent before activation can take.
+        const consentUrl = awaitingConsent(planned, latest);
+        if (consentUrl && pending[0] === 'activate') return consentNeeded(consentUrl);
       } else {
-        await (operation === 'activate'
-          ? writer.activateConnection(planned.appId)
-          : writer.deactivateConnection(planned.appId));
+        try {
+          await (operation === 'activate'
+            ? writer.activateConnection(planned.appId)
+            : writer.deactivateConnection(planned.appId));
+        } catch (error) {
+          // What Okta answers to an activation before consent is undocumented: a refusal is one possibility.
+          if (operation === 'activate' && planned.consentApp && mayBeMissingConsent(error)) {
+            const consentUrl = await consentUrlNow(writer, planned);
+            if (consentUrl) return consentNeeded(consentUrl);
+          }
+          throw error;
+        }
+        latest = undefined;
         done.push(operation);
+        logger.info(`${planned.name} (${planned.appId}): ${done.join(' + ')} done`);
       }
-      logger.info(`${planned.name} (${planned.appId}): ${done.join(' + ')} done`);
     }
   } catch (error) {
     return result('failed', { error: describeError(error, secrets) });
   }
 
-  // Confirm: re-read and compare with the desired state.
-  let after: OktaConnection;
-  try {
-    after = await writer.getConnection(planned.appId);
-  } catch (error) {
-    const described = describeError(error, secrets);
-    return result('failed', {
-      error: { ...described, message: `written, but the re-read failed: ${described.message}` },
-    });
+  if (!latest) {
+    try {
+      latest = await writer.getConnection(planned.appId);
+    } catch (error) {
+      const described = describeError(error, secrets);
+      return result('failed', {
+        error: { ...described, message: `written, but the re-read failed: ${described.message}` },
+      });
+    }
   }
-  // Consent apps answer a configure with an authorize link: Okta took the change, a person must finish it.
-  const mismatches = confirm(planned, after).filter((m) => !(consentUrl && m.field === 'status'));
+  const mismatches = confirm(planned, latest);
+  // An activation that left a consent app disabled, with the authorize link: the other possibility.
+  const consentUrl = awaitingConsent(planned, latest);
+  if (consentUrl && mismatches.every((mismatch) => mismatch.field === 'status'))
+    return consentNeeded(consentUrl);
   if (mismatches.length > 0) {
     return result('failed', {
       mismatches,
       error: { code: 'not-confirmed', message: 'Okta does not show the desired state after the change.' },
     });
   }
-  return consentUrl ? result('consent-needed', { consentUrl }) : result('applied');
+  if (done.includes('configure') && isOrg2OrgOAuth(planned.appKind, planned.desired?.authScheme)) {
+    const publicKey = await readPublicKey(writer, planned.appId, planned.desired?.clientId, (text) =>
+      secrets.redact(text),
+    );
+    return result('applied', { publicKey });
+  }
+  return result('applied');
 }
 
-/** Fields of the re-read connection that differ from the desired state (only those Okta returns). */
+/** Fields of Okta's answer (or re-read) that differ from the desired state (only those Okta returns). */
 export function confirm(planned: ConnectionPlan, after: OktaConnection): FieldChange[] {
   const desired = planned.desired;
   if (!desired) return [];
@@ -151,6 +186,55 @@ export function confirm(planned: ConnectionPlan, after: OktaConnection): FieldCh
   check('client_id', after.clientId, desired.clientId);
   check('signing.rotation_mode', after.rotationMode, desired.rotationMode);
   return mismatches;
+}
+
+/** The authorize link, when a consent app that should be enabled is not, and Okta shows where to consent. */
+function awaitingConsent(planned: ConnectionPlan, connection: OktaConnection): string | undefined {
+  if (!planned.consentApp || planned.desired?.status !== 'ENABLED' || connection.status === 'ENABLED') {
+    return undefined;
+  }
+  return connection.authorizeUrl;
+}
+
+/** A refusal that may mean "no consent yet" (not auth, permission, a missing app or a rate limit). */
+function mayBeMissingConsent(error: unknown): boolean {
+  return (
+    error instanceof OktaApiError &&
+    error.status >= 400 &&
+    error.status < 500 &&
+    ![401, 403, 404, 429].includes(error.status)
+  );
+}
+
+/** Re-reads a consent app after a refused activation; its authorize link if it still waits for consent. */
+async function consentUrlNow(writer: ConnectionWriter, planned: ConnectionPlan): Promise<string | undefined> {
+  try {
+    return awaitingConsent(planned, await writer.getConnection(planned.appId));
+  } catch {
+    return undefined; // the refusal itself is reported
+  }
+}
+
+/** A configure failure; Okta's refusal of `signing` (an org without key rotation) says how to fix it. */
+function configureError(
+  error: unknown,
+  planned: ConnectionPlan,
+  connection: ResolvedConnection,
+  secrets: SecretRegistry,
+): { message: string; code?: string } {
+  const described = describeError(error, secrets);
+  const refused =
+    error instanceof OktaApiError &&
+    error.status === 400 &&
+    planned.appKind === 'okta_org2org' &&
+    connection.rotationMode !== undefined &&
+    /signing|rotationMode/i.test([error.errorSummary ?? '', ...error.causes].join(' '));
+  if (!refused) return described;
+  const at = connection.definition.fields['profile.signing'] ?? connection.definition.source;
+  return {
+    code: 'signing-not-available',
+    message: `Okta refused \`signing.rotation_mode\`: this org's edition does not offer signing key rotation for Org2Org connections. Remove \`signing\` from the definition (${at.file}:${at.line}) and apply again. ${described.message}`,
+  };
 }
 
 function liveConnection(planned: ConnectionPlan): OktaConnection | undefined {

@@ -3,8 +3,9 @@ import type { ConnectionRequest, OktaConnection } from '../okta/types.js';
 
 /**
  * The POST body for a configure: exactly the OpenAPI request schema, with only the parts the app uses.
- * OAuth connections get no baseUrl. Org2Org OAuth always gets `signing.rotationMode` (Okta turns an omitted
- * one into MANUAL): the definition's value, else the live one, so a configure never flips it silently.
+ * OAuth connections get no baseUrl. Org2Org OAuth gets `signing.rotationMode` only when the definition sets
+ * it or the live connection has one (kept, since Okta turns an omitted one into MANUAL): Okta's spec marks
+ * `signing` as not generally available, and an org whose edition lacks it refuses it.
  */
 export function connectionRequest(
   connection: ResolvedConnection,
@@ -19,12 +20,12 @@ export function connectionRequest(
     };
   }
   const rotationMode =
-    connection.rotationMode ?? (live?.authScheme === 'OAUTH2' ? live.rotationMode : undefined) ?? 'MANUAL';
+    connection.rotationMode ?? (live?.authScheme === 'OAUTH2' ? live.rotationMode : undefined);
   return {
     profile: {
       authScheme: 'OAUTH2',
       ...(connection.clientId !== undefined && { clientId: connection.clientId }),
-      ...(appKind === 'okta_org2org' && { signing: { rotationMode } }),
+      ...(appKind === 'okta_org2org' && rotationMode && { signing: { rotationMode } }),
       ...(secrets.adminPassword !== undefined && {
         settings: { adminUsername: secrets.adminUsername ?? '', adminPassword: secrets.adminPassword },
       }),

@@ -5,7 +5,9 @@ import { silentLogger } from '../log.js';
 import { OktaApiError } from '../okta/errors.js';
 import type { OktaClient } from '../okta/client.js';
 import type { OktaApp, OktaConnection } from '../okta/types.js';
+import { isOrg2OrgOAuth, readPublicKey } from '../apply/public-key.js';
 import { appKindOf } from '../plan/app-kinds.js';
+import type { PublicKeyNotice } from '../apply/public-key.js';
 import type {
   ExportedConnection,
   ExportFailure,
@@ -18,7 +20,7 @@ import { envSlug, fileSlug, NameAllocator, numbered } from './names.js';
 import { renderDefinitionFile } from './render-yaml.js';
 
 /** The reads an export needs (all GETs: an export never writes to Okta). */
-export type ExportReader = Pick<OktaClient, 'listApps' | 'getApp' | 'getConnection'>;
+export type ExportReader = Pick<OktaClient, 'listApps' | 'getApp' | 'getConnection' | 'getConnectionJwks'>;
 
 export interface ExportOptions {
   /** Every app of the org (listed page by page), or only these app ids (read one by one). */
@@ -30,7 +32,11 @@ export interface ExportOptions {
   logger?: Logger;
 }
 
-type LiveConnection = { app: OktaApp; live: OktaConnection & { authScheme: 'TOKEN' | 'OAUTH2' } };
+type LiveConnection = {
+  app: OktaApp;
+  live: OktaConnection & { authScheme: 'TOKEN' | 'OAUTH2' };
+  publicKey?: PublicKeyNotice;
+};
 type Read = LiveConnection | { skipped: SkippedApp } | { failure: ExportFailure };
 
 /**
@@ -102,7 +108,11 @@ async function readConnection(reader: ExportReader, app: OktaApp): Promise<Read>
   if (!kind.schemes.includes(live.authScheme)) {
     return skip(`its connection uses ${live.authScheme}, which Okta's API cannot manage for ${kind.label}`);
   }
-  return { app, live: { ...live, authScheme: live.authScheme } };
+  // Org2Org OAuth works only once the target org trusts the connection's key: one more read to show it.
+  const publicKey = isOrg2OrgOAuth(app.name, live.authScheme)
+    ? await readPublicKey(reader, app.id, live.clientId, (text) => text)
+    : undefined;
+  return { app, live: { ...live, authScheme: live.authScheme }, ...(publicKey && { publicKey }) };
 }
 
 /** Names are handed out in app id order, so the same org always exports to the same files. */
@@ -111,8 +121,9 @@ function buildFiles(connections: LiveConnection[], orgHost: string | undefined):
   const envNames = new NameAllocator();
   const files = [...connections]
     .sort((a, b) => compareIds(a.app.id, b.app.id))
-    .map(({ app, live }) => {
+    .map(({ app, live, publicKey }) => {
       const { connection, variables } = toDefinition(app, live, envNames);
+      if (publicKey) connection.publicKey = publicKey;
       const content = renderDefinitionFile(connection, { orgHost, variables });
       const stem = fileSlug(app.label) || fileSlug(`${app.name} ${app.id}`);
       const fileName = `${fileNames.take(fileCandidates(stem, app.id), (s) => [`${s}.yaml`])}.yaml`;

@@ -1,3 +1,4 @@
+import type { PublicKeyNotice } from '../apply/public-key.js';
 import type { ConnectionAction, EnvRef, RotationMode, StringValue } from '../definitions/types.js';
 
 /** One live connection as it will be written: the definition's values, secrets as `{ env }` placeholders. */
@@ -16,6 +17,8 @@ export interface ExportedConnection {
   settings?: { adminUsername: EnvRef; adminPassword: EnvRef };
   /** Extra header comment lines: what could not be exported as it is in Okta, and why. */
   notes: string[];
+  /** Org2Org OAuth: the key to register with the service app in the target org (shown in the report). */
+  publicKey?: PublicKeyNotice;
 }
 
 /** An environment variable the exported files read, which the user must create. */

@@ -1,5 +1,6 @@
+import { publicKeyLines } from '../render/describe.js';
 import { code, escapeMarkdown, tableRow } from '../render/markdown.js';
-import type { ExportResult, ExportVariable } from './model.js';
+import type { ExportFile, ExportResult, ExportVariable } from './model.js';
 import type { RefusedFile } from './write.js';
 
 /** Table rows beyond this are counted, not listed: keeps the job summary far below its 1 MiB limit. */
@@ -57,6 +58,18 @@ export function renderExportMarkdown(result: ExportResult, context: ExportReport
     );
   }
   if (result.variables.length > 0 && refused.length === 0) lines.push(...variablesMarkdown(result.variables));
+  const keys = withPublicKey(result.files);
+  if (keys.length > 0 && refused.length === 0) {
+    lines.push(
+      '### Org2Org public keys',
+      '',
+      ...limited(keys, ({ connection: c }) => {
+        const [first, ...rest] = publicKeyLines(c.publicKey!, { quote: code, text: escapeMarkdown });
+        return [`- ${escapeMarkdown(c.label || c.appId)} ${code(c.appId)}: ${first}`, ...rest].join('\n  ');
+      }),
+      '',
+    );
+  }
   if (result.failures.length > 0) {
     lines.push(
       '### Could not be read',
@@ -131,9 +144,17 @@ export function renderExportText(result: ExportResult, context: ExportReportCont
     for (const v of result.variables)
       lines.push(`  ${v.name}${v.secret ? ' (secret)' : ''}: ${v.description}`);
   }
+  for (const { connection: c } of withPublicKey(result.files)) {
+    const text = publicKeyLines(c.publicKey!, { quote: (t) => t, text: (t) => t });
+    lines.push(`  ${c.label || c.appId} (${c.appId}): ${text.join('\n    ')}`);
+  }
   for (const f of result.failures)
     lines.push(`could not read ${f.appId}${f.label ? ` ${f.label}` : ''}: ${f.message}`);
   return lines.join('\n');
+}
+
+function withPublicKey(files: readonly ExportFile[]): ExportFile[] {
+  return files.filter((file) => file.connection.publicKey !== undefined);
 }
 
 function limited<T>(items: readonly T[], row: (item: T) => string): string[] {

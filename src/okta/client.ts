@@ -22,8 +22,10 @@ import {
   parseApp,
   parseAppList,
   parseConnection,
+  parseConnectionJwks,
   UnexpectedBodyError,
   type ClientStats,
+  type ConnectionPublicKey,
   type ConnectionRequest,
   type OktaApp,
   type OktaConnection,
@@ -132,6 +134,12 @@ export class OktaClient {
   async getConnection(appId: string): Promise<OktaConnection> {
     const url = this.connectionUrl(appId);
     return this.parse(await this.call({ method: 'GET', url }), 'GET', url, parseConnection);
+  }
+
+  /** The public keys of an Org2Org OAuth connection, to register with the service app in the target org. */
+  async getConnectionJwks(appId: string): Promise<ConnectionPublicKey[]> {
+    const url = this.connectionUrl(appId, '/jwks');
+    return this.parse(await this.call({ method: 'GET', url }), 'GET', url, parseConnectionJwks);
   }
 
   async updateConnection(

@@ -25,6 +25,13 @@ export interface OktaConnection {
   authorizeUrl?: string;
 }
 
+/** A public key of a connection's JWKS (Org2Org OAuth): only the public members, all strings. */
+export interface ConnectionPublicKey {
+  kid?: string;
+  /** `kty`, `kid`, `use`, `alg` and the key's public parameters (`e`, `n`; `crv`, `x`, `y`), as Okta sent them. */
+  jwk: Record<string, string>;
+}
+
 /** Body of POST /api/v1/apps/{appId}/connections/default, exactly the OpenAPI request schemas. */
 export interface ConnectionRequest {
   baseUrl?: string;
@@ -104,6 +111,26 @@ export function parseConnection(body: unknown): OktaConnection {
   if (rotationMode) parsed.rotationMode = rotationMode;
   if (authorizeUrl) parsed.authorizeUrl = authorizeUrl;
   return parsed;
+}
+
+const PUBLIC_JWK_MEMBERS = ['kty', 'kid', 'use', 'alg', 'e', 'n', 'crv', 'x', 'y'] as const;
+/** Keys beyond this are ignored: Okta holds one, two while it rotates. */
+const MAX_PUBLIC_KEYS = 5;
+
+/** `{ jwks: { keys: [...] } }` of GET …/connections/default/jwks; private members are never kept. */
+export function parseConnectionJwks(body: unknown): ConnectionPublicKey[] {
+  const keys = asObject(asObject(body)?.jwks)?.keys;
+  if (!Array.isArray(keys)) throw new UnexpectedBodyError('expected {"jwks": {"keys": [...]}}');
+  return keys.slice(0, MAX_PUBLIC_KEYS).flatMap((key) => {
+    const object = asObject(key);
+    if (!object || !asString(object.kty)) return [];
+    const jwk: Record<string, string> = {};
+    for (const member of PUBLIC_JWK_MEMBERS) {
+      const value = asString(object[member]);
+      if (value) jwk[member] = value;
+    }
+    return [{ ...(jwk.kid && { kid: jwk.kid }), jwk }];
+  });
 }
 
 /** Okta's error body `{errorCode, errorSummary, errorCauses, errorId}` or OAuth's `{error, error_description}`. */

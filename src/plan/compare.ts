@@ -47,7 +47,10 @@ export function compareConnection({ connection, app, live, rotate, env }: Compar
   }
   compare('signing.rotation_mode', live.rotationMode, desired.rotationMode);
 
-  const configure = notSetUp || changes.length > 0 || rotate;
+  // Only a secret can be rotated; re-configuring anything else gains nothing (a consent app could even
+  // demand consent again).
+  const rotating = rotate && holdsSecret(connection);
+  const configure = notSetUp || changes.length > 0 || rotating;
   const enabled = live.status === 'ENABLED';
   const wantEnabled = desired.status === 'ENABLED';
   const operations: Operation[] = [];
@@ -67,7 +70,7 @@ export function compareConnection({ connection, app, live, rotate, env }: Compar
     operations,
     changes,
     writeOnly: configure ? writeOnlyValues(connection, env) : [],
-    rotation: configure && rotate && !notSetUp && changes.every((change) => change.field === 'status'),
+    rotation: configure && rotating && !notSetUp && changes.every((change) => change.field === 'status'),
     live: current,
     desired,
   };
@@ -100,8 +103,13 @@ export function desiredState(connection: ResolvedConnection): ConnectionState {
   };
 }
 
+/** Whether the definition sends a secret with a configure: only those have something `rotate-secrets` can rotate. */
+export function holdsSecret(connection: ResolvedConnection): boolean {
+  return connection.writeOnly.token !== undefined || connection.writeOnly.adminPassword !== undefined;
+}
+
 /** The rules of CONTRACT section 2 that need the app's kind. */
-function checkAppKind(connection: ResolvedConnection, app: OktaApp): PlanError | undefined {
+export function checkAppKind(connection: ResolvedConnection, app: OktaApp): PlanError | undefined {
   const { fields, source } = connection.definition;
   const kind = appKindOf(app.name);
   if (!kind) {

@@ -1,4 +1,13 @@
-import type { ConnectionPlan, FieldChange, Plan, WriteOnlyValue } from '../plan/model.js';
+import type { PublicKeyNotice } from '../apply/public-key.js';
+import type {
+  ChangeOrigin,
+  ConnectionPlan,
+  FeatureChange,
+  FieldChange,
+  Operation,
+  Plan,
+  WriteOnlyValue,
+} from '../plan/model.js';
 
 /** Words shared by the markdown and terminal renderings, so both say the same thing. */
 
@@ -10,6 +19,7 @@ export function countsLine(plan: Plan): string {
     `${counts.toDeactivate} to deactivate`,
     `${counts.unchanged} unchanged`,
   ];
+  if (counts.toUpdateFeatures > 0) parts.splice(3, 0, `${counts.toUpdateFeatures} to update features`);
   if (counts.errors > 0) parts.push(`${counts.errors} error${counts.errors === 1 ? '' : 's'}`);
   return parts.join(', ');
 }
@@ -18,13 +28,73 @@ export function showValue(value: string | null): string {
   return value === null ? 'not set' : value;
 }
 
-export function changeText(change: FieldChange, quote: (text: string) => string): string {
-  return `${change.field}: ${change.before === null ? 'not set' : quote(change.before)} → ${change.after === null ? 'not set' : quote(change.after)}`;
+/** A connection's compared fields, then its provisioning-feature settings that change. */
+export function changesOf(connection: ConnectionPlan): (FieldChange | FeatureChange)[] {
+  return [...connection.changes, ...(connection.features ?? [])];
 }
 
-export function writeOnlyText(value: WriteOnlyValue): string {
+export function changeText(change: FieldChange | FeatureChange, quote: (text: string) => string): string {
+  const origin = change.origin ? ` · ${ORIGIN_TEXT[change.origin]}` : '';
+  return `${change.field}: ${change.before === null ? 'not set' : quote(change.before)} → ${change.after === null ? 'not set' : quote(change.after)}${origin}`;
+}
+
+const ORIGIN_TEXT: Record<ChangeOrigin, string> = {
+  'pull-request': 'from this pull request',
+  drift: 'drift in Okta',
+};
+
+/** Which definitions the plan read, when not simply all of them; `text` renders the fallback reason. */
+export function scopeNote(
+  plan: Plan,
+  quote: (text: string) => string,
+  text: (text: string) => string,
+): string | undefined {
+  const { scope } = plan;
+  if (!scope || (scope.mode === 'all' && !scope.fallback)) return undefined;
+  if (scope.mode === 'all') {
+    return `Scope: read all ${plural(plan.counts.total, 'definition')}: ${text(scope.fallback ?? '')}.`;
+  }
+  const since = scope.base ? ` since ${quote(scope.base.slice(0, 7))}` : '';
+  const read =
+    plan.counts.total === 0
+      ? `no definition changed${since}`
+      : `read the ${plural(plan.counts.total, 'definition')} changed${since}`;
+  const unread =
+    scope.unread === 0
+      ? ''
+      : `; ${plural(scope.unread, 'unchanged definition')} ${scope.unread === 1 ? 'was' : 'were'} not read (the scheduled drift check reads them)`;
+  return `Scope: ${read}${unread}.`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** A write-only value as the plan announces it or, once apply ran, whether it was `set`. */
+export function writeOnlyText(value: WriteOnlyValue, set?: boolean): string {
+  if (set === false) return `${value.field}: not set`;
+  if (set) return `${value.field}: set${value.env ? ` (from ${value.env})` : ''}`;
   const source = value.env ? ` (from ${value.env}${value.present ? '' : ', not set in this run'})` : '';
   return `${value.field}: sensitive, will be set${source}`;
+}
+
+const PAST: Partial<Record<string, string>> = {
+  configure: 'configured',
+  activate: 'activated',
+  deactivate: 'deactivated',
+  'update-features': 'features updated',
+};
+
+/** What apply did: `configured + activated`. */
+export function doneText(operations: readonly Operation[]): string {
+  return operations.map((operation) => PAST[operation] ?? operation).join(' + ');
+}
+
+/** Said above everything else: a deactivation stops provisioning for every user assigned to the app. */
+export function deactivationHeadline(count: number, done: boolean): string {
+  const verb = done ? (count === 1 ? 'was' : 'were') : 'will be';
+  const stops = done ? 'stopped' : 'stops';
+  return `${plural(count, 'connection')} ${verb} deactivated: provisioning ${stops} for every user assigned to ${count === 1 ? 'its app' : 'their apps'}`;
 }
 
 export function operationsText(connection: ConnectionPlan): string {
@@ -41,4 +111,41 @@ export function consentNote(connection: ConnectionPlan): string | undefined {
 
 export function sourceText(connection: ConnectionPlan): string {
   return `${connection.source.file}:${connection.source.line}`;
+}
+
+/** How a rendering shows untrusted text: `quote` as code, `text` as plain words. */
+export interface Quoting {
+  quote: (text: string) => string;
+  text: (text: string) => string;
+}
+
+const SKIPPED_NAMES_SHOWN = 20;
+
+/** `rotate-secrets` asked for connections that hold no secret: they are left alone, and the plan says which. */
+export function rotationSkippedNote(plan: Plan, { quote, text }: Quoting): string | undefined {
+  const skipped = plan.rotationSkipped ?? [];
+  if (skipped.length === 0) return undefined;
+  const names = skipped
+    .slice(0, SKIPPED_NAMES_SHOWN)
+    .map(({ name, appId }) => `${text(name)} (${quote(appId)})`)
+    .join(', ');
+  const more =
+    skipped.length > SKIPPED_NAMES_SHOWN ? ` and ${skipped.length - SKIPPED_NAMES_SHOWN} more` : '';
+  const count = `${skipped.length} connection${skipped.length === 1 ? '' : 's'}`;
+  return `rotate-secrets left ${count} alone, with no secret (token, admin_password) to rotate: ${names}${more}.`;
+}
+
+/** An Org2Org OAuth connection's public key and the one thing to do with it (apply result, export report). */
+export function publicKeyLines(notice: PublicKeyNotice, { quote, text }: Quoting): string[] {
+  if (notice.error) {
+    return [
+      `public key: could not be read (${text(notice.error)}); Okta serves it at …/connections/default/jwks`,
+    ];
+  }
+  if (notice.keys.length === 0) return ['public key: Okta returned none for this connection'];
+  const app = notice.clientId ? `the service app ${quote(notice.clientId)}` : 'the service app';
+  return [
+    `register this public key with ${app} in the target org (its Public keys), so that org accepts this connection:`,
+    ...notice.keys.map((key) => `kid ${quote(key.kid ?? '(none)')}: ${quote(JSON.stringify(key.jwk))}`),
+  ];
 }
