@@ -1,4 +1,4 @@
-import type { BucketLimit, BucketName } from './types.js';
+import type { BucketLimit, BucketName, SimClock } from './types.js';
 
 export const BUCKET_NAMES: readonly BucketName[] = ['apps-id', 'apps-star', 'apps-list', 'token'];
 
@@ -52,7 +52,10 @@ function normalise(limit: BucketLimit): { limit: number; windowMs: number } {
 export class RateLimiter {
   private readonly buckets = new Map<BucketName, BucketState>();
 
-  constructor(limits: Partial<Record<BucketName, BucketLimit>> = {}) {
+  constructor(
+    limits: Partial<Record<BucketName, BucketLimit>> = {},
+    private readonly clock?: SimClock,
+  ) {
     for (const name of BUCKET_NAMES) {
       const { limit, windowMs } = normalise(limits[name] ?? DEFAULT_RATE_LIMITS[name]);
       this.buckets.set(name, { limit, windowMs, windowIndex: -1, windowEnd: 0, used: 0, counts: [] });
@@ -67,7 +70,8 @@ export class RateLimiter {
   }
 
   /** Counts the request if its window has room; otherwise a 429 decision. */
-  take(bucket: BucketName, now: number): RateDecision {
+  take(bucket: BucketName, hostNow: number): RateDecision {
+    const now = hostNow + (this.clock?.offsetMs ?? 0);
     const state = this.state(bucket);
     if (now >= state.windowEnd) {
       state.windowIndex += 1;
@@ -75,18 +79,19 @@ export class RateLimiter {
       state.used = 0;
       state.counts[state.windowIndex] = 0;
     }
-    if (state.used >= state.limit) return this.decision(state, false, 0, state.windowEnd);
+    if (state.used >= state.limit) return this.decision(state, false, 0, state.windowEnd, now);
     state.used += 1;
     state.counts[state.windowIndex] = (state.counts[state.windowIndex] ?? 0) + 1;
-    return this.decision(state, true, state.limit - state.used, state.windowEnd);
+    return this.decision(state, true, state.limit - state.used, state.windowEnd, now);
   }
 
   /** A concurrency-style 429: Remaining 0, counts nothing, Reset is only a hint. */
-  reject(bucket: BucketName, now: number): RateDecision {
+  reject(bucket: BucketName, hostNow: number): RateDecision {
+    const now = hostNow + (this.clock?.offsetMs ?? 0);
     const state = this.state(bucket);
-    if (now < state.windowEnd) return this.decision(state, false, 0, state.windowEnd);
+    if (now < state.windowEnd) return this.decision(state, false, 0, state.windowEnd, now);
     return {
-      ...this.decision(state, false, 0, ceilToSecond(now + 1000)),
+      ...this.decision(state, false, 0, ceilToSecond(now + 1000), now),
       windowIndex: state.windowIndex + 1,
     };
   }
@@ -101,15 +106,20 @@ export class RateLimiter {
     return state;
   }
 
-  private decision(state: BucketState, allowed: boolean, remaining: number, resetMs: number): RateDecision {
-    return {
-      allowed,
-      windowIndex: state.windowIndex,
-      headers: {
-        'X-Rate-Limit-Limit': String(state.limit),
-        'X-Rate-Limit-Remaining': String(remaining),
-        'X-Rate-Limit-Reset': String(resetMs / 1000),
-      },
+  private decision(
+    state: BucketState,
+    allowed: boolean,
+    remaining: number,
+    resetMs: number,
+    now: number,
+  ): RateDecision {
+    const headers: Record<string, string> = {
+      'X-Rate-Limit-Limit': String(state.limit),
+      'X-Rate-Limit-Remaining': String(remaining),
+      'X-Rate-Limit-Reset': String(resetMs / 1000),
     };
+    // Otherwise node writes the host's Date when the answer goes out.
+    if (this.clock) headers['Date'] = new Date(now + (this.clock.dateAheadMs ?? 0)).toUTCString();
+    return { allowed, windowIndex: state.windowIndex, headers };
   }
 }
