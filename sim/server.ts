@@ -56,7 +56,7 @@ export async function startOktaSim(options: SimOptions = {}): Promise<OktaSim> {
       signingUnsupported: options.signingUnsupported ?? false,
     },
   };
-  const limiter = new RateLimiter(options.rateLimits);
+  const limiter = new RateLimiter(options.rateLimits, options.clock);
   const hung = new Set<ServerResponse>();
   const server = createServer(
     createRequestHandler({ state, limiter, requests, concurrencyLimit: options.concurrencyLimit, hung }),

@@ -91,8 +91,18 @@ export interface SimServiceApp {
  */
 export type BucketName = 'apps-id' | 'apps-star' | 'apps-list' | 'token';
 
+/** The sim's clocks against the host's (tests of clock skew). */
+export interface SimClock {
+  /** The rate limiter's clock runs this far ahead of the host's (negative: behind). */
+  offsetMs?: number;
+  /** Bucket answers carry a `Date` this far ahead of the rate limiter's clock (a front end's clock against the limiter's). */
+  dateAheadMs?: number;
+}
+
 export interface SimOptions {
   apps?: SimApp[];
+  /** Skewed clocks for the rate limiter and its answers' `Date` (default: the host's). */
+  clock?: SimClock;
   /** SSWS token accepted (default: random, exposed as sim.apiToken). */
   apiToken?: string;
   serviceApps?: SimServiceApp[];
