@@ -22,7 +22,6 @@ export async function applyInAction(run: ActionRun): Promise<void> {
       ...settings.definitions,
       okta,
       rotateSecrets: settings.rotateSecrets,
-      scope: { setting: settings.scope, event: { name: context.eventName, payload: context.payload } },
       planCheck: settings.planCheck,
       maxDeactivations: settings.maxDeactivations,
       ...(settings.planHash && { planHash: settings.planHash }),

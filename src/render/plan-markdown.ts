@@ -2,13 +2,21 @@ import type { ApplyReport, ConnectionApplyResult } from '../apply/model.js';
 import type { ConnectionPlan, Plan } from '../plan/model.js';
 import {
   changeText,
+  changesOf,
   consentNote,
   countsLine,
+  deactivationHeadline,
+  doneText,
   operationsText,
+  publicKeyLines,
+  rotationSkippedNote,
+  scopeNote,
   sourceText,
   writeOnlyText,
 } from './describe.js';
 import { code, escapeMarkdown, httpsLink, tableRow } from './markdown.js';
+
+const MARKDOWN = { quote: code, text: escapeMarkdown };
 import { problemsMarkdown } from './problems.js';
 
 export type ReportState = 'planned' | 'applied' | 'apply-failed' | 'plan-changed';
@@ -23,7 +31,15 @@ export interface ReportContext {
   /** Extra lines under the headline (notices, instructions). */
   notes?: string[];
   apply?: ApplyReport;
+  /**
+   * What `headSha` is, named so in the footer: the pull request's `head` (plans, the default) or the
+   * `merge` commit on the default branch that apply ran for.
+   */
+  commitRole?: 'head' | 'merge';
 }
+
+/** How many deactivated connections the warning names; the rest are counted. */
+const DEACTIVATIONS_NAMED = 20;
 
 /** GitHub's limit for a comment body. */
 export const COMMENT_LIMIT = 65_536;
@@ -35,19 +51,30 @@ export const SUMMARY_LIMIT = 1024 * 1024;
  * details go first, then table rows beyond what fits; the headline and counts always stay.
  */
 export function renderPlanMarkdown(plan: Plan, context: ReportContext, limit: number, prefix = ''): string {
-  const head = [prefix, headline(plan, context), '', ...(context.notes ?? []).flatMap((note) => [note, ''])];
+  const scope = scopeNote(plan, code, escapeMarkdown);
+  const head = [
+    prefix,
+    headline(plan, context),
+    '',
+    ...(scope ? [scope, ''] : []),
+    ...(context.notes ?? []).flatMap((note) => [note, '']),
+  ];
+  const outcome = context.apply && new Map(context.apply.results.map((result) => [result.appId, result]));
   const applied = context.apply ? applySection(context.apply) : [];
+  const deactivations = deactivationWarning(plan, outcome);
   const changing = plan.connections.filter((c) => c.operations.length > 0);
   const errors = plan.connections.filter((c) => c.error);
   const foot = footer(plan, context);
-  const details = detailsSection(plan);
+  const details = detailsSection(plan, outcome);
   const warnings = plan.warnings.length > 0 ? [problemsMarkdown(plan.warnings, 'Warnings')] : [];
 
   const assemble = (rows: number, withDetails: boolean, cut: boolean) =>
     [
       ...head,
+      ...deactivations,
       ...applied,
-      ...changeTable(changing, rows, context),
+      ...changeTable(changing, rows, outcome),
+      ...(rotationSkippedNote(plan, MARKDOWN) ? [`ℹ️ ${rotationSkippedNote(plan, MARKDOWN)}`, ''] : []),
       ...errorSection(errors, rows),
       ...warnings,
       ...(withDetails ? details : []),
@@ -106,25 +133,74 @@ function applyCounts(report: ApplyReport | undefined): string {
   return `${parts.join(', ')}.`;
 }
 
-function changeTable(changing: ConnectionPlan[], rows: number, context: ReportContext): string[] {
+/** Apply results by app id, once apply ran: the comment then says what happened, not what will. */
+type Outcome = ReadonlyMap<string, ConnectionApplyResult> | undefined;
+
+function carriedOut(connection: ConnectionPlan, outcome: Outcome): boolean {
+  const status = outcome?.get(connection.appId)?.status;
+  return status === 'applied' || status === 'consent-needed';
+}
+
+/** Once apply ran: whether the write-only values were sent (with a configure that went through). */
+function secretsSet(connection: ConnectionPlan, outcome: Outcome): boolean | undefined {
+  return outcome && (outcome.get(connection.appId)?.done.includes('configure') ?? false);
+}
+
+/** The operations as planned, or as carried out (`configured + activated`, `configured, then failed`). */
+function operationsCell(connection: ConnectionPlan, outcome: Outcome): string {
+  const result = outcome?.get(connection.appId);
+  if (!result || connection.error) return operationsText(connection);
+  if (carriedOut(connection, outcome))
+    return doneText(result.done) + (connection.rotation ? ' (secret rotated)' : '');
+  if (result.status === 'failed')
+    return result.done.length > 0
+      ? `${doneText(result.done)}, then failed`
+      : `${operationsText(connection)}: failed`;
+  return operationsText(connection);
+}
+
+/**
+ * Above everything else: deactivating a connection stops provisioning for every user assigned to the
+ * app. Before apply, the connections that will be; after, those that were.
+ */
+function deactivationWarning(plan: Plan, outcome: Outcome): string[] {
+  const deactivated = plan.connections.filter((connection) =>
+    outcome
+      ? outcome.get(connection.appId)?.done.includes('deactivate')
+      : connection.operations.includes('deactivate'),
+  );
+  if (deactivated.length === 0) return [];
+  const more = deactivated.length - DEACTIVATIONS_NAMED;
+  return [
+    '> [!WARNING]',
+    `> **${deactivationHeadline(deactivated.length, outcome !== undefined)}.**`,
+    '>',
+    ...deactivated
+      .slice(0, DEACTIVATIONS_NAMED)
+      .map((connection) => `> - ${escapeMarkdown(connection.name)} ${code(connection.appId)}`),
+    ...(more > 0 ? [`> - … and ${more} more`] : []),
+    '',
+  ];
+}
+
+function changeTable(changing: ConnectionPlan[], rows: number, outcome: Outcome): string[] {
   if (changing.length === 0) return [];
-  const title =
-    context.state === 'planned' || context.state === 'plan-changed' ? 'Changes' : 'Planned changes';
   const lines = [
-    `#### ${title}`,
+    '#### Changes',
     '',
     '| Connection | App id | Operations | Changes |',
     '| --- | --- | --- | --- |',
     ...changing.slice(0, rows).map((connection) => {
+      const set = secretsSet(connection, outcome);
       const cells = [
-        ...connection.changes.map((change) => changeText(change, code)),
-        ...connection.writeOnly.map(writeOnlyText).map(escapeMarkdown),
-        ...(consentNote(connection) ? [`⚠️ ${consentNote(connection)}`] : []),
+        ...changesOf(connection).map((change) => changeText(change, code)),
+        ...connection.writeOnly.map((value) => escapeMarkdown(writeOnlyText(value, set))),
+        ...(!outcome && consentNote(connection) ? [`⚠️ ${consentNote(connection)}`] : []),
       ];
       return tableRow([
         escapeMarkdown(connection.name),
         code(connection.appId),
-        operationsText(connection),
+        operationsCell(connection, outcome),
         cells.join('<br>') || '—',
       ]);
     }),
@@ -174,7 +250,7 @@ function applySection(report: ApplyReport): string[] {
 function resultText(result: ConnectionApplyResult): string {
   switch (result.status) {
     case 'applied':
-      return `✅ ${result.done.join(' + ')}`;
+      return `✅ ${doneText(result.done)}`;
     case 'consent-needed':
       return `⏳ consent needed`;
     case 'failed':
@@ -189,6 +265,7 @@ function resultDetail(result: ConnectionApplyResult): string {
   if (result.consentUrl)
     parts.push(`an Okta admin must grant consent: ${httpsLink('open the consent page', result.consentUrl)}`);
   if (result.error) parts.push(escapeMarkdown(result.error.message));
+  if (result.publicKey) parts.push(...publicKeyLines(result.publicKey, MARKDOWN));
   for (const mismatch of result.mismatches ?? []) {
     parts.push(
       `${mismatch.field}: Okta has ${code(mismatch.before ?? 'not set')}, wanted ${code(mismatch.after ?? 'not set')}`,
@@ -197,20 +274,21 @@ function resultDetail(result: ConnectionApplyResult): string {
   return parts.join('<br>') || '—';
 }
 
-function detailsSection(plan: Plan): string[] {
+function detailsSection(plan: Plan, outcome: Outcome): string[] {
   if (plan.connections.length === 0) return [];
   const blocks = plan.connections.map((connection) => {
     const lines = [
-      `**${escapeMarkdown(connection.name)}** ${code(connection.appId)}${connection.appKind ? ` · ${escapeMarkdown(connection.appKind)}` : ''} · ${code(sourceText(connection))} · ${operationsText(connection)}`,
+      `**${escapeMarkdown(connection.name)}** ${code(connection.appId)}${connection.appKind ? ` · ${escapeMarkdown(connection.appKind)}` : ''} · ${code(sourceText(connection))} · ${operationsCell(connection, outcome)}`,
     ];
     if (connection.live) {
       const live = connection.live;
       lines.push(
-        `- live: status ${code(live.status)}, auth_scheme ${code(live.authScheme)}${live.baseUrl ? `, base_url ${code(live.baseUrl)}` : ''}${live.clientId ? `, client_id ${code(live.clientId)}` : ''}${live.rotationMode ? `, rotation_mode ${code(live.rotationMode)}` : ''}`,
+        `- ${outcome ? 'before apply' : 'live'}: status ${code(live.status)}, auth_scheme ${code(live.authScheme)}${live.baseUrl ? `, base_url ${code(live.baseUrl)}` : ''}${live.clientId ? `, client_id ${code(live.clientId)}` : ''}${live.rotationMode ? `, rotation_mode ${code(live.rotationMode)}` : ''}`,
       );
     }
-    for (const change of connection.changes) lines.push(`- ${changeText(change, code)}`);
-    for (const value of connection.writeOnly) lines.push(`- ${escapeMarkdown(writeOnlyText(value))}`);
+    for (const change of changesOf(connection)) lines.push(`- ${changeText(change, code)}`);
+    const set = secretsSet(connection, outcome);
+    for (const value of connection.writeOnly) lines.push(`- ${escapeMarkdown(writeOnlyText(value, set))}`);
     if (connection.error) lines.push(`- error: ${escapeMarkdown(connection.error.message)}`);
     return lines.join('\n');
   });
@@ -230,7 +308,7 @@ function cutNote(context: ReportContext): string {
 
 function footer(plan: Plan, context: ReportContext): string {
   const parts = [`Plan hash ${code(plan.hash)}`];
-  if (context.headSha) parts.push(`head ${code(context.headSha.slice(0, 12))}`);
+  if (context.headSha) parts.push(`${context.commitRole ?? 'head'} ${code(context.headSha.slice(0, 12))}`);
   if (context.runUrl) parts.push(`[workflow run](${context.runUrl})`);
   return `<sub>${parts.join(' · ')} · okta-app-connections</sub>\n`;
 }

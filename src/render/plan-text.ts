@@ -2,8 +2,11 @@ import type { ApplyReport } from '../apply/model.js';
 import type { ConnectionPlan, Plan } from '../plan/model.js';
 import {
   changeText,
+  changesOf,
   consentNote,
   countsLine,
+  deactivationHeadline,
+  doneText,
   operationsText,
   publicKeyLines,
   rotationSkippedNote,
@@ -19,6 +22,7 @@ import { problemsText } from './problems.js';
  * prefix: it can never start a line of the log (where `::` would be a workflow command).
  */
 const quote = (text: string) => JSON.stringify(text);
+const DEACTIVATIONS_NAMED = 20;
 const TEXT = { quote, text: oneLine };
 /** Keys and ids as they are: a JWK in quotes would be JSON inside JSON. */
 const PLAIN = { quote: oneLine, text: oneLine };
@@ -26,12 +30,26 @@ const PLAIN = { quote: oneLine, text: oneLine };
 /** The plan for a terminal, in the spirit of `terraform plan`. */
 export function renderPlanText(plan: Plan): string {
   const lines = [`Okta plan for ${plan.org} (${plan.path})`, ''];
+  const deactivating = plan.connections.filter((connection) => connection.operations.includes('deactivate'));
+  if (deactivating.length > 0) {
+    const names = deactivating
+      .slice(0, DEACTIVATIONS_NAMED)
+      .map((c) => `${oneLine(c.name)} (${oneLine(c.appId)})`);
+    const more =
+      deactivating.length > DEACTIVATIONS_NAMED
+        ? ` and ${deactivating.length - DEACTIVATIONS_NAMED} more`
+        : '';
+    lines.push(
+      `  WARNING: ${deactivationHeadline(deactivating.length, false)}: ${names.join(', ')}${more}.`,
+      '',
+    );
+  }
   for (const connection of plan.connections) {
     if (connection.operations.length === 0 && !connection.error) continue;
     lines.push(
       `  ${symbol(connection)} ${oneLine(connection.name)} (${oneLine(connection.appId)}): ${operationsText(connection)}`,
     );
-    for (const change of connection.changes) lines.push(`      ${changeText(change, quote)}`);
+    for (const change of changesOf(connection)) lines.push(`      ${changeText(change, quote)}`);
     for (const value of connection.writeOnly) lines.push(`      ${writeOnlyText(value)}`);
     const note = consentNote(connection);
     if (note) lines.push(`      note: ${note}`);
@@ -54,7 +72,7 @@ export function renderApplyText(report: ApplyReport): string {
     if (result.status === 'unchanged') continue;
     const what =
       result.status === 'applied'
-        ? `applied (${result.done.join(' + ')})`
+        ? `applied (${doneText(result.done)})`
         : result.status === 'consent-needed'
           ? `consent needed: ${result.consentUrl ?? 'open the app in the Okta Admin Console'}`
           : `FAILED${result.error?.code ? ` [${result.error.code}]` : ''}: ${result.error?.message ?? ''}`;

@@ -3,7 +3,6 @@ import type { LoadedDefinitions } from '../definitions/load.js';
 import type { Problem } from '../definitions/types.js';
 import type { Plan } from '../plan/model.js';
 import { planConnections, type ConnectionReader } from '../plan/plan.js';
-import { resolvePlanScope } from '../plan/scope.js';
 import { openOkta } from './okta.js';
 import type { RunPorts } from './ports.js';
 import type { PlanSettings } from './settings.js';
@@ -26,32 +25,18 @@ export async function runPlan(settings: PlanSettings, ports: RunPorts): Promise<
   }
 }
 
-/** The connections in scope (all, or those the change touched), read and compared. */
-export async function makePlan(
+export function makePlan(
   reader: ConnectionReader,
   settings: PlanSettings,
   connections: readonly ResolvedConnection[],
   loaded: LoadedDefinitions,
   ports: RunPorts,
 ): Promise<Plan> {
-  const scoped = settings.scope
-    ? await resolvePlanScope({
-        scope: settings.scope.setting,
-        event: settings.scope.event,
-        workspace: settings.workspace,
-        path: settings.path,
-        files: loaded.files,
-        connections,
-        env: ports.env,
-      })
-    : undefined;
-  return planConnections(reader, scoped?.connections ?? connections, {
+  return planConnections(reader, connections, {
     orgUrl: settings.okta.orgUrl,
     path: settings.path,
     env: ports.env,
     rotateSecrets: settings.rotateSecrets,
     warnings: loaded.problems,
-    ...(scoped && { scope: scoped.scope }),
-    ...(scoped?.base && { base: scoped.base }),
   });
 }
