@@ -130,7 +130,9 @@ describe('export of a large org', () => {
     for (const file of result.files) {
       const value = parse(file.content) as { connections: Record<string, unknown>[] };
       const keys = Object.keys(value.connections[0]!);
-      const order = ['id', 'name', 'base_url', 'action', 'profile'].filter((key) => keys.includes(key));
+      const order = ['id', 'name', 'base_url', 'action', 'profile', 'to_app', 'to_okta'].filter((key) =>
+        keys.includes(key),
+      );
       expect(keys).toEqual(order);
       expect(file.content.startsWith('# yaml-language-server: $schema=https://')).toBe(true);
     }

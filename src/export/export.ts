@@ -1,3 +1,4 @@
+import type { FeatureValues } from '../definitions/features.js';
 import { baseUrlProblem } from '../definitions/rules.js';
 import { OKTA_ID_PATTERN } from '../definitions/schema.js';
 import type { Logger } from '../log.js';
@@ -16,11 +17,15 @@ import type {
   ExportVariable,
   SkippedApp,
 } from './model.js';
+import { readExportedFeatures } from './features.js';
 import { envSlug, fileSlug, NameAllocator, numbered } from './names.js';
 import { renderDefinitionFile } from './render-yaml.js';
 
 /** The reads an export needs (all GETs: an export never writes to Okta). */
-export type ExportReader = Pick<OktaClient, 'listApps' | 'getApp' | 'getConnection' | 'getConnectionJwks'>;
+export type ExportReader = Pick<
+  OktaClient,
+  'listApps' | 'getApp' | 'getConnection' | 'getConnectionJwks' | 'listFeatures'
+>;
 
 export interface ExportOptions {
   /** Every app of the org (listed page by page), or only these app ids (read one by one). */
@@ -36,6 +41,7 @@ type LiveConnection = {
   app: OktaApp;
   live: OktaConnection & { authScheme: 'TOKEN' | 'OAUTH2' };
   publicKey?: PublicKeyNotice;
+  features: { values: FeatureValues; notes: string[] };
 };
 type Read = LiveConnection | { skipped: SkippedApp } | { failure: ExportFailure };
 
@@ -108,11 +114,16 @@ async function readConnection(reader: ExportReader, app: OktaApp): Promise<Read>
   if (!kind.schemes.includes(live.authScheme)) {
     return skip(`its connection uses ${live.authScheme}, which Okta's API cannot manage for ${kind.label}`);
   }
+  const features = await readExportedFeatures(reader, app.id);
+  if ('error' in features) {
+    const message = `could not read the provisioning features: ${messageOf(features.error)}`;
+    return { failure: { appId: app.id, label: app.label, message } };
+  }
   // Org2Org OAuth works only once the target org trusts the connection's key: one more read to show it.
   const publicKey = isOrg2OrgOAuth(app.name, live.authScheme)
     ? await readPublicKey(reader, app.id, live.clientId, (text) => text)
     : undefined;
-  return { app, live: { ...live, authScheme: live.authScheme }, ...(publicKey && { publicKey }) };
+  return { app, live: { ...live, authScheme: live.authScheme }, features, ...(publicKey && { publicKey }) };
 }
 
 /** Names are handed out in app id order, so the same org always exports to the same files. */
@@ -121,9 +132,11 @@ function buildFiles(connections: LiveConnection[], orgHost: string | undefined):
   const envNames = new NameAllocator();
   const files = [...connections]
     .sort((a, b) => compareIds(a.app.id, b.app.id))
-    .map(({ app, live, publicKey }) => {
+    .map(({ app, live, publicKey, features }) => {
       const { connection, variables } = toDefinition(app, live, envNames);
       if (publicKey) connection.publicKey = publicKey;
+      if (Object.keys(features.values).length > 0) connection.features = features.values;
+      connection.notes.push(...features.notes);
       const content = renderDefinitionFile(connection, { orgHost, variables });
       const stem = fileSlug(app.label) || fileSlug(`${app.name} ${app.id}`);
       const fileName = `${fileNames.take(fileCandidates(stem, app.id), (s) => [`${s}.yaml`])}.yaml`;

@@ -1,4 +1,5 @@
 import type { PublicKeyNotice } from '../apply/public-key.js';
+import type { FeatureValues } from '../definitions/features.js';
 import type { ConnectionAction, EnvRef, RotationMode, StringValue } from '../definitions/types.js';
 
 /** One live connection as it will be written: the definition's values, secrets as `{ env }` placeholders. */
@@ -15,6 +16,8 @@ export interface ExportedConnection {
   rotationMode?: RotationMode;
   token?: EnvRef;
   settings?: { adminUsername: EnvRef; adminPassword: EnvRef };
+  /** Every current provisioning-feature setting (`to_app.create_users` …), written as `to_app` / `to_okta`. */
+  features?: FeatureValues;
   /** Extra header comment lines: what could not be exported as it is in Okta, and why. */
   notes: string[];
   /** Org2Org OAuth: the key to register with the service app in the target org (shown in the report). */

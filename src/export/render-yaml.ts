@@ -1,5 +1,6 @@
 import { parse, stringify } from 'yaml';
 import { SCHEMA_URL } from '../definitions/schema-url.js';
+import { FEATURE_SETTINGS, type FeatureValues } from '../definitions/features.js';
 import { isEnvRef, type StringValue } from '../definitions/types.js';
 import { APP_KINDS } from '../plan/app-kinds.js';
 import type { ExportedConnection, ExportVariable } from './model.js';
@@ -38,7 +39,29 @@ export function renderDefinitionFile(connection: ExportedConnection, context: Re
     field(8, 'admin_username', connection.settings.adminUsername);
     field(8, 'admin_password', connection.settings.adminPassword);
   }
+  lines.push(...featureLines(connection.features ?? {}));
   return `${lines.join('\n')}\n`;
+}
+
+/** `to_app` / `to_okta` blocks from settings by path, in the catalog's order (which keeps blocks together). */
+function featureLines(values: FeatureValues): string[] {
+  const lines: string[] = [];
+  let open: string[] = [];
+  for (const { path } of FEATURE_SETTINGS) {
+    const value = values[path];
+    if (value === undefined) continue;
+    const keys = path.split('.');
+    let shared = 0;
+    while (shared < open.length && shared < keys.length - 1 && open[shared] === keys[shared]) shared += 1;
+    open = keys.slice(0, -1);
+    keys.forEach((key, depth) => {
+      const indent = ' '.repeat(4 + 2 * depth);
+      if (depth === keys.length - 1)
+        lines.push(`${indent}${key}: ${typeof value === 'string' ? scalar(value) : value}`);
+      else if (depth >= shared) lines.push(`${indent}${key}:`);
+    });
+  }
+  return lines;
 }
 
 function header(connection: ExportedConnection, { orgHost, variables }: RenderContext): string[] {
