@@ -67,15 +67,19 @@ export function renderPlanMarkdown(plan: Plan, context: ReportContext, limit: nu
   const foot = footer(plan, context);
   const details = detailsSection(plan, outcome);
   const warnings = plan.warnings.length > 0 ? [problemsMarkdown(plan.warnings, 'Warnings')] : [];
+  const rotation = rotationSkippedNote(plan, MARKDOWN);
+  // Each row is rendered once; the search below only re-joins them.
+  const changeRows = changing.map((connection) => changeRow(connection, outcome));
+  const errorRows = errors.map(errorRow);
 
   const assemble = (rows: number, withDetails: boolean, cut: boolean) =>
     [
       ...head,
       ...deactivations,
       ...applied,
-      ...changeTable(changing, rows, outcome),
-      ...(rotationSkippedNote(plan, MARKDOWN) ? [`ℹ️ ${rotationSkippedNote(plan, MARKDOWN)}`, ''] : []),
-      ...errorSection(errors, rows),
+      ...changeTable(changeRows, rows),
+      ...(rotation ? [`ℹ️ ${rotation}`, ''] : []),
+      ...errorSection(errorRows, rows),
       ...warnings,
       ...(withDetails ? details : []),
       ...(cut ? [cutNote(context)] : []),
@@ -89,9 +93,10 @@ export function renderPlanMarkdown(plan: Plan, context: ReportContext, limit: nu
   if (full.length <= limit) return full;
   const withoutDetails = assemble(allRows, false, true);
   if (withoutDetails.length <= limit) return withoutDetails;
-  // Keep as many rows of each table as fit: binary search over the row count.
+  // Keep as many rows of each table as fit: binary search over the row count, among the rows whose
+  // text alone fits (so each step joins at most about `limit` characters, whatever the plan's size).
   let low = 0;
-  let high = allRows;
+  let high = rowsWithin(changeRows, errorRows, limit);
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
     if (assemble(mid, false, true).length <= limit) low = mid;
@@ -183,53 +188,69 @@ function deactivationWarning(plan: Plan, outcome: Outcome): string[] {
   ];
 }
 
-function changeTable(changing: ConnectionPlan[], rows: number, outcome: Outcome): string[] {
-  if (changing.length === 0) return [];
+/** How many rows of both tables together fit in `limit` characters, counting their text alone. */
+function rowsWithin(changeRows: readonly string[], errorRows: readonly string[], limit: number): number {
+  let size = 0;
+  const rows = Math.max(changeRows.length, errorRows.length);
+  for (let i = 0; i < rows; i++) {
+    // Each row and its line break; a doc with i + 1 rows in each table is at least this long.
+    for (const row of [changeRows[i], errorRows[i]]) if (row !== undefined) size += row.length + 1;
+    if (size > limit) return i;
+  }
+  return rows;
+}
+
+function changeTable(rows: readonly string[], shown: number): string[] {
+  if (rows.length === 0) return [];
   const lines = [
     '#### Changes',
     '',
     '| Connection | App id | Operations | Changes |',
     '| --- | --- | --- | --- |',
-    ...changing.slice(0, rows).map((connection) => {
-      const set = secretsSet(connection, outcome);
-      const cells = [
-        ...changesOf(connection).map((change) => changeText(change, code)),
-        ...connection.writeOnly.map((value) => escapeMarkdown(writeOnlyText(value, set))),
-        ...(!outcome && consentNote(connection) ? [`⚠️ ${consentNote(connection)}`] : []),
-      ];
-      return tableRow([
-        escapeMarkdown(connection.name),
-        code(connection.appId),
-        operationsCell(connection, outcome),
-        cells.join('<br>') || '—',
-      ]);
-    }),
+    ...rows.slice(0, shown),
   ];
-  if (rows < changing.length)
-    lines.push('', `… and ${changing.length - rows} more changing connections, not shown here.`);
+  if (shown < rows.length)
+    lines.push('', `… and ${rows.length - shown} more changing connections, not shown here.`);
   return [...lines, ''];
 }
 
-function errorSection(errors: ConnectionPlan[], rows: number): string[] {
-  if (errors.length === 0) return [];
-  const more = errors.length - Math.min(rows, errors.length);
+function changeRow(connection: ConnectionPlan, outcome: Outcome): string {
+  const set = secretsSet(connection, outcome);
+  const cells = [
+    ...changesOf(connection).map((change) => changeText(change, code)),
+    ...connection.writeOnly.map((value) => escapeMarkdown(writeOnlyText(value, set))),
+    ...(!outcome && consentNote(connection) ? [`⚠️ ${consentNote(connection)}`] : []),
+  ];
+  return tableRow([
+    escapeMarkdown(connection.name),
+    code(connection.appId),
+    operationsCell(connection, outcome),
+    cells.join('<br>') || '—',
+  ]);
+}
+
+function errorSection(rows: readonly string[], shown: number): string[] {
+  if (rows.length === 0) return [];
+  const more = rows.length - Math.min(shown, rows.length);
   return [
     '#### Could not be planned',
     '',
     '| Connection | App id | Where | Problem |',
     '| --- | --- | --- | --- |',
-    ...errors.slice(0, rows).map((connection) => {
-      const at = connection.error?.at ?? connection.source;
-      return tableRow([
-        escapeMarkdown(connection.name),
-        code(connection.appId),
-        code(`${at.file}:${at.line}`),
-        escapeMarkdown(connection.error?.message ?? ''),
-      ]);
-    }),
+    ...rows.slice(0, shown),
     ...(more > 0 ? ['', `… and ${more} more connections that could not be planned, not shown here.`] : []),
     '',
   ];
+}
+
+function errorRow(connection: ConnectionPlan): string {
+  const at = connection.error?.at ?? connection.source;
+  return tableRow([
+    escapeMarkdown(connection.name),
+    code(connection.appId),
+    code(`${at.file}:${at.line}`),
+    escapeMarkdown(connection.error?.message ?? ''),
+  ]);
 }
 
 function applySection(report: ApplyReport): string[] {
