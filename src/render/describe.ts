@@ -131,8 +131,7 @@ export function rotationSkippedNote(plan: Plan, { quote, text }: Quoting): strin
     .join(', ');
   const more =
     skipped.length > SKIPPED_NAMES_SHOWN ? ` and ${skipped.length - SKIPPED_NAMES_SHOWN} more` : '';
-  const count = `${skipped.length} connection${skipped.length === 1 ? '' : 's'}`;
-  return `rotate-secrets left ${count} alone, with no secret (token, admin_password) to rotate: ${names}${more}.`;
+  return `rotate-secrets left ${plural(skipped.length, 'connection')} alone, with no secret (token, admin_password) to rotate: ${names}${more}.`;
 }
 
 /** An Org2Org OAuth connection's public key and the one thing to do with it (apply result, export report). */
