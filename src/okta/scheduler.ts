@@ -1,6 +1,8 @@
 /**
  * Decides when each request may go: per-bucket pacing (rate-limit.ts) plus a cap on requests in flight.
- * Waiters are served in order; a blocked bucket does not hold up the others.
+ * Waiters are served in order; a blocked bucket does not hold up the others. A plan queues every request
+ * at once (tens of thousands), so waiters wait in one queue per bucket and a freed slot looks only at the
+ * queues' heads: the cost of a request does not grow with the number waiting.
  */
 import type { BucketName } from './buckets.js';
 import { BucketPacer, ServerClock, type PacerTicket, type RateLimitInfo } from './rate-limit.js';
@@ -20,15 +22,51 @@ export interface Slot {
 }
 
 interface Waiter {
-  bucket: BucketName;
-  uncapped: boolean;
+  /** Arrival order across all queues. */
+  seq: number;
   resolve: (slot: Slot) => void;
+}
+
+/** The waiters of one bucket that are all capped or all uncapped, first come first served. */
+class WaiterQueue {
+  private items: (Waiter | undefined)[] = [];
+  private head = 0;
+
+  constructor(
+    readonly bucket: BucketName,
+    readonly uncapped: boolean,
+  ) {}
+
+  get size(): number {
+    return this.items.length - this.head;
+  }
+
+  push(waiter: Waiter): void {
+    this.items.push(waiter);
+  }
+
+  peek(): Waiter | undefined {
+    return this.items[this.head];
+  }
+
+  shift(): Waiter {
+    const waiter = this.items[this.head]!;
+    this.items[this.head] = undefined;
+    this.head += 1;
+    // Drop the served part now and then: shifting a long array one by one would copy it each time.
+    if (this.head >= 1024 && this.head * 2 >= this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return waiter;
+  }
 }
 
 export class RequestScheduler {
   private readonly clock = new ServerClock();
   private readonly pacers = new Map<BucketName, BucketPacer>();
-  private readonly waiters: Waiter[] = [];
+  private readonly queues = new Map<string, WaiterQueue>();
+  private nextSeq = 0;
   private readonly now: () => number;
   private active = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -44,7 +82,7 @@ export class RequestScheduler {
    */
   acquire(bucket: BucketName, uncapped = false): Promise<Slot> {
     return new Promise((resolve) => {
-      this.waiters.push({ bucket, uncapped, resolve });
+      this.queue(bucket, uncapped).push({ seq: this.nextSeq++, resolve });
       this.pump();
     });
   }
@@ -78,30 +116,46 @@ export class RequestScheduler {
     return pacer;
   }
 
+  private queue(bucket: BucketName, uncapped: boolean): WaiterQueue {
+    const key = `${bucket} ${uncapped}`;
+    let queue = this.queues.get(key);
+    if (!queue) {
+      queue = new WaiterQueue(bucket, uncapped);
+      this.queues.set(key, queue);
+    }
+    return queue;
+  }
+
   private release(slot: Slot): void {
     if (!slot.uncapped) this.active -= 1;
     this.pump();
   }
 
+  /** Serves the earliest waiter whose bucket and slot allow it, until none can go. */
   private pump(): void {
     const now = this.now();
     let wakeAt = Infinity;
-    for (let index = 0; index < this.waiters.length;) {
-      const waiter = this.waiters[index]!;
-      if (!waiter.uncapped && this.active >= this.options.maxConcurrency) {
-        index += 1;
-        continue;
+    const blocked = new Set<WaiterQueue>();
+    for (;;) {
+      let next: WaiterQueue | undefined;
+      for (const queue of this.queues.values()) {
+        const head = queue.peek();
+        if (!head || blocked.has(queue)) continue;
+        if (!queue.uncapped && this.active >= this.options.maxConcurrency) continue;
+        if (!next || head.seq < next.peek()!.seq) next = queue;
       }
-      const pacer = this.pacer(waiter.bucket);
+      if (!next) break;
+      const pacer = this.pacer(next.bucket);
       const ticket = pacer.tryCharge(now);
       if (!ticket) {
+        // The bucket's other waiters would get the same answer now.
+        blocked.add(next);
         wakeAt = Math.min(wakeAt, pacer.nextChangeAt() ?? Infinity);
-        index += 1;
         continue;
       }
-      this.waiters.splice(index, 1);
-      if (!waiter.uncapped) this.active += 1;
-      waiter.resolve({ bucket: waiter.bucket, ticket, uncapped: waiter.uncapped });
+      const waiter = next.shift();
+      if (!next.uncapped) this.active += 1;
+      waiter.resolve({ bucket: next.bucket, ticket, uncapped: next.uncapped });
     }
     this.wakeAt(wakeAt, now);
   }
