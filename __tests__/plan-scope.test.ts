@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveDefinitions } from '../src/definitions/env.js';
@@ -273,7 +273,7 @@ describe('scope: changed on a real git checkout', () => {
     expect(all.scope).toEqual({ mode: 'all', unread: 0 });
   });
 
-  it('counts working-tree files git cannot vouch for as changed: untracked or edited after checkout', async () => {
+  it('counts working-tree files git cannot vouch for as changed: untracked, edited after checkout, linked', async () => {
     const workspace = await repo.clone('pull-merge', 2);
     // A step before the action generated a definition file and edited another.
     await writeFile(path.join(workspace, 'okta/connections/generated.yaml'), file(connection(20)));
@@ -281,8 +281,11 @@ describe('scope: changed on a real git checkout', () => {
       path.join(workspace, 'okta/connections/team-c.yaml'),
       file(connection(9, { version: 'v4' })),
     );
+    // A link to a file outside the definitions folder: the loader reads the file it leads to, whose history
+    // under that name says nothing about what the definitions folder held.
+    await symlink('../../docs/example.yaml', path.join(workspace, 'okta/connections/linked.yaml'));
     const scoped = await scopeOf(workspace, pullRequest());
-    expect(ids(scoped)).toEqual([...CHANGED, id(9), id(20)].sort());
+    expect(ids(scoped)).toEqual([...CHANGED, id(9), id(20), id(99)].sort());
   });
 
   it('compares with a base that is not a merge parent: the payload base when the checkout is the head itself', async () => {
