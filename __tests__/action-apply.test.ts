@@ -63,6 +63,9 @@ describe('apply on merge: the bundled action against the simulator and a fake Gi
     expect(sequence.sort()).toEqual(
       [
         'POST /api/v1/apps/0oa5org2orghub00001/connections/default?activate=true',
+        // The new connection's provisioning features, after its configure (Zscaler's match already).
+        'PUT /api/v1/apps/0oa5org2orghub00001/features/USER_PROVISIONING',
+        'PUT /api/v1/apps/0oa5org2orghub00001/features/INBOUND_PROVISIONING',
         'POST /api/v1/apps/0oa5org2orglegacy01/connections/default/lifecycle/deactivate',
         'POST /api/v1/apps/0oa5zscalerprod0001/connections/default?activate=true',
       ].sort(),

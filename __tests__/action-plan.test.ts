@@ -44,7 +44,13 @@ describe('plan on a pull request: the bundled action against the simulator and a
       headSha: HEAD_SHA,
       state: 'planned',
     });
-    expect(body).toContain('2 to configure, 1 to activate, 1 to deactivate, 1 unchanged');
+    expect(body).toContain(
+      '2 to configure, 1 to activate, 1 to deactivate, 1 to update features, 1 unchanged',
+    );
+    // The new Org2Org connection's features, planned against Okta's defaults for a fresh connection.
+    expect(body).toContain('to_app.create_users: `false` → `true`');
+    expect(body).toContain('to_okta.schedule.full_import.cron: not set → `0 21 * * Mon`');
+    expect(body).toContain('configure + activate + update-features');
     expect(body).toContain(
       'base_url: `https://scim.zscaler.example.com/scim/v1` → `https://scim.zscaler.example.com/scim/v2`',
     );
@@ -54,7 +60,13 @@ describe('plan on a pull request: the bundled action against the simulator and a
     expect(first.summary).toContain(`Plan hash \`${first.outputs['plan-hash']}\``);
     const planFile = JSON.parse(await readFile(first.outputs['plan-file']!, 'utf8'));
     expect(planFile.hash).toBe(first.outputs['plan-hash']);
-    expect(planFile.counts).toMatchObject({ toConfigure: 2, toActivate: 1, toDeactivate: 1, unchanged: 1 });
+    expect(planFile.counts).toMatchObject({
+      toConfigure: 2,
+      toActivate: 1,
+      toDeactivate: 1,
+      toUpdateFeatures: 1,
+      unchanged: 1,
+    });
 
     const second = await e2e.pullRequest();
     expect(second.code).toBe(0);
@@ -64,9 +76,14 @@ describe('plan on a pull request: the bundled action against the simulator and a
     expect(second.outputs['plan-hash']).toBe(first.outputs['plan-hash']);
 
     expect(e2e.sim.writes()).toEqual([]);
-    // Plans read each connection once and each app once.
+    // Plans read each connection once and each app once, and the features of Zscaler, the one set-up
+    // connection that declares some (the new Org2Org connection's are Okta's defaults: nothing to read).
     const reads = e2e.sim.requests.filter((r) => r.method === 'GET');
-    expect(reads.filter((r) => r.bucket === 'apps-star')).toHaveLength(8);
+    expect(reads.filter((r) => r.bucket === 'apps-star')).toHaveLength(10);
+    expect(reads.filter((r) => r.path.endsWith('/features')).map((r) => r.path)).toEqual([
+      '/api/v1/apps/0oa5zscalerprod0001/features',
+      '/api/v1/apps/0oa5zscalerprod0001/features',
+    ]);
     expect(reads.filter((r) => r.bucket === 'apps-id')).toHaveLength(8);
     for (const run of [first, second])
       await expectNoSecrets(run, e2e.secrets, [planComments(e2e.github)[0]!.body]);
