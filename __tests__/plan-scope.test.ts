@@ -273,7 +273,7 @@ describe('scope: changed on a real git checkout', () => {
     expect(all.scope).toEqual({ mode: 'all', unread: 0 });
   });
 
-  it('counts working-tree files git cannot vouch for as changed: untracked, edited after checkout, linked', async () => {
+  it('counts working-tree files git cannot vouch for as changed: untracked or edited after checkout', async () => {
     const workspace = await repo.clone('pull-merge', 2);
     // A step before the action generated a definition file and edited another.
     await writeFile(path.join(workspace, 'okta/connections/generated.yaml'), file(connection(20)));
@@ -281,11 +281,19 @@ describe('scope: changed on a real git checkout', () => {
       path.join(workspace, 'okta/connections/team-c.yaml'),
       file(connection(9, { version: 'v4' })),
     );
-    // A link to a file outside the definitions folder: the loader reads the file it leads to, whose history
-    // under that name says nothing about what the definitions folder held.
-    await symlink('../../docs/example.yaml', path.join(workspace, 'okta/connections/linked.yaml'));
     const scoped = await scopeOf(workspace, pullRequest());
-    expect(ids(scoped)).toEqual([...CHANGED, id(9), id(20), id(99)].sort());
+    expect(ids(scoped)).toEqual([...CHANGED, id(9), id(20)].sort());
+  });
+
+  it('plans whatever the loader reads through a link out of the definitions folder', async () => {
+    const workspace = await repo.clone('pull-merge', 2);
+    // The file the link leads to is unchanged under its own name, which says nothing about what the
+    // definitions folder held at the base. Whether links are followed is the loader's rule (files.ts).
+    await symlink('../../docs/example.yaml', path.join(workspace, 'okta/connections/linked.yaml'));
+    const loaded = await loadDefinitions(PATH, workspace);
+    const linkRead = loaded.definitions.some((definition) => definition.id === id(99));
+    const scoped = await scopeOf(workspace, pullRequest());
+    expect(ids(scoped)).toEqual([...CHANGED, ...(linkRead ? [id(99)] : [])].sort());
   });
 
   it('compares with a base that is not a merge parent: the payload base when the checkout is the head itself', async () => {
