@@ -7,6 +7,7 @@ import { parseMarker } from '../src/github/marker.js';
 import { OktaClient } from '../src/okta/client.js';
 import { SecretRegistry } from '../src/secrets.js';
 import { startFakeGitHub, type FakeGitHub, type FakeIssue } from './helpers/fake-github.js';
+import { shownVariables } from './helpers/e2e.js';
 import { makeWorkspace, runAction, type ActionRun } from './helpers/run-action.js';
 
 /**
@@ -81,6 +82,7 @@ async function scheduledRun(): Promise<ActionRun & { runId: string }> {
       'okta-api-token': sim.apiToken,
       'github-token': github.token,
       'drift-issue': 'true',
+      'visible-env': await shownVariables(path.join(workspace, FOLDER)),
     },
   });
   expect(run.code, run.stdout).toBe(0);

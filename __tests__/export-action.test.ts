@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateApps, startOktaSim, type OktaSim } from '../sim/server.js';
 import { hasErrors, loadDefinitions } from '../src/definitions/load.js';
+import { shownVariables } from './helpers/e2e.js';
 import { makeWorkspace, runAction, type ActionRun } from './helpers/run-action.js';
 
 /**
@@ -119,7 +120,11 @@ describe('export (the action, run as the runner does)', () => {
     const before = sim.requests.length;
     const plan = await runAction({
       workspace,
-      inputs: inputs({ command: 'plan', path: 'okta/connections' }),
+      inputs: inputs({
+        command: 'plan',
+        path: 'okta/connections',
+        'visible-env': await shownVariables(folder()),
+      }),
     });
     expect(plan.code, plan.stdout).toBe(0);
     expect(plan.outputs.changes).toBe('false');
@@ -177,7 +182,7 @@ describe('export (the action, run as the runner does)', () => {
     });
     expect(glob.code).not.toBe(0);
     expect(glob.annotations.find((a) => a.level === 'error')?.message).toMatch(
-      /with `command: export`, `path` must be one folder/,
+      /export writes into one folder: `path` must be a folder/,
     );
     const outside = await runAction({
       workspace,

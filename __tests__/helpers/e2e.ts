@@ -74,7 +74,11 @@ export async function startE2E(options: { sim?: SimOptions; definitions?: string
         eventName: 'pull_request',
         ref: `refs/pull/${PR_NUMBER}/merge`,
         sha: '9999999999999999999999999999999999999999',
-        payload: { action: 'synchronize', pull_request: { number: PR_NUMBER, head: { sha: HEAD_SHA } }, repository },
+        payload: {
+          action: 'synchronize',
+          pull_request: { number: PR_NUMBER, head: { sha: HEAD_SHA } },
+          repository,
+        },
         ...extra,
         inputs: { ...base({}).inputs, ...extra.inputs },
       }),
@@ -148,4 +152,16 @@ export function markerOf(body: string): Record<string, unknown> {
   const match = /^<!-- okta-app-connections (\{.*?\}) -->/.exec(body);
   if (!match) throw new Error('no marker');
   return JSON.parse(match[1]!);
+}
+
+/** The variables exported definitions read into shown fields: what `visible-env` must list to plan them. */
+export async function shownVariables(folder: string): Promise<string> {
+  const { readdir } = await import('node:fs/promises');
+  const names = new Set<string>();
+  for (const file of await readdir(folder)) {
+    const text = await readFile(path.join(folder, file), 'utf8');
+    for (const match of text.matchAll(/\b(?:id|name|base_url|client_id|admin_username): \{ env: (\w+) \}/g))
+      names.add(match[1]!);
+  }
+  return [...names].join(',');
 }

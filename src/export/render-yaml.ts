@@ -1,3 +1,4 @@
+import { visibleEnvNote } from './report.js';
 import { parse, stringify } from 'yaml';
 import { SCHEMA_URL } from '../definitions/schema-url.js';
 import { FEATURE_SETTINGS, type FeatureValues } from '../definitions/features.js';
@@ -79,6 +80,9 @@ function header(connection: ExportedConnection, { orgHost, variables }: RenderCo
       ...variables.map(
         (variable) => `#   ${variable.name}: ${variable.description}${variable.secret ? ' (secret)' : ''}`,
       ),
+      ...visibleEnvNote(variables, (name) => name)
+        .filter(Boolean)
+        .map((line) => `# ${line}`),
     );
   }
   lines.push(...connection.notes.map((note) => `# Note: ${oneLine(note)}`));

@@ -114,6 +114,7 @@ function variablesMarkdown(variables: readonly ExportVariable[]): string[] {
     ...variables.map((v) => `  ${v.name}: \${{ ${v.secret ? 'secrets' : 'vars'}.${v.name} }}`),
     '```',
     '',
+    ...visibleEnvNote(variables, code),
     '| variable | kind | app | what to put in it |',
     '| --- | --- | --- | --- |',
     ...limited(variables, (v) =>
@@ -126,6 +127,20 @@ function variablesMarkdown(variables: readonly ExportVariable[]): string[] {
     ),
     '',
   ];
+}
+
+/** Plain variables feed shown fields, which may read only what `visible-env` names. */
+export function visibleEnvNote(
+  variables: readonly ExportVariable[],
+  quote: (name: string) => string,
+): string[] {
+  const shown = variables.filter((v) => !v.secret).map((v) => quote(v.name));
+  return shown.length === 0
+    ? []
+    : [
+        `Plans show these values: list them in the action's \`visible-env\` input (CLI: --visible-env): ${shown.join(', ')}.`,
+        '',
+      ];
 }
 
 /** Plain text for the CLI: each file, the variables to create, failures; skipped apps counted. */
@@ -143,6 +158,7 @@ export function renderExportText(result: ExportResult, context: ExportReportCont
     lines.push('Create these environment variables before apply (Okta never returns secrets):');
     for (const v of result.variables)
       lines.push(`  ${v.name}${v.secret ? ' (secret)' : ''}: ${v.description}`);
+    lines.push(...visibleEnvNote(result.variables, (name) => name));
   }
   for (const { connection: c } of withPublicKey(result.files)) {
     const text = publicKeyLines(c.publicKey!, { quote: (t) => t, text: (t) => t });

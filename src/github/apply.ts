@@ -22,6 +22,7 @@ export async function applyInAction(run: ActionRun): Promise<void> {
       ...settings.definitions,
       okta,
       rotateSecrets: settings.rotateSecrets,
+      scope: { setting: settings.scope, event: { name: context.eventName, payload: context.payload } },
       planCheck: settings.planCheck,
       maxDeactivations: settings.maxDeactivations,
       ...(settings.planHash && { planHash: settings.planHash }),
@@ -53,7 +54,7 @@ export async function applyInAction(run: ActionRun): Promise<void> {
   setOutputs({ applied: report.applied, failed: report.failed });
   ports.logger.info(renderApplyText(report));
   const state = report.failed > 0 ? 'apply-failed' : 'applied';
-  const reportContext = { ...base, state, apply: report } satisfies ReportContext;
+  const reportContext = { ...base, state, apply: report, commitRole: 'merge' } satisfies ReportContext;
   appendSummary(ports.secrets.redact(renderPlanMarkdown(plan, reportContext, SUMMARY_LIMIT)));
   if (plan.changes) await commentOnMergedPullRequest(target, outcome.evidence, plan, reportContext);
   failOnFailures(report);

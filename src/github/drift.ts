@@ -1,5 +1,6 @@
 import { info, warning } from './runner.js';
 import type { Plan } from '../plan/model.js';
+import { code } from '../render/markdown.js';
 import { COMMENT_LIMIT, renderPlanMarkdown } from '../render/plan-markdown.js';
 import { syncDriftIssue } from './drift-issue.js';
 import { renderMarker } from './marker.js';
@@ -22,7 +23,7 @@ export async function runDriftCheck(target: CommentTarget, plan: Plan): Promise<
     state: 'planned',
     runId: context.runId,
   });
-  const intro = `Okta org \`${plan.org}\` differs from the definitions in \`${plan.path}\` (checked in [run #${context.runNumber}](${context.runUrl})). Someone changed it outside this repository, or a merge was not applied. Merge a change to the definitions, or run apply, to bring them back in line.`;
+  const intro = `Okta org ${code(plan.org)} differs from the definitions in ${code(plan.path)} (checked in [this run](${context.runUrl})). Someone changed it outside this repository, or a merge was not applied. Merge a change to the definitions, or run apply, to bring them back in line.`;
   const body = secrets.redact(
     renderPlanMarkdown(
       plan,
@@ -45,7 +46,7 @@ export async function runDriftCheck(target: CommentTarget, plan: Plan): Promise<
       drifted,
       title: `Okta drift: ${plan.org} differs from the definitions`,
       body,
-      closeComment: `Okta \`${plan.org}\` matches the definitions again (checked in [run #${context.runNumber}](${context.runUrl})). Closing.`,
+      closeComment: `Okta ${code(plan.org)} matches the definitions again (checked in [this run](${context.runUrl})). Closing.`,
     });
     if (result.warning) warning(secrets.redact(result.warning));
     info(`Drift issue: ${result.action}${result.url ? ` ${result.url}` : ''}`);

@@ -21,7 +21,12 @@ export async function planInAction(run: ActionRun): Promise<void> {
   const { settings, context, ports } = run;
   const okta = requireOkta(settings, 'plan');
   const outcome = await runPlan(
-    { ...settings.definitions, okta, rotateSecrets: settings.rotateSecrets },
+    {
+      ...settings.definitions,
+      okta,
+      rotateSecrets: settings.rotateSecrets,
+      scope: { setting: settings.scope, event: { name: context.eventName, payload: context.payload } },
+    },
     ports,
   );
   const target = commentTarget(run);

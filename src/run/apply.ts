@@ -4,6 +4,7 @@ import type { LoadedDefinitions } from '../definitions/load.js';
 import type { Problem } from '../definitions/types.js';
 import type { Plan } from '../plan/model.js';
 import { openOkta } from './okta.js';
+import { redactedCopy } from './redact.js';
 import { makePlan } from './plan.js';
 import type { RunPorts } from './ports.js';
 import { decideApply, type ReviewEvidence } from './review.js';
@@ -15,6 +16,7 @@ export interface ApplyPorts extends RunPorts {
   review(plan: Plan): Promise<ReviewEvidence>;
 }
 
+/** Plans and reports are redacted for the reports. */
 export type ApplyOutcome =
   | { kind: 'invalid'; loaded: LoadedDefinitions; problems: Problem[] }
   | { kind: 'refused'; plan: Plan; reason: string; instruction: string; evidence?: ReviewEvidence }
@@ -32,13 +34,20 @@ export async function runApply(settings: ApplySettings, ports: ApplyPorts): Prom
     const plan = await makePlan(client, settings, prepared.connections, prepared.loaded, ports);
     const evidence = plan.changes || plan.counts.errors > 0 ? await ports.review(plan) : undefined;
     const decision = decideApply(plan, settings, evidence ?? { kind: 'manual' });
-    if (!decision.apply) return { kind: 'refused', plan, ...decision, ...(evidence && { evidence }) };
+    const shown = redactedCopy(ports.secrets, plan);
+    if (!decision.apply) return { kind: 'refused', plan: shown, ...decision, ...(evidence && { evidence }) };
     const report = await applyPlan(client, plan, prepared.connections, {
       env: ports.env,
       secrets: ports.secrets,
       logger: ports.logger,
     });
-    return { kind: 'applied', plan, report, note: decision.note, ...(evidence && { evidence }) };
+    return {
+      kind: 'applied',
+      plan: shown,
+      report: redactedCopy(ports.secrets, report),
+      note: decision.note,
+      ...(evidence && { evidence }),
+    };
   } finally {
     await client.close();
   }

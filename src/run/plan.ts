@@ -3,14 +3,17 @@ import type { LoadedDefinitions } from '../definitions/load.js';
 import type { Problem } from '../definitions/types.js';
 import type { Plan } from '../plan/model.js';
 import { planConnections, type ConnectionReader } from '../plan/plan.js';
+import { resolvePlanScope } from '../plan/scope.js';
 import { openOkta } from './okta.js';
+import { redactedCopy } from './redact.js';
 import type { RunPorts } from './ports.js';
 import type { PlanSettings } from './settings.js';
 import { prepareDefinitions } from './validate.js';
 
 export type PlanOutcome =
   | { kind: 'invalid'; loaded: LoadedDefinitions; problems: Problem[] }
-  | { kind: 'planned'; loaded: LoadedDefinitions; plan: Plan; connections: ResolvedConnection[] };
+  /** The plan redacted for the reports. */
+  | { kind: 'planned'; loaded: LoadedDefinitions; plan: Plan };
 
 /** `plan`: valid definitions, read live state (read-only), the plan. Nothing is written to Okta. */
 export async function runPlan(settings: PlanSettings, ports: RunPorts): Promise<PlanOutcome> {
@@ -19,24 +22,38 @@ export async function runPlan(settings: PlanSettings, ports: RunPorts): Promise<
   const client = openOkta(settings.okta, 'read', ports);
   try {
     const plan = await makePlan(client, settings, prepared.connections, prepared.loaded, ports);
-    return { kind: 'planned', loaded: prepared.loaded, plan, connections: prepared.connections };
+    return { kind: 'planned', loaded: prepared.loaded, plan: redactedCopy(ports.secrets, plan) };
   } finally {
     await client.close();
   }
 }
 
-export function makePlan(
+/** The connections in scope (all, or those the change touched), read and compared. */
+export async function makePlan(
   reader: ConnectionReader,
   settings: PlanSettings,
   connections: readonly ResolvedConnection[],
   loaded: LoadedDefinitions,
   ports: RunPorts,
 ): Promise<Plan> {
-  return planConnections(reader, connections, {
+  const scoped = settings.scope
+    ? await resolvePlanScope({
+        scope: settings.scope.setting,
+        event: settings.scope.event,
+        workspace: settings.workspace,
+        path: settings.path,
+        files: loaded.files,
+        connections,
+        env: ports.env,
+      })
+    : undefined;
+  return planConnections(reader, scoped?.connections ?? connections, {
     orgUrl: settings.okta.orgUrl,
     path: settings.path,
     env: ports.env,
     rotateSecrets: settings.rotateSecrets,
     warnings: loaded.problems,
+    ...(scoped && { scope: scoped.scope }),
+    ...(scoped?.base && { base: scoped.base }),
   });
 }
