@@ -1,19 +1,24 @@
-import { readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDefinitionYaml, type ParsedFile, type YamlPath } from './document.js';
 import { findDefinitionFiles } from './files.js';
 import { declaredFeatures } from './features.js';
 import { describeIssue, formatPath } from './messages.js';
+import { ProblemList, type ProblemCounts } from './problem-list.js';
 import { checkConnectionRules, reservedEnvProblem } from './rules.js';
-import { definitionFileSchema, SECRET_FIELDS, type ConnectionInput } from './schema.js';
+import { connectionSchema, definitionFileSchema, SECRET_FIELDS, type ConnectionInput } from './schema.js';
 import { isEnvRef, type ConnectionDefinition, type Problem, type SourceLocation } from './types.js';
+import type { z } from 'zod';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 
 export interface LoadedDefinitions {
   definitions: ConnectionDefinition[];
-  /** Errors and warnings, sorted by file and position. */
+  /** Errors and warnings, sorted by file and position: the first ones of each severity (see ProblemList). */
   problems: Problem[];
+  /** Problems counted but not in `problems`; reports say "… and N more". */
+  unlisted: ProblemCounts;
   /** Files read, relative to the workspace. */
   files: string[];
 }
@@ -40,7 +45,8 @@ export async function loadDefinitions(
   options: LoadOptions = {},
 ): Promise<LoadedDefinitions> {
   const found = await findDefinitionFiles(pathInput, workspace);
-  const problems: Problem[] = [...found.problems];
+  const problems = new ProblemList();
+  problems.addAll(found.problems);
   const definitions: ConnectionDefinition[] = [];
   const files: string[] = [];
   const references: FileReferences = { ids: [], envUses: [] };
@@ -50,40 +56,48 @@ export async function loadDefinitions(
     files.push(file);
     const read = await readDefinitionText(absolute);
     if ('error' in read) {
-      problems.push({ file, line: 1, column: 1, severity: 'error', message: read.error });
+      problems.add({ file, line: 1, column: 1, severity: 'error', message: read.error });
       continue;
     }
     const parsed = parseDefinitionYaml(read.text, file);
     if ('errors' in parsed) {
-      problems.push(...parsed.errors.map((error) => ({ file, severity: 'error' as const, ...error })));
+      for (const error of parsed.errors) problems.add({ file, severity: 'error', ...error });
       continue;
     }
-    const fileProblems = checkFile(parsed);
-    problems.push(...fileProblems.problems);
-    definitions.push(...fileProblems.definitions);
-    references.ids.push(...fileProblems.references.ids);
-    references.envUses.push(...fileProblems.references.envUses);
+    // Loops, not push(...list): a spread of 80,000 items overflows the call stack.
+    const checked = checkFile(parsed, problems);
+    for (const definition of checked.definitions) definitions.push(definition);
+    for (const id of checked.references.ids) references.ids.push(id);
+    for (const use of checked.references.envUses) references.envUses.push(use);
   }
 
-  problems.push(...checkAcrossFiles(references, options.visibleEnv));
-  problems.sort(
-    (a, b) =>
-      a.file.localeCompare(b.file) ||
-      a.line - b.line ||
-      a.column - b.column ||
-      a.message.localeCompare(b.message),
-  );
-  return { definitions, problems, files };
+  problems.addAll(checkAcrossFiles(references, options.visibleEnv));
+  return { definitions, problems: problems.sorted(), unlisted: problems.unlisted(), files };
 }
 
+/**
+ * Reads a file findDefinitionFiles vetted, checking again on the open handle: no link followed at the last
+ * step, no wait on a FIFO swapped in since (non-blocking open), only a regular file within the size limit.
+ */
 async function readDefinitionText(file: string): Promise<{ text: string } | { error: string }> {
-  const info = await stat(file);
-  if (info.size > MAX_FILE_BYTES) {
-    return {
-      error: `the file is ${(info.size / 1024 / 1024).toFixed(1)} MiB, over the 1 MiB limit for a definition file; split it into several files.`,
-    };
+  const handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK).catch(
+    (error: NodeJS.ErrnoException) => error,
+  );
+  if (handle instanceof Error) {
+    return { error: `the file could not be read (${handle.code ?? handle.message}).` };
   }
-  return decodeDefinitionBytes(await readFile(file));
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) return { error: 'the file is not a regular file; it was not read.' };
+    if (info.size > MAX_FILE_BYTES) {
+      return {
+        error: `the file is ${(info.size / 1024 / 1024).toFixed(1)} MiB, over the 1 MiB limit for a definition file; split it into several files.`,
+      };
+    }
+    return decodeDefinitionBytes(await handle.readFile());
+  } finally {
+    await handle.close();
+  }
 }
 
 function decodeDefinitionBytes(bytes: Uint8Array): { text: string } | { error: string } {
@@ -104,18 +118,20 @@ export function definitionsInContent(bytes: Uint8Array, file: string): Connectio
   const read = decodeDefinitionBytes(bytes);
   if ('error' in read) return [];
   const parsed = parseDefinitionYaml(read.text, file);
-  return 'errors' in parsed ? [] : checkFile(parsed).definitions;
+  return 'errors' in parsed ? [] : checkFile(parsed, new ProblemList()).definitions;
 }
 
-function checkFile(parsed: ParsedFile): {
-  problems: Problem[];
+/** One file's own checks: its problems go to `problems`. */
+function checkFile(
+  parsed: ParsedFile,
+  problems: ProblemList,
+): {
   definitions: ConnectionDefinition[];
   references: FileReferences;
 } {
-  const problems: Problem[] = [];
   const broken = new Set<number>();
   const report = (p: YamlPath, atKey: boolean, severity: Problem['severity'], message: string) => {
-    problems.push({ ...parsed.locate(p, { key: atKey }), severity, message });
+    problems.addLazily(severity, () => ({ ...parsed.locate(p, { key: atKey }), severity, message }));
     if (severity === 'error' && typeof p[1] === 'number' && p[0] === 'connections') broken.add(p[1]);
   };
 
@@ -127,21 +143,34 @@ function checkFile(parsed: ParsedFile): {
       'error',
       'the file must be a mapping with a top-level `connections:` list (see examples/connections).',
     );
-    return { problems, definitions: [], references: { ids: [], envUses: [] } };
+    return { definitions: [], references: { ids: [], envUses: [] } };
   }
-  const result = definitionFileSchema.safeParse(value);
-  const seen = new Set<string>();
-  for (const issue of result.success ? [] : result.error.issues) {
-    for (const text of describeIssue(issue, value)) {
-      const key = `${formatPath(text.path)}|${text.message}`;
-      if (!seen.has(key)) {
-        seen.add(key);
-        report(text.path, text.atKey, 'error', text.message);
-      }
-    }
-  }
+  // The file's own keys first, then each connection on its own: zod's issues for one connection at a time
+  // are described and dropped, so a file of 80,000 broken entries never holds all their issues at once.
   const connections = (value as { connections?: unknown }).connections;
   const list = Array.isArray(connections) ? connections : [];
+  const reportIssues = (issues: readonly z.core.$ZodIssue[], prefix: YamlPath) => {
+    const seen = new Set<string>();
+    for (const issue of issues) {
+      for (const text of describeIssue({ ...issue, path: [...prefix, ...issue.path] }, value)) {
+        const key = `${formatPath(text.path)}|${text.message}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          report(text.path, text.atKey, 'error', text.message);
+        }
+      }
+    }
+  };
+  const fileResult = definitionFileSchema.safeParse(
+    Array.isArray(connections) ? { ...value, connections: [] } : value,
+  );
+  if (!fileResult.success) reportIssues(fileResult.error.issues, []);
+  const parsedConnections = list.map((connection, index) => {
+    const result = connectionSchema.safeParse(connection);
+    if (!result.success) reportIssues(result.error.issues, ['connections', index]);
+    return result.success ? result.data : undefined;
+  });
+  const valid = fileResult.success && parsedConnections.every((connection) => connection !== undefined);
   list.forEach((connection, index) => {
     for (const finding of checkConnectionRules(connection, ['connections', index])) {
       report(finding.path, finding.atKey, finding.severity, finding.message);
@@ -153,10 +182,10 @@ function checkFile(parsed: ParsedFile): {
 
   const references: FileReferences = { ids: [], envUses: [] };
   list.forEach((connection, index) => collectReferences(connection, index, parsed, references));
-  const definitions = list.flatMap((connection, index) =>
-    broken.has(index) || !result.success ? [] : [toDefinition(connection as ConnectionInput, index, parsed)],
+  const definitions = parsedConnections.flatMap((connection, index) =>
+    broken.has(index) || !valid || !connection ? [] : [toDefinition(connection, index, parsed)],
   );
-  return { problems, definitions, references };
+  return { definitions, references };
 }
 
 interface FileReferences {
