@@ -21,7 +21,7 @@ async function reviewAndMerge(): Promise<string> {
   return plan.outputs['plan-hash']!;
 }
 
-describe('apply on merge: the bundled action against the simulator and a fake GitHub', () => {
+describe('apply on merge: the action against the simulator and a fake GitHub', () => {
   it('applies the reviewed plan, confirms it, marks the comment applied, and converges', async () => {
     e2e = await startE2E();
     const reviewed = await reviewAndMerge();
@@ -74,7 +74,7 @@ describe('apply on merge: the bundled action against the simulator and a fake Gi
     const comment = planComments(e2e.github)[0]!;
     expect(markerOf(comment.body)).toMatchObject({ state: 'applied', planHash: reviewed });
     expect(comment.body).toContain(
-      `applied to \`${new URL(e2e.sim.url).host}\` in run #7 at \`${MERGE_SHA.slice(0, 7)}\``,
+      `applied to \`${new URL(e2e.sim.url).host}\` in [run #7](https://github.com/acme/okta-config/actions/runs/1001) at \`${MERGE_SHA.slice(0, 7)}\``,
     );
     expect(comment.body).toContain('3 applied, 0 failed');
     await expectNoSecrets(apply, e2e.secrets, [comment.body]);
@@ -167,7 +167,8 @@ describe('apply on merge: the bundled action against the simulator and a fake Gi
     const run = await e2e.dispatch({ command: 'apply', 'plan-check': 'off' });
     expect(run.code, run.stdout).toBe(0);
     expect(run.summary).toMatch(
-      /Google Workspace.*⏳ consent needed.*\[open the consent page\]\(http:\/\/127\.0\.0\.1:\d+\//,
+      // The simulator's link is http: shown as code, never as a link (only https links are links).
+      /Google Workspace.*⏳ consent needed.*an Okta admin must grant consent: `http:\/\/127\.0\.0\.1:\d+\/consent\//,
     );
     expect(run.outputs.failed).toBe('0');
   });
@@ -183,7 +184,7 @@ describe('apply on merge: the bundled action against the simulator and a fake Gi
     );
     expect(run.code, run.stdout).toBe(0);
     expect(run.outputs).toMatchObject({ 'to-configure': '1', applied: '1', changes: 'true' });
-    expect(run.summary).toContain('configure (secret rotation)');
+    expect(run.summary).toContain('configured (secret rotated)');
     expect(e2e.sim.apps.get('0oa5zscalerprod0001')!.connection!.token).toBe(rotatedToken);
     await expectNoSecrets(run, [...e2e.secrets, rotatedToken]);
   });
