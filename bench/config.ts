@@ -8,6 +8,8 @@ export type RateBucket = 'apps-star' | 'apps-id';
 
 export interface BenchConfig {
   sizes: number[];
+  /** Connections in the scaling run (unlimited buckets, one secret per connection). */
+  scaleSizes: number[];
   /** Percent of each bucket the client may use (the action's default). */
   share: number;
   /** Requests in flight (the action's default). */
@@ -23,6 +25,7 @@ export interface BenchConfig {
 
 export const DEFAULT_CONFIG: BenchConfig = {
   sizes: [100, 500, 2000],
+  scaleSizes: [1000, 10_000, 20_000],
   share: 50,
   maxConcurrency: 8,
   latencyMs: 30,

@@ -18,8 +18,35 @@ export const DEFINITION_ENV: Record<string, string> = {
   [PASSWORD_ENV]: 'bench-o365-password-not-a-secret',
 };
 
+/**
+ * Definitions where each connection reads its own variable (`BENCH_SCIM_TOKEN_17`), so a run registers a
+ * secret per connection that holds one, as an org with real per-app credentials does.
+ */
+export interface SecretPerConnection {
+  secretPerConnection: true;
+}
+
+function envName(name: string, index: number, options?: SecretPerConnection): string {
+  return options?.secretPerConnection ? `${name}_${index}` : name;
+}
+
+/** The variables of `count` connections' definitions (with their own secret each, or the shared ones). */
+export function definitionEnv(count: number, options?: SecretPerConnection): Record<string, string> {
+  if (!options?.secretPerConnection) return DEFINITION_ENV;
+  const env: Record<string, string> = {};
+  for (let index = 0; index < count; index++) {
+    for (const [name, value] of Object.entries(DEFINITION_ENV))
+      env[envName(name, index, options)] = `${value}-${index}`;
+  }
+  return env;
+}
+
 /** One connection as YAML list-item lines, or undefined for an app without a connection. */
-export function definitionYaml(app: SimApp, index: number): string | undefined {
+export function definitionYaml(
+  app: SimApp,
+  index: number,
+  options?: SecretPerConnection,
+): string | undefined {
   const connection = app.connection;
   if (!connection) return undefined;
   const enabled = connection.status === 'ENABLED';
@@ -30,7 +57,7 @@ export function definitionYaml(app: SimApp, index: number): string | undefined {
       '    action: activate',
       '    profile:',
       '      auth_scheme: TOKEN',
-      `      token: { env: ${TOKEN_ENV} }`,
+      `      token: { env: ${envName(TOKEN_ENV, index, options)} }`,
     );
   } else if (app.name === 'okta_org2org') {
     lines.push(
@@ -50,7 +77,7 @@ export function definitionYaml(app: SimApp, index: number): string | undefined {
       lines.push(
         '      settings:',
         '        admin_username: admin@bench.example.onmicrosoft.com',
-        `        admin_password: { env: ${PASSWORD_ENV} }`,
+        `        admin_password: { env: ${envName(PASSWORD_ENV, index, options)} }`,
       );
     }
   }
@@ -58,9 +85,13 @@ export function definitionYaml(app: SimApp, index: number): string | undefined {
 }
 
 /** Writes the definitions of `apps` into `dir`, DEFINITIONS_PER_FILE per file; returns the count written. */
-export async function writeDefinitionFiles(apps: readonly SimApp[], dir: string): Promise<number> {
+export async function writeDefinitionFiles(
+  apps: readonly SimApp[],
+  dir: string,
+  options?: SecretPerConnection,
+): Promise<number> {
   await mkdir(dir, { recursive: true });
-  const items = apps.flatMap((app, index) => definitionYaml(app, index) ?? []);
+  const items = apps.flatMap((app, index) => definitionYaml(app, index, options) ?? []);
   for (let start = 0; start < items.length; start += DEFINITIONS_PER_FILE) {
     const file = path.join(dir, `bench-${String(start / DEFINITIONS_PER_FILE).padStart(3, '0')}.yaml`);
     const body = items.slice(start, start + DEFINITIONS_PER_FILE).join('\n\n');

@@ -1,8 +1,9 @@
 /**
- * npm run bench [-- --n 100,500,2000] [--share 50] [--json out.json]
+ * npm run bench [-- --n 100,500,2000] [--scale 1000,10000,20000] [--share 50] [--json out.json]
  *
- * Plan and apply against the simulator at the speed its rate limits allow, and the bundled action's
- * start-up with 1,000 definitions against a bare node start. Bundles first when dist/ is missing.
+ * Plan and apply against the simulator at the speed its rate limits allow, the cost of a plan as the org
+ * grows (unlimited buckets), and the bundled action's start-up with 1,000 definitions against a bare node
+ * start. `--n none` / `--scale none` skip a part. Bundles first when dist/ is missing.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -14,20 +15,32 @@ import { failedChecks } from './checks.js';
 import { bundleClient } from './client-bundle.js';
 import { DEFAULT_CONFIG, type BenchConfig } from './config.js';
 import { runRateScenario, type PhaseFigures } from './rate.js';
+import { runScalingScenario, type ScalingFigures } from './scaling.js';
 import { BUNDLES, REPO_ROOT, runStartupBench } from './startup.js';
-import { BOUND_NOTE, rateSettings, rateTable, startupTable } from './table.js';
+import { BOUND_NOTE, rateSettings, rateTable, SCALING_NOTE, scalingTable, startupTable } from './table.js';
+
+/** `100,500` or `10_000` as whole numbers; `none` for none. */
+function readSizes(flag: string, text: string): number[] {
+  if (text.trim() === 'none') return [];
+  const sizes = text.split(',').map((part) => Number(part.trim().replace(/_/g, '')));
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+    throw new Error(`--${flag} takes whole numbers separated by commas, or none (got "${text}")`);
+  }
+  return sizes;
+}
 
 function readConfig(): { config: BenchConfig; json?: string } {
   const { values } = parseArgs({
-    options: { n: { type: 'string' }, share: { type: 'string' }, json: { type: 'string' } },
+    options: {
+      n: { type: 'string' },
+      scale: { type: 'string' },
+      share: { type: 'string' },
+      json: { type: 'string' },
+    },
   });
   const config = { ...DEFAULT_CONFIG };
-  if (values.n !== undefined) {
-    config.sizes = values.n.split(',').map((text) => Number(text.trim().replace(/_/g, '')));
-    if (config.sizes.some((n) => !Number.isInteger(n) || n < 1)) {
-      throw new Error(`--n takes whole numbers separated by commas, e.g. --n 100,500 (got "${values.n}")`);
-    }
-  }
+  if (values.n !== undefined) config.sizes = readSizes('n', values.n);
+  if (values.scale !== undefined) config.scaleSizes = readSizes('scale', values.scale);
   if (values.share !== undefined) {
     config.share = Number(values.share);
     if (!Number.isInteger(config.share) || config.share < 1 || config.share > 100) {
@@ -47,26 +60,30 @@ async function main(): Promise<void> {
   const started = Date.now();
   const { config, json } = readConfig();
   ensureBundle();
-  console.log(`Plan and apply against the simulator (${rateSettings(config)})`);
   const phases: PhaseFigures[] = [];
+  const scaling: ScalingFigures[] = [];
   const clientDir = await mkdtemp(path.join(tmpdir(), 'oac-bench-client-'));
   try {
     const client = await bundleClient(clientDir);
-    for (const n of config.sizes) {
-      phases.push(...(await runRateScenario(n, config, client)));
-      console.log(`  N = ${n} done`);
+    if (config.sizes.length > 0) {
+      console.log(`Plan and apply against the simulator (${rateSettings(config)})`);
+      for (const n of config.sizes) {
+        phases.push(...(await runRateScenario(n, config, client)));
+        console.log(`  N = ${n} done`);
+      }
+      reportRate(phases);
+    }
+    if (config.scaleSizes.length > 0) {
+      console.log('Scaling: plan with unlimited buckets');
+      for (const n of config.scaleSizes) {
+        scaling.push(await runScalingScenario(n, config, client));
+        console.log(`  N = ${n} done`);
+      }
+      console.log(`\n${scalingTable(scaling)}\n\n${SCALING_NOTE}\n`);
     }
   } finally {
     await rm(clientDir, { recursive: true, force: true });
   }
-  console.log(`\n${rateTable(phases)}\n\n${BOUND_NOTE}\n`);
-  const failures = failedChecks(phases);
-  if (failures.length > 0) process.exitCode = 1;
-  console.log(
-    failures.length > 0
-      ? `Checks FAILED:\n${failures.map((failure) => `  - ${failure}`).join('\n')}\n`
-      : 'Checks passed: no 429, no window above its cap, no request beyond those needed (each app read once), every connection planned and applied.\n',
-  );
 
   const startup = await runStartupBench(config);
   const sizes = Object.entries(startup.bundleBytes)
@@ -79,10 +96,22 @@ async function main(): Promise<void> {
 
   if (json) {
     const file = path.resolve(json);
-    await writeFile(file, `${JSON.stringify({ node: process.version, config, phases, startup }, null, 2)}\n`);
+    const figures = { node: process.version, config, phases, scaling, startup };
+    await writeFile(file, `${JSON.stringify(figures, null, 2)}\n`);
     console.log(`Figures written to ${file}`);
   }
   console.log(`Bench took ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+}
+
+function reportRate(phases: readonly PhaseFigures[]): void {
+  console.log(`\n${rateTable(phases)}\n\n${BOUND_NOTE}\n`);
+  const failures = failedChecks(phases);
+  if (failures.length > 0) process.exitCode = 1;
+  console.log(
+    failures.length > 0
+      ? `Checks FAILED:\n${failures.map((failure) => `  - ${failure}`).join('\n')}\n`
+      : 'Checks passed: no 429, no window above its cap, no request beyond those needed (each app read once), every connection planned and applied.\n',
+  );
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,7 @@
 /** Plain-text tables of the bench figures (also valid Markdown, for the README). */
 import type { BenchConfig } from './config.js';
 import type { PhaseFigures } from './rate.js';
+import { ratioToLinear, totalCpuMs, totalMs, type ScalingFigures } from './scaling.js';
 import type { StartupFigures } from './startup.js';
 
 /** The first `textColumns` columns are left-aligned, the rest (numbers) right-aligned. */
@@ -38,6 +39,7 @@ export function rateTable(rows: readonly PhaseFigures[]): string {
       'bound s',
       'bound by',
       'ratio',
+      'ratio exact windows',
       'peak RSS MiB',
       'done/failed',
     ],
@@ -57,6 +59,7 @@ export function rateTable(rows: readonly PhaseFigures[]): string {
         seconds(row.bound.boundMs),
         row.bound.limitedBy,
         row.ratio.toFixed(2),
+        (row.wallMs / row.bound.nominalMs).toFixed(2),
         mib(row.peakRssBytes),
         `${row.done}/${row.failed}`,
       ];
@@ -64,6 +67,54 @@ export function rateTable(rows: readonly PhaseFigures[]): string {
     2,
   );
 }
+
+export function scalingTable(rows: readonly ScalingFigures[]): string {
+  const sorted = [...rows].sort((a, b) => a.n - b.n);
+  const linear = (row: ScalingFigures, value: (row: ScalingFigures) => number) =>
+    ratioToLinear(sorted, row, value).toFixed(2);
+  return table(
+    [
+      'N',
+      'secrets',
+      'load s',
+      'plan s',
+      'plan CPU s',
+      'reports s',
+      'plan file s',
+      'total s',
+      'total CPU s',
+      'peak RSS MiB',
+      'x linear: total',
+      'CPU',
+      'plan CPU',
+      'reports',
+      'RSS',
+    ],
+    sorted.map((row) => [
+      String(row.n),
+      String(row.secrets),
+      seconds(row.load.wallMs),
+      seconds(row.plan.wallMs),
+      seconds(row.plan.cpuMs),
+      seconds(row.render.wallMs),
+      seconds(row.planFile.wallMs),
+      seconds(totalMs(row)),
+      seconds(totalCpuMs(row)),
+      mib(row.peakRss),
+      linear(row, totalMs),
+      linear(row, totalCpuMs),
+      linear(row, (r) => r.plan.cpuMs),
+      linear(row, (r) => r.render.cpuMs),
+      linear(row, (r) => r.peakRss),
+    ]),
+    0,
+  );
+}
+
+export const SCALING_NOTE = `Unlimited simulator buckets, no added latency, max concurrency 8, one secret per connection that holds
+one (secrets = spellings registered). load = read, check and resolve the definitions; plan = read every app
+and connection and compare; reports = job summary, PR comment and log text, redacted; plan file = the plan's
+JSON, redacted. x linear = (figure / figure at the smallest N) / (N / smallest N): 1.00 is linear.`;
 
 export function startupTable(figures: StartupFigures): string {
   return table(
