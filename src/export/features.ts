@@ -1,5 +1,5 @@
 /**
- * Provisioning features in an export (CONTRACT section 10): every current setting of a set-up connection, as
+ * Provisioning features in an export: every current setting of a set-up connection, as
  * `to_app` / `to_okta` values that validate and plan back to no change.
  */
 import {
