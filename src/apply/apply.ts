@@ -3,6 +3,7 @@ import type { Logger } from '../log.js';
 import { silentLogger } from '../log.js';
 import { OktaApiError } from '../okta/errors.js';
 import type { ConnectionRequest, OktaConnection } from '../okta/types.js';
+import type { ProgressCallback } from '../progress.js';
 import type { SecretRegistry } from '../secrets.js';
 import type { ConnectionPlan, FieldChange, Operation, Plan } from '../plan/model.js';
 import type { ConnectionReader } from '../plan/plan.js';
@@ -26,6 +27,8 @@ export interface ApplyOptions {
   env: Env;
   secrets: SecretRegistry;
   logger?: Logger;
+  /** Told how many of the connections with something to do are done (or failed), from 0 on. */
+  progress?: ProgressCallback;
 }
 
 /**
@@ -45,14 +48,21 @@ export async function applyPlan(
     logger: options.logger ?? silentLogger,
     describeError: (error: unknown) => describeError(error, options.secrets),
   };
+  const applies = (planned: ConnectionPlan) =>
+    !planned.error && planned.operations.length > 0 && byId.has(planned.appId);
+  const total = plan.connections.filter(applies).length;
+  let done = 0;
+  options.progress?.(0, total);
   const results = await Promise.all(
     plan.connections.map((planned) => {
       const connection = byId.get(planned.appId);
-      if (planned.error || planned.operations.length === 0 || !connection) {
+      if (!applies(planned) || !connection) {
         return Promise.resolve(notApplied(planned));
       }
       const own = (ownPlan: ConnectionPlan) => applyConnection(writer, ownPlan, connection, options);
-      return applyWithFeatures(writer, planned, connection, own, featureOptions);
+      return applyWithFeatures(writer, planned, connection, own, featureOptions).finally(() =>
+        options.progress?.((done += 1), total),
+      );
     }),
   );
   return summarizeApply(results);

@@ -1,6 +1,8 @@
 /** The Okta management API calls this project makes, over one paced, retrying connection pool. */
 import type { Logger } from '../log.js';
 import { silentLogger } from '../log.js';
+import type { RateLimitWait } from '../progress.js';
+import { describeRateLimitWait } from '../render/progress.js';
 import type { SecretRegistry } from '../secrets.js';
 import { SswsAuth, type OktaAuth } from './auth.js';
 import { OktaApiError, OktaConfigError } from './errors.js';
@@ -59,6 +61,13 @@ export interface OktaClientOptions {
   maxRetries?: number;
   /** Retries after 429 (default 8). */
   maxRateLimitRetries?: number;
+  /**
+   * Every rate-limit wait of 5 s or more, once (the share of a window used up, or a 429). Default: a log
+   * line saying how long and why; a progress reporter (render/progress.ts) shows it in its line instead.
+   */
+  onRateLimitWait?: (wait: RateLimitWait) => void;
+  /** The shortest wait announced (default 5 000 ms). */
+  rateLimitWaitNoticeMs?: number;
   /** Backoff base in ms (default 500). */
   retryBaseMs?: number;
   /**
@@ -82,6 +91,7 @@ export class OktaClient {
   constructor(options: OktaClientOptions) {
     this.readOnly = options.readOnly ?? false;
     const { credentials, secrets } = options;
+    const logger = options.logger ?? silentLogger;
     // Secrets first, and the key checked before anything is opened.
     if (credentials.kind === 'api-token') secrets.add(credentials.token);
     const signingKey =
@@ -102,9 +112,14 @@ export class OktaClient {
     });
     this.requester = new OktaRequester({
       transport: this.transport,
-      scheduler: new RequestScheduler({ share, maxConcurrency }),
+      scheduler: new RequestScheduler({
+        share,
+        maxConcurrency,
+        onWait: options.onRateLimitWait ?? ((wait) => logger.info(describeRateLimitWait(wait))),
+        announceAfterMs: options.rateLimitWaitNoticeMs,
+      }),
       secrets,
-      logger: options.logger ?? silentLogger,
+      logger,
       maxRetries: options.maxRetries ?? 4,
       maxRateLimitRetries: options.maxRateLimitRetries ?? 8,
       retryBaseMs: options.retryBaseMs ?? 500,

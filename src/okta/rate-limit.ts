@@ -101,6 +101,8 @@ export interface BucketSnapshot {
   used: number;
   inFlight: number;
   windowEndLocalMs?: number;
+  /** The window's length as far as the answers tell (the longest Reset − Date). */
+  windowMs?: number;
 }
 
 export class BucketPacer {
@@ -218,19 +220,25 @@ export class BucketPacer {
       used: this.window.used,
       inFlight: this.inFlight.size,
       windowEndLocalMs: this.window.endLocalMs,
+      windowMs: this.windowEstimateMs,
     };
   }
 
-  private canSend(): boolean {
+  /** Whether the current window has no room left (not: waits for an answer): only its end helps. */
+  windowFull(): boolean {
     const budget = this.budget;
-    // Before the first answer: a single probe.
-    if (budget === undefined) return this.inFlight.size === 0;
+    if (budget === undefined) return false;
     // Once the clocks disagreed, a window keeps room for the next one's probe, which may land in it.
     const room = this.clock.disagreed ? Math.max(1, budget - 1) : budget;
-    if (this.window.used >= room) return false;
-    if (this.window.resetEpochSec === undefined && this.probe && this.inFlight.has(this.probe)) return false;
     const remaining = this.window.remaining;
-    return remaining === undefined || remaining - this.inFlight.size > 0;
+    return this.window.used >= room || (remaining !== undefined && remaining - this.inFlight.size <= 0);
+  }
+
+  private canSend(): boolean {
+    // Before the first answer: a single probe.
+    if (this.budget === undefined) return this.inFlight.size === 0;
+    if (this.windowFull()) return false;
+    return !(this.window.resetEpochSec === undefined && this.probe && this.inFlight.has(this.probe));
   }
 
   /** Starts the next window once the current one is surely over. */

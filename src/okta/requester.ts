@@ -117,6 +117,7 @@ export class OktaRequester {
         retryFor = answer.headers['x-okta-request-id'];
         // Until the window is over (Reset read against the server's Date); a short backoff without one.
         const resumeAt = scheduler.resumeAt(bucket, rateLimit.resetEpochSec);
+        if (resumeAt !== undefined) scheduler.announceWait(bucket, resumeAt, 'rate-limited');
         const waitMs =
           resumeAt === undefined
             ? this.backoffMs(rateLimited)

@@ -4,6 +4,7 @@
  * at once (tens of thousands), so waiters wait in one queue per bucket and a freed slot looks only at the
  * queues' heads: the cost of a request does not grow with the number waiting.
  */
+import type { RateLimitWait } from '../progress.js';
 import type { BucketName } from './buckets.js';
 import { BucketPacer, ServerClock, type PacerTicket, type RateLimitInfo } from './rate-limit.js';
 
@@ -12,7 +13,13 @@ export interface SchedulerOptions {
   share: number;
   maxConcurrency: number;
   now?: () => number;
+  /** Told of every rate-limit wait of at least `announceAfterMs`, once per bucket and window. */
+  onWait?: (wait: RateLimitWait) => void;
+  /** Default 5 000. */
+  announceAfterMs?: number;
 }
+
+const ANNOUNCE_AFTER_MS = 5_000;
 
 export interface Slot {
   readonly bucket: BucketName;
@@ -71,6 +78,8 @@ export class RequestScheduler {
   private active = 0;
   private timer: NodeJS.Timeout | undefined;
   private timerAt = Infinity;
+  /** The end of the wait last announced per bucket, so that each is announced once. */
+  private readonly announced = new Map<BucketName, number>();
 
   constructor(private readonly options: SchedulerOptions) {
     this.now = options.now ?? Date.now;
@@ -105,6 +114,20 @@ export class RequestScheduler {
   /** Local time at which a 429's window is surely over, or undefined (Reset absent or past). */
   resumeAt(bucket: BucketName, resetEpochSec: number | undefined): number | undefined {
     return this.pacer(bucket).resumeAt(resetEpochSec, this.now());
+  }
+
+  /**
+   * Tells `onWait` that requests to `bucket` wait until local time `untilMs` (once per wait, and only
+   * for waits of at least `announceAfterMs`).
+   */
+  announceWait(bucket: BucketName, untilMs: number, reason: RateLimitWait['reason']): void {
+    const { onWait, share } = this.options;
+    const waitMs = untilMs - this.now();
+    if (!onWait || waitMs < (this.options.announceAfterMs ?? ANNOUNCE_AFTER_MS)) return;
+    if (this.announced.get(bucket) === untilMs) return;
+    this.announced.set(bucket, untilMs);
+    const { limit, budget, windowMs } = this.pacer(bucket).snapshot();
+    onWait({ bucket, waitMs, untilMs, reason, share, limit, budget, windowMs });
   }
 
   pacer(bucket: BucketName): BucketPacer {
@@ -150,7 +173,11 @@ export class RequestScheduler {
       if (!ticket) {
         // The bucket's other waiters would get the same answer now.
         blocked.add(next);
-        wakeAt = Math.min(wakeAt, pacer.nextChangeAt() ?? Infinity);
+        const changeAt = pacer.nextChangeAt();
+        if (changeAt !== undefined) {
+          wakeAt = Math.min(wakeAt, changeAt);
+          if (pacer.windowFull()) this.announceWait(next.bucket, changeAt, 'share');
+        }
         continue;
       }
       const waiter = next.shift();

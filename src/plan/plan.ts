@@ -2,6 +2,7 @@ import type { Env, ResolvedConnection } from '../definitions/env.js';
 import type { Problem } from '../definitions/types.js';
 import { OktaApiError, OktaNetworkError } from '../okta/errors.js';
 import type { OktaApp, OktaConnection } from '../okta/types.js';
+import { allWithProgress, type ProgressCallback } from '../progress.js';
 import { basePlan, checkAppKind, compareConnection, holdsSecret } from './compare.js';
 import { readLiveFeatures, withFeatureChanges, type FeatureReader, type LiveFeatures } from './features.js';
 import { planHash } from './hash.js';
@@ -26,6 +27,8 @@ export interface PlanOptions {
   scope?: PlanScope;
   /** With scope changed: the base commit's version of each planned connection (none: new), for origins. */
   base?: ReadonlyMap<string, ResolvedConnection>;
+  /** Told how many connections are read (or failed) of how many, from 0 on. */
+  progress?: ProgressCallback;
 }
 
 /**
@@ -40,7 +43,7 @@ export async function planConnections(
   const rotate = (appId: string) =>
     options.rotateSecrets === 'all' || (options.rotateSecrets ?? []).includes(appId);
   const byId = new Map(connections.map((connection) => [connection.id, connection]));
-  const planned = await Promise.all(
+  const planned = await allWithProgress(
     connections.map(async (connection): Promise<ConnectionPlan> => {
       const [app, live] = await Promise.allSettled([
         reader.getApp(connection.id),
@@ -81,6 +84,7 @@ export async function planConnections(
       const base = options.base.get(connection.id);
       return withOrigins(plan, base && withFeatureChanges(compare(base), base, app.value, features));
     }),
+    options.progress,
   );
   const plan = assemblePlan(planned, options);
   const rotationSkipped = plan.connections

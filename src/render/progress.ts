@@ -1,0 +1,146 @@
+/**
+ * Progress of long runs as text: `read 150 of 1,000 connections; waiting 41 s for Okta's rate-limit window
+ * (/api/v1/apps/*: 50 a minute at share 50 %); about 17 min left`. In a log, a line at most every few
+ * seconds or at each tenth of the work, and at once for every announced rate-limit wait; on a terminal, one
+ * line updated in place.
+ */
+import type { BucketName } from '../okta/buckets.js';
+import type { ProgressCallback, RateLimitWait } from '../progress.js';
+
+/** The endpoints each bucket covers, as Okta's rate-limit page names them. */
+const BUCKET_ENDPOINTS: Record<BucketName, string> = {
+  'apps-id': '/api/v1/apps/{id}',
+  'apps-star': '/api/v1/apps/*',
+  'apps-list': '/api/v1/apps',
+  token: '/oauth2/v1/token',
+  other: 'other endpoints',
+};
+
+/** Fewest ms between two log lines that only report progress. */
+const LOG_INTERVAL_MS = 5_000;
+/** Fewest ms between two updates of a terminal line. */
+const TTY_INTERVAL_MS = 100;
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** `41 s`, `3 min`. */
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  return seconds < 90 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
+}
+
+/** `50 a minute`: the run's requests per window; Okta's windows are whole seconds, Reset − Date may add one. */
+function perWindow(budget: number, windowMs: number | undefined): string {
+  if (windowMs === undefined) return `${count(budget)} per window`;
+  const seconds = windowMs / 1000;
+  if (seconds >= 60 && seconds <= 61) return `${count(budget)} a minute`;
+  if (seconds <= 2) return `${count(budget)} a second`;
+  return `${count(budget)} per ${Math.round(seconds)} s`;
+}
+
+/**
+ * `waiting 41 s for Okta's rate-limit window (/api/v1/apps/*: 50 a minute at share 50 %)`; `leftMs`: the
+ * time still to wait, when later than the announcement.
+ */
+export function describeRateLimitWait(wait: RateLimitWait, leftMs = wait.waitMs): string {
+  const endpoints = BUCKET_ENDPOINTS[wait.bucket];
+  const rate =
+    wait.budget === undefined
+      ? `share ${wait.share} %`
+      : `${perWindow(wait.budget, wait.windowMs)} at share ${wait.share} %`;
+  if (wait.reason === 'rate-limited') {
+    const limit = wait.limit === undefined ? '' : `, limit ${perWindow(wait.limit, wait.windowMs)}`;
+    return `waiting ${formatDuration(leftMs)}: Okta answered 429 Too Many Requests (${endpoints}${limit}; other clients of the org use it too)`;
+  }
+  return `waiting ${formatDuration(leftMs)} for Okta's rate-limit window (${endpoints}: ${rate})`;
+}
+
+export interface ProgressReporterOptions {
+  /**
+   * Prints text as given: whole lines ending in "\n", or on a terminal "\r", an erase to the end of the
+   * line and the line (no newline: the next update replaces it).
+   */
+  write: (text: string) => void;
+  now?: () => number;
+  /** One updating line (a terminal) instead of a line each time. */
+  isTTY?: boolean;
+}
+
+export interface ProgressReporter {
+  /** The callback for planConnections / applyPlan: `read 150 of 1,000 connections`, `applied 3 of 12 …`. */
+  step(verb: string): ProgressCallback;
+  /** For OktaClient's `onRateLimitWait`: announced at once, and shown in the line until it is over. */
+  waiting(wait: RateLimitWait): void;
+  /** Ends the terminal line (a newline) so that other output starts on a line of its own. */
+  end(): void;
+}
+
+export function createProgressReporter(options: ProgressReporterOptions): ProgressReporter {
+  const now = options.now ?? Date.now;
+  const isTTY = options.isTTY ?? false;
+  let verb = '';
+  let done = 0;
+  let total = 0;
+  let startedAt = 0;
+  let wait: RateLimitWait | undefined;
+  let lastLineAt = -Infinity;
+  let lastTenth = 0;
+  let lastDone = -1;
+  let open = false;
+
+  const line = (at: number): string => {
+    const parts: string[] = [];
+    if (total > 0) parts.push(`${verb} ${count(done)} of ${count(total)} connections`);
+    if (wait && wait.untilMs > at) parts.push(describeRateLimitWait(wait, wait.untilMs - at));
+    const elapsed = at - startedAt;
+    if (done > 0 && done < total && elapsed > 0) {
+      parts.push(`about ${formatDuration(((total - done) * elapsed) / done)} left`);
+    }
+    return parts.join('; ');
+  };
+
+  const print = (at: number): void => {
+    const text = line(at);
+    if (!text) return;
+    lastLineAt = at;
+    lastDone = done;
+    if (total > 0) lastTenth = Math.floor((done * 10) / total);
+    if (isTTY) {
+      options.write(`\r\x1b[K${text}`);
+      open = true;
+    } else {
+      options.write(`${text}\n`);
+    }
+  };
+
+  return {
+    step(stepVerb) {
+      return (stepDone, stepTotal) => {
+        const at = now();
+        if (stepVerb !== verb || stepTotal !== total || stepDone < done) {
+          // A new phase: its own count and its own clock for the estimate.
+          verb = stepVerb;
+          total = stepTotal;
+          startedAt = at;
+          lastTenth = 0;
+          lastDone = -1;
+          lastLineAt = at;
+        }
+        done = stepDone;
+        if (done === lastDone || total === 0) return;
+        const finished = done === total;
+        const tenth = Math.floor((done * 10) / total) > lastTenth;
+        const interval = isTTY ? TTY_INTERVAL_MS : LOG_INTERVAL_MS;
+        if (finished || tenth || at - lastLineAt >= interval) print(at);
+      };
+    },
+    waiting(announced) {
+      wait = announced;
+      print(now());
+    },
+    end() {
+      if (isTTY && open) options.write('\n');
+      open = false;
+    },
+  };
+}
