@@ -11,6 +11,7 @@ import { resolveDefinitions } from '../src/definitions/env.js';
 import { loadDefinitions } from '../src/definitions/load.js';
 import type { Logger } from '../src/log.js';
 import { OktaClient } from '../src/okta/client.js';
+import { applyPlan } from '../src/apply/apply.js';
 import { planConnections } from '../src/plan/plan.js';
 import type { RateLimitWait } from '../src/progress.js';
 import { createProgressReporter, describeRateLimitWait, formatDuration } from '../src/render/progress.js';
@@ -128,6 +129,35 @@ describe.concurrent('progress of a plan that waits for rate-limit windows', () =
         /^waiting [123] s for Okta's rate-limit window \(\/api\/v1\/apps\/\*: 4 a second at share 50 %\)$/,
       );
     }
+  });
+
+  it('apply reports how many of the connections to change are done', async () => {
+    const { sim, connections } = await orgWithDefinitions({ star: 1000 });
+    const okta = client(sim, { readOnly: false });
+    const calls: [number, number][] = [];
+    try {
+      const env = { SCIM_TOKEN: 'not-a-secret' };
+      const plan = await planConnections(okta, connections, {
+        orgUrl: sim.url,
+        path: 'okta/connections',
+        env,
+      });
+      // Two of them changed in the meantime: nothing left to do there.
+      const unchanged = {
+        ...plan,
+        connections: plan.connections.map((c, i) => (i < 2 ? { ...c, operations: [] } : c)),
+      };
+      const report = await applyPlan(okta, unchanged, connections, {
+        env,
+        secrets: new SecretRegistry(),
+        progress: (done, total) => calls.push([done, total]),
+      });
+      expect(report.applied).toBe(CONNECTIONS - 2);
+    } finally {
+      await okta.close();
+      await sim.close();
+    }
+    expect(calls).toEqual(Array.from({ length: CONNECTIONS - 1 }, (_, i) => [i, CONNECTIONS - 2]));
   });
 
   it('announces a wait after a 429 as Okta refusing, not as our share', async () => {
