@@ -10,6 +10,8 @@ export interface BenchConfig {
   sizes: number[];
   /** Connections in the scaling run (unlimited buckets, one secret per connection). */
   scaleSizes: number[];
+  /** Connections defined for the targeted plan of a pull request changing one of them (0: skip). */
+  targetedConnections: number;
   /** Percent of each bucket the client may use (the action's default). */
   share: number;
   /** Requests in flight (the action's default). */
@@ -26,6 +28,7 @@ export interface BenchConfig {
 export const DEFAULT_CONFIG: BenchConfig = {
   sizes: [100, 500, 2000],
   scaleSizes: [1000, 10_000, 20_000],
+  targetedConnections: 300,
   share: 50,
   maxConcurrency: 8,
   latencyMs: 30,

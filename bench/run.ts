@@ -1,9 +1,11 @@
 /**
- * npm run bench [-- --n 100,500,2000] [--scale 1000,10000,20000] [--share 50] [--json out.json]
+ * npm run bench [-- --n 100,500,2000] [--scale 1000,10000,20000] [--targeted 300] [--share 50]
+ *                  [--json out.json]
  *
  * Plan and apply against the simulator at the speed its rate limits allow, the cost of a plan as the org
- * grows (unlimited buckets), and the bundled action's start-up with 1,000 definitions against a bare node
- * start. `--n none` / `--scale none` skip a part. Bundles first when dist/ is missing.
+ * grows (unlimited buckets), the Okta requests of a pull request's plan that changes 1 of 300 connections,
+ * and the bundled action's start-up with 1,000 definitions against a bare node start. `--n none`,
+ * `--scale none`, `--targeted none` skip a part. Bundles first when dist/ is missing.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -16,8 +18,17 @@ import { bundleClient } from './client-bundle.js';
 import { DEFAULT_CONFIG, type BenchConfig } from './config.js';
 import { runRateScenario, type PhaseFigures } from './rate.js';
 import { runScalingScenario, type ScalingFigures } from './scaling.js';
+import { runTargetedPlan, type TargetedFigures } from './targeted.js';
 import { BUNDLES, REPO_ROOT, runStartupBench } from './startup.js';
-import { BOUND_NOTE, rateSettings, rateTable, SCALING_NOTE, scalingTable, startupTable } from './table.js';
+import {
+  BOUND_NOTE,
+  rateSettings,
+  rateTable,
+  SCALING_NOTE,
+  scalingTable,
+  startupTable,
+  targetedText,
+} from './table.js';
 
 /** `100,500` or `10_000` as whole numbers; `none` for none. */
 function readSizes(flag: string, text: string): number[] {
@@ -34,6 +45,7 @@ function readConfig(): { config: BenchConfig; json?: string } {
     options: {
       n: { type: 'string' },
       scale: { type: 'string' },
+      targeted: { type: 'string' },
       share: { type: 'string' },
       json: { type: 'string' },
     },
@@ -41,6 +53,11 @@ function readConfig(): { config: BenchConfig; json?: string } {
   const config = { ...DEFAULT_CONFIG };
   if (values.n !== undefined) config.sizes = readSizes('n', values.n);
   if (values.scale !== undefined) config.scaleSizes = readSizes('scale', values.scale);
+  if (values.targeted !== undefined) {
+    const [n, ...more] = readSizes('targeted', values.targeted);
+    if (more.length > 0) throw new Error(`--targeted takes one number of connections, or none`);
+    config.targetedConnections = n ?? 0;
+  }
   if (values.share !== undefined) {
     config.share = Number(values.share);
     if (!Number.isInteger(config.share) || config.share < 1 || config.share > 100) {
@@ -84,6 +101,11 @@ async function main(): Promise<void> {
   } finally {
     await rm(clientDir, { recursive: true, force: true });
   }
+  let targeted: TargetedFigures | undefined;
+  if (config.targetedConnections > 0) {
+    targeted = await runTargetedPlan(config.targetedConnections, config);
+    console.log(`${targetedText(targeted)}\n`);
+  }
 
   const startup = await runStartupBench(config);
   const sizes = Object.entries(startup.bundleBytes)
@@ -96,7 +118,7 @@ async function main(): Promise<void> {
 
   if (json) {
     const file = path.resolve(json);
-    const figures = { node: process.version, config, phases, scaling, startup };
+    const figures = { node: process.version, config, phases, scaling, targeted, startup };
     await writeFile(file, `${JSON.stringify(figures, null, 2)}\n`);
     console.log(`Figures written to ${file}`);
   }

@@ -2,6 +2,7 @@
 import type { BenchConfig } from './config.js';
 import type { PhaseFigures } from './rate.js';
 import { ratioToLinear, totalCpuMs, totalMs, type ScalingFigures } from './scaling.js';
+import type { TargetedFigures } from './targeted.js';
 import type { StartupFigures } from './startup.js';
 
 /** The first `textColumns` columns are left-aligned, the rest (numbers) right-aligned. */
@@ -115,6 +116,14 @@ export const SCALING_NOTE = `Unlimited simulator buckets, no added latency, max 
 one (secrets = spellings registered). load = read, check and resolve the definitions; plan = read every app
 and connection and compare; reports = job summary, PR comment and log text, redacted; plan file = the plan's
 JSON, redacted. x linear = (figure / figure at the smallest N) / (N / smallest N): 1.00 is linear.`;
+
+export function targetedText(figures: TargetedFigures): string {
+  const { connections, changed, targetedRequests, fullRequests, planned, unread } = figures;
+  return [
+    `Targeted plan: a pull request changing ${changed} of ${connections} connections (scope auto, GitHub's merge commit)`,
+    `  Okta requests: ${targetedRequests} (a plan of everything: ${fullRequests}); planned ${planned}, not read ${unread}`,
+  ].join('\n');
+}
 
 export function startupTable(figures: StartupFigures): string {
   return table(
