@@ -1,5 +1,16 @@
-/** The bench's bound arithmetic (bench/bound.ts) and request counting (bench/demand.ts): pure, no timing. */
+/**
+ * The bench's parts, fast and without timing: the bound arithmetic (bench/bound.ts), request counting
+ * (bench/demand.ts), the scaling run's definitions and ratios (bench/scaling.ts), and the targeted plan's
+ * request count (bench/targeted.ts) on a small org.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { generateApps } from '../sim/server.js';
+import { registerWriteOnlySecrets, resolveDefinitions } from '../src/definitions/env.js';
+import { loadDefinitions } from '../src/definitions/load.js';
+import { SecretRegistry } from '../src/secrets.js';
 import {
   budgetOf,
   bucketBound,
@@ -10,7 +21,11 @@ import {
   type BoundSettings,
 } from '../bench/bound.js';
 import { DEFAULT_CONFIG } from '../bench/config.js';
+import { definitionEnv, writeDefinitionFiles } from '../bench/definitions.js';
 import { applyDemand, applyRequestsOf, planDemand } from '../bench/demand.js';
+import { ratioToLinear, type ScalingFigures } from '../bench/scaling.js';
+import { scalingTable } from '../bench/table.js';
+import { runTargetedPlan } from '../bench/targeted.js';
 
 const settings: BoundSettings = { share: 50, maxConcurrency: 8, latencyMs: 30 };
 /** 100 ms after a whole second. */
@@ -120,5 +135,67 @@ describe('applyRequestsOf', () => {
   it('counts nothing for unchanged or failed connections', () => {
     expect(applyRequestsOf({ operations: [] })).toBe(0);
     expect(applyRequestsOf({ operations: ['configure'], error: { message: 'x' } })).toBe(0);
+  });
+});
+
+describe('scaling run', () => {
+  it('writes definitions that are valid and read a secret of their own', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'oac-bench-smoke-'));
+    try {
+      const apps = generateApps(20, { withConnections: 20, seed: 1 });
+      const options = { secretPerConnection: true } as const;
+      const written = await writeDefinitionFiles(apps, path.join(dir, 'okta/connections'), options);
+      const loaded = await loadDefinitions('okta/connections', dir);
+      expect(loaded.problems).toEqual([]);
+      const env = definitionEnv(written, options);
+      const resolved = resolveDefinitions(loaded.definitions, env);
+      expect(resolved.problems).toEqual([]);
+      const secrets = new SecretRegistry();
+      registerWriteOnlySecrets(resolved.connections, env, secrets);
+      const holders = resolved.connections.filter((c) => /token|admin_password/.test(JSON.stringify(c)));
+      expect(holders.length).toBeGreaterThan(5);
+      // Every holder's secret is its own: as many secrets as holders.
+      const values = new Set(Object.values(env).filter((value) => secrets.has(value)));
+      expect(values.size).toBe(holders.length);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  const step = (ms: number) => ({ wallMs: ms, cpuMs: ms });
+  const row = (n: number, ms: number): ScalingFigures => ({
+    n,
+    connections: n,
+    secrets: n,
+    load: step(ms),
+    plan: step(ms),
+    render: step(ms),
+    planFile: step(ms),
+    startRss: 0,
+    peakRss: ms * 1024 * 1024,
+  });
+
+  it('compares each size with the smallest: 1.00 is linear', () => {
+    const rows = [row(10_000, 1000), row(1000, 100), row(20_000, 4000)];
+    expect(ratioToLinear(rows, rows[0]!, (r) => r.plan.cpuMs)).toBe(1);
+    expect(ratioToLinear(rows, rows[2]!, (r) => r.plan.cpuMs)).toBe(2);
+    const table = scalingTable(rows).split('\n');
+    const sizes = table.filter((_, i) => i !== 1).map((line) => line.split('|')[1]!.trim());
+    expect(sizes).toEqual(['N', '1000', '10000', '20000']);
+    expect(table.at(-1)).toMatch(/\|\s+2\.00 \|\s+2\.00 \|\s+2\.00 \|\s+2\.00 \|\s+2\.00 \|$/);
+  });
+});
+
+describe('targeted plan', () => {
+  it('reads only the connection a pull request changed', async () => {
+    const figures = await runTargetedPlan(12, DEFAULT_CONFIG);
+    expect(figures).toEqual({
+      connections: 12,
+      changed: 1,
+      targetedRequests: 2,
+      fullRequests: 24,
+      planned: 1,
+      unread: 11,
+    });
   });
 });
