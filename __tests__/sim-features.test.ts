@@ -275,6 +275,8 @@ describe('the Okta client on the features API', () => {
       importRules: { userCreateAndMatch: { autoConfirmExactMatch: true } },
     });
     for (const request of put) expect(validateRequestBody(request.path, 'PUT', request.body)).toEqual([]);
+    // The client paces features requests in Okta's /api/v1/apps/* bucket, like the connection's.
+    expect(Object.keys(client.stats())).toEqual(['apps-star']);
   });
 
   it('reads the username format under either spelling Okta uses', async () => {
