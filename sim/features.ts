@@ -40,7 +40,7 @@ const DESCRIPTIONS: Record<SimFeatureName, string> = {
  * What a freshly connected app has: every switch off, as in the spec's list example (and the schema's
  * defaults: status DISABLED, seed RANDOM, change KEEP_EXISTING, usernameFormat EMAIL); no import schedule.
  */
-export function defaultCapabilities(name: SimFeatureName): Record<string, unknown> {
+function defaultCapabilities(name: SimFeatureName): Record<string, unknown> {
   if (name === 'USER_PROVISIONING') {
     return {
       create: { lifecycleCreate: { status: 'DISABLED' } },

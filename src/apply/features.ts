@@ -15,7 +15,7 @@ export interface FeatureWriter {
   updateFeature(appId: string, name: FeatureName, capabilities: Capabilities): Promise<OktaFeature>;
 }
 
-export interface FeatureApplyOptions {
+interface FeatureApplyOptions {
   logger: Logger;
   /** Okta's error as a redacted message (and its code). */
   describeError: (error: unknown) => { message: string; code?: string };

@@ -11,7 +11,7 @@ import { suggest } from './suggest.js';
 import { isEnvRef, type EnvRef } from './types.js';
 
 /** What a setting holds. `switch` is true/false in the file and ENABLED/DISABLED at Okta. */
-export type SettingType =
+type SettingType =
   | { kind: 'switch' }
   | { kind: 'boolean' }
   | { kind: 'enum'; values: readonly string[] }
@@ -19,7 +19,7 @@ export type SettingType =
   | { kind: 'timezone' }
   | { kind: 'text' };
 
-export interface FeatureSetting {
+interface FeatureSetting {
   /** As written in the definition, e.g. `to_app.create_users`. */
   path: string;
   feature: FeatureName;

@@ -12,11 +12,11 @@ import { isProvisioningNotEnabled, type OktaFeature } from '../okta/features.js'
 import { featureValues } from '../plan/features.js';
 
 /** The read an export needs for features; the Okta client provides it. */
-export interface ExportFeatureReader {
+interface ExportFeatureReader {
   listFeatures(appId: string): Promise<OktaFeature[]>;
 }
 
-export type ExportedFeatures = { values: FeatureValues; notes: string[] } | { error: unknown };
+type ExportedFeatures = { values: FeatureValues; notes: string[] } | { error: unknown };
 
 /**
  * The features of a connection that is set up: one GET. Okta's 400 for a connection without provisioning
