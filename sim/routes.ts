@@ -2,6 +2,7 @@ import { handleGetApp, handleListApps } from './apps.js';
 import { authenticate, checkScope } from './auth.js';
 import { handleGetJwks } from './connection-jwks.js';
 import { handleGetConnection, handleLifecycle, handlePostConnection } from './connections.js';
+import { handleGetFeature, handleListFeatures, handlePutFeature } from './features.js';
 import { methodNotAllowed, notFound, type SimResponse } from './responses.js';
 import type { SimRequest, SimState } from './state.js';
 import { handleTokenRequest, TOKEN_PATH } from './token-endpoint.js';
@@ -10,6 +11,7 @@ const APP = '/api/v1/apps/([^/]+)';
 const APP_PATH = new RegExp(`^${APP}$`);
 const CONNECTION_PATH = new RegExp(`^${APP}/connections/default$`);
 const LIFECYCLE_PATH = new RegExp(`^${APP}/connections/default/lifecycle/(activate|deactivate)$`);
+const FEATURES_PATH = new RegExp(`^${APP}/features(?:/([^/]+))?$`);
 const JWKS_PATH = new RegExp(`^${APP}/connections/default/jwks$`);
 
 function decodeSegment(segment: string): string {
@@ -48,6 +50,17 @@ function routeApi(req: SimRequest, state: SimState): SimResponse {
     const appId = decodeSegment(match[1]);
     const action = match[2] === 'activate' ? 'activate' : 'deactivate';
     return onlyMethods(req, ['POST'], () => handleLifecycle(req, state, appId, action));
+  }
+  match = FEATURES_PATH.exec(req.path);
+  if (match?.[1]) {
+    const appId = decodeSegment(match[1]);
+    const name = match[2] === undefined ? undefined : decodeSegment(match[2]);
+    if (name === undefined) return onlyMethods(req, ['GET'], () => handleListFeatures(req, state, appId));
+    return onlyMethods(req, ['GET', 'PUT'], () =>
+      req.method === 'GET'
+        ? handleGetFeature(req, state, appId, name)
+        : handlePutFeature(req, state, appId, name),
+    );
   }
   return notFound(req.path);
 }

@@ -22,12 +22,19 @@ export interface SimConnection {
   adminPassword?: string;
 }
 
+export type SimFeatureName = 'USER_PROVISIONING' | 'INBOUND_PROVISIONING';
+
+/** An app's provisioning features: each one's `capabilities` as Okta answers them (usernameFormat spelling). */
+export type SimFeatures = Partial<Record<SimFeatureName, Record<string, unknown>>>;
+
 export interface SimApp {
   id: string;
   name: AppKind;
   label: string;
   status?: 'ACTIVE' | 'INACTIVE';
   connection?: SimConnection;
+  /** Set to Okta's defaults when first needed (provisioning enabled); seeds and tests may preset them. */
+  features?: SimFeatures;
 }
 
 /** `windowMs` is rounded up to whole seconds. */
@@ -85,7 +92,7 @@ export interface SimServiceApp {
 
 /**
  * apps-id   = GET /api/v1/apps/{id} exactly
- * apps-star = /api/v1/apps/{id}/... (connections/default and lifecycle)
+ * apps-star = /api/v1/apps/{id}/... (connections/default, lifecycle, features)
  * apps-list = GET /api/v1/apps
  * token     = POST /oauth2/v1/token
  */
