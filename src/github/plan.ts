@@ -85,6 +85,7 @@ export async function reportPlanBasics(
     'to-configure': plan.counts.toConfigure,
     'to-activate': plan.counts.toActivate,
     'to-deactivate': plan.counts.toDeactivate,
+    'to-update-features': plan.counts.toUpdateFeatures,
     unchanged: plan.counts.unchanged,
     errors: plan.counts.errors,
   });
