@@ -171,7 +171,7 @@ describe('OAuth 2.0 service app with private_key_jwt: the action', () => {
       SECRET_ENV,
     );
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain('Plan: 2 to configure, 1 to activate, 1 to deactivate, 1 unchanged.');
+    expect(result.stdout).toContain('Plan: 2 to configure, 1 to activate, 1 to deactivate, 1 to update features, 1 unchanged.');
     for (const line of keyLines(RSA_PEM)) expect(result.stdout + result.stderr).not.toContain(line);
   });
 });

@@ -3,6 +3,7 @@ import type { Env } from '../definitions/env.js';
 import { hasErrors } from '../definitions/load.js';
 import type { Logger } from '../log.js';
 import { renderApplyText, renderPlanText } from '../render/plan-text.js';
+import { createProgressReporter } from '../render/progress.js';
 import { countProblems, problemsText } from '../render/problems.js';
 import { SettingsError } from '../run/parse.js';
 import type { RunPorts } from '../run/ports.js';
@@ -46,12 +47,15 @@ export interface CliIo {
   cwd: string;
   out(text: string): void;
   err(text: string): void;
+  /** stderr is a terminal: progress is one line updated in place. */
+  errIsTTY?: boolean;
 }
 
 const processIo: CliIo = {
   cwd: process.cwd(),
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  errIsTTY: process.stderr.isTTY === true,
 };
 
 /** The local CLI; returns the exit code. */
@@ -101,7 +105,12 @@ export async function runCli(argv: string[], env: Env, io: CliIo = processIo): P
   const secrets = new SecretRegistry();
   const out = (text: string) => io.out(`${secrets.redact(text)}\n`);
   const err = (text: string) => io.err(`${secrets.redact(text)}\n`);
-  const ports: RunPorts = { env, secrets, logger: stderrLogger(err, env) };
+  const ports: RunPorts = {
+    env,
+    secrets,
+    logger: stderrLogger(err, env),
+    progress: createProgressReporter({ write: io.err, isTTY: io.errIsTTY ?? false }),
+  };
   const flags: CliFlags = values;
   const json = values.json === true;
 

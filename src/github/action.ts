@@ -1,3 +1,4 @@
+import { createProgressReporter } from '../render/progress.js';
 import { SecretRegistry } from '../secrets.js';
 import { SettingsError } from '../run/parse.js';
 import type { RunPorts } from '../run/ports.js';
@@ -35,7 +36,13 @@ export async function runAction(): Promise<void> {
     const run: ActionRun = {
       settings,
       context,
-      ports: { env: process.env, secrets, logger: actionLogger(secrets) },
+      ports: {
+        env: process.env,
+        secrets,
+        logger: actionLogger(secrets),
+        // Progress lines hold only our own words and numbers.
+        progress: createProgressReporter({ write: (text) => info(text.trimEnd()) }),
+      },
     };
     if (route.command === 'validate') {
       reportDefinitions(await validateDefinitions(settings.definitions), { notice: route.notice });

@@ -32,6 +32,7 @@ export async function runApply(settings: ApplySettings, ports: ApplyPorts): Prom
   const client = openOkta(settings.okta, 'write', ports);
   try {
     const plan = await makePlan(client, settings, prepared.connections, prepared.loaded, ports);
+    ports.progress?.end();
     const evidence = plan.changes || plan.counts.errors > 0 ? await ports.review(plan) : undefined;
     const decision = decideApply(plan, settings, evidence ?? { kind: 'manual' });
     const shown = redactedCopy(ports.secrets, plan);
@@ -40,7 +41,9 @@ export async function runApply(settings: ApplySettings, ports: ApplyPorts): Prom
       env: ports.env,
       secrets: ports.secrets,
       logger: ports.logger,
+      ...(ports.progress && { progress: ports.progress.step('applied') }),
     });
+    ports.progress?.end();
     return {
       kind: 'applied',
       plan: shown,

@@ -22,6 +22,7 @@ export async function runPlan(settings: PlanSettings, ports: RunPorts): Promise<
   const client = openOkta(settings.okta, 'read', ports);
   try {
     const plan = await makePlan(client, settings, prepared.connections, prepared.loaded, ports);
+    ports.progress?.end();
     return { kind: 'planned', loaded: prepared.loaded, plan: redactedCopy(ports.secrets, plan) };
   } finally {
     await client.close();
@@ -55,5 +56,6 @@ export async function makePlan(
     warnings: loaded.problems,
     ...(scoped && { scope: scoped.scope }),
     ...(scoped?.base && { base: scoped.base }),
+    ...(ports.progress && { progress: ports.progress.step('read') }),
   });
 }
