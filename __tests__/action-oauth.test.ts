@@ -63,7 +63,7 @@ describe('OAuth 2.0 service app with private_key_jwt: the action', () => {
     // One token per run: the first request is answered use_dpop_nonce, the retry with the nonce succeeds.
     expect(tokenCalls().map((r) => r.status)).toEqual([400, 200]);
     const apiCalls = e2e.sim.requests.filter((r) => r.bucket !== 'token');
-    expect(apiCalls.length).toBe(8); // 4 apps + 4 connections
+    expect(apiCalls.length).toBe(9); // 4 apps + 4 connections + the features of the one connection that declares them and is set up
     for (const call of apiCalls) {
       expect(call.headers.authorization).toMatch(/^DPoP /);
       expect(call.headers.dpop).toBeDefined();
@@ -171,7 +171,9 @@ describe('OAuth 2.0 service app with private_key_jwt: the action', () => {
       SECRET_ENV,
     );
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain('Plan: 2 to configure, 1 to activate, 1 to deactivate, 1 to update features, 1 unchanged.');
+    expect(result.stdout).toContain(
+      'Plan: 2 to configure, 1 to activate, 1 to deactivate, 1 to update features, 1 unchanged.',
+    );
     for (const line of keyLines(RSA_PEM)) expect(result.stdout + result.stderr).not.toContain(line);
   });
 });
