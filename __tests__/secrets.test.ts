@@ -170,3 +170,20 @@ describe('SecretRegistry', () => {
     expect(secrets.redact('text')).toBe('text');
   });
 });
+
+describe('SecretRegistry with long secrets that share a prefix', () => {
+  it('indexes and redacts them without deep recursion', () => {
+    let seed = 1;
+    const prefix = Array.from({ length: 100_000 }, () => {
+      seed = (seed * 48271) % 2147483647;
+      return 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'[seed % 62];
+    }).join('');
+    const values = Array.from(
+      { length: 12 },
+      (_, i) => `${prefix}${String.fromCharCode(65 + i).repeat(i + 1)}`,
+    );
+    const secrets = registry(...values);
+    expect(secrets.redact(`<${values[11]}> <${values[0]}>`)).toBe('<***> <***>');
+    expect(secrets.redact(`<${prefix}>`)).toBe(`<${prefix}>`);
+  });
+});

@@ -17,6 +17,8 @@ interface IndexNode {
   long: string[];
   /** Longer values by the hash of their next chunk. */
   children?: Map<number, IndexNode>;
+  /** The node one chunk up: lookups climb back from the deepest match without a stack. */
+  parent?: IndexNode;
 }
 
 export class RedactionIndex {
@@ -24,7 +26,7 @@ export class RedactionIndex {
 
   /** Values are added one at a time as secrets become known; nothing is rebuilt. */
   add(value: string): void {
-    if (value) insert(this.root, value, 0);
+    if (value) insert(this.root, value);
   }
 
   /**
@@ -37,13 +39,13 @@ export class RedactionIndex {
     let copied = 0;
     let i = 0;
     while (i < text.length) {
-      const length = longestAt(this.root, text, i, 0);
+      const length = longestAt(this.root, text, i);
       if (length === 0) {
         i++;
         continue;
       }
       let end = i + length;
-      for (let j = i + 1; j < end; j++) end = Math.max(end, j + longestAt(this.root, text, j, 0));
+      for (let j = i + 1; j < end; j++) end = Math.max(end, j + longestAt(this.root, text, j));
       parts.push(text.slice(copied, i), replacement);
       copied = i = end;
     }
@@ -53,46 +55,56 @@ export class RedactionIndex {
   }
 }
 
-function insert(node: IndexNode, value: string, depth: number): void {
-  if (value.length < depth + CHUNK) {
-    let entry = node.short.find((candidate) => candidate.length === value.length);
-    if (!entry) {
-      entry = { length: value.length, values: new Set() };
-      node.short.push(entry);
-      node.short.sort((a, b) => b.length - a.length);
+/** A work list, not recursion: secrets sharing a long prefix make a deep path. */
+function insert(root: IndexNode, first: string): void {
+  const work: [IndexNode, string, number][] = [[root, first, 0]];
+  for (let item = work.pop(); item; item = work.pop()) {
+    const value = item[1];
+    let node = item[0];
+    let depth = item[2];
+    while (node.children && value.length >= depth + CHUNK) {
+      const key = chunkHash(value, depth);
+      let child = node.children.get(key);
+      if (!child) {
+        child = { short: [], long: [], parent: node };
+        node.children.set(key, child);
+      }
+      node = child;
+      depth += CHUNK;
     }
-    entry.values.add(value);
-  } else if (node.children) {
-    const key = chunkHash(value, depth);
-    let child = node.children.get(key);
-    if (!child) {
-      child = { short: [], long: [] };
-      node.children.set(key, child);
-    }
-    insert(child, value, depth + CHUNK);
-  } else if (!node.long.includes(value)) {
-    node.long.push(value);
-    node.long.sort((a, b) => b.length - a.length);
-    if (node.long.length > LEAF_SIZE) {
-      node.children = new Map();
-      for (const long of node.long.splice(0)) insert(node, long, depth);
+    if (value.length < depth + CHUNK) {
+      let entry = node.short.find((candidate) => candidate.length === value.length);
+      if (!entry) {
+        entry = { length: value.length, values: new Set() };
+        node.short.push(entry);
+        node.short.sort((a, b) => b.length - a.length);
+      }
+      entry.values.add(value);
+    } else if (!node.long.includes(value)) {
+      node.long.push(value);
+      node.long.sort((a, b) => b.length - a.length);
+      if (node.long.length > LEAF_SIZE) {
+        node.children = new Map();
+        for (const long of node.long.splice(0)) work.push([node, long, depth]);
+      }
     }
   }
 }
 
-/** Length of the longest value that occurs at `start` (0 when none); `depth` characters already matched. */
-function longestAt(node: IndexNode, text: string, start: number, depth: number): number {
-  const at = start + depth;
-  if (node.children && at + CHUNK <= text.length) {
+/** Length of the longest value that occurs at `start` (0 when none). */
+function longestAt(root: IndexNode, text: string, start: number): number {
+  // Down the chunks the text matches; deeper nodes hold longer values, so the way back up is longest first.
+  let node = root;
+  for (let at = start; node.children && at + CHUNK <= text.length; at += CHUNK) {
     const child = node.children.get(chunkHash(text, at));
-    if (child) {
-      const found = longestAt(child, text, start, depth + CHUNK);
-      if (found > 0) return found;
-    }
+    if (!child) break;
+    node = child;
   }
-  for (const value of node.long) if (text.startsWith(value, start)) return value.length;
-  for (const { length, values } of node.short) {
-    if (start + length <= text.length && values.has(text.slice(start, start + length))) return length;
+  for (let level: IndexNode | undefined = node; level; level = level.parent) {
+    for (const value of level.long) if (text.startsWith(value, start)) return value.length;
+    for (const { length, values } of level.short) {
+      if (start + length <= text.length && values.has(text.slice(start, start + length))) return length;
+    }
   }
   return 0;
 }
