@@ -5,7 +5,7 @@ import { RedactionIndex } from './redaction-index.js';
  * `{ env: … }` secrets) is registered here before anything is printed, and every text that leaves the
  * process (logs, errors, comments, summaries, outputs, plan files) passes through `redact`.
  */
-export const REDACTED = '***';
+const REDACTED = '***';
 
 /**
  * Encoded spellings shorter than this are not registered: they carry at most two bytes of the secret and
@@ -13,7 +13,7 @@ export const REDACTED = '***';
  */
 const MIN_SPELLING_LENGTH = 4;
 
-export type SecretListener = (value: string) => void;
+type SecretListener = (value: string) => void;
 
 export class SecretRegistry {
   private readonly secrets = new Set<string>();

@@ -232,7 +232,7 @@ function staticPrefix(pattern: string): string {
 }
 
 /** Glob to an anchored regular expression over posix paths. */
-export function globToRegExp(glob: string): RegExp {
+function globToRegExp(glob: string): RegExp {
   let source = '';
   for (let i = 0; i < glob.length; i++) {
     const char = glob[i]!;

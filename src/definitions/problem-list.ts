@@ -6,7 +6,7 @@ export interface ProblemCounts {
 }
 
 /** Problems of each severity kept in full; reports show fewer, this only bounds memory. */
-export const KEPT_PER_SEVERITY = 1000;
+const KEPT_PER_SEVERITY = 1000;
 
 /**
  * Problems collected in bounded memory: the first ones of each severity in full, the rest only counted. A file

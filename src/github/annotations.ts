@@ -4,7 +4,7 @@ import { notShown, problemMessage } from '../render/problems.js';
 import { error, notice, warning, type AnnotationProperties } from './runner.js';
 
 /** GitHub shows 10 error and 10 warning annotations per step and drops the rest, so we write no more. */
-export const ANNOTATIONS_PER_SEVERITY = 10;
+const ANNOTATIONS_PER_SEVERITY = 10;
 
 /**
  * One annotation per problem on the file and line it concerns, at most ANNOTATIONS_PER_SEVERITY of each

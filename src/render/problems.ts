@@ -10,7 +10,7 @@ const MAX_MESSAGE_CHARS = 1000;
 
 const NONE: ProblemCounts = { errors: 0, warnings: 0 };
 
-export function problemPlace(problem: Problem): string {
+function problemPlace(problem: Problem): string {
   return problem.line > 0 ? `${problem.file}:${problem.line}:${problem.column}` : problem.file;
 }
 
