@@ -118,8 +118,8 @@ export async function runCli(argv: string[], env: Env, io: CliIo = processIo): P
     switch (command) {
       case 'validate': {
         const loaded = await validateDefinitions(definitionSettings(path, io.cwd, flags, env));
-        if (loaded.problems.length > 0) err(problemsText(loaded.problems));
-        const { errors, warnings } = countProblems(loaded.problems);
+        if (loaded.problems.length > 0) err(problemsText(loaded.problems, loaded.unlisted));
+        const { errors, warnings } = countProblems(loaded.problems, loaded.unlisted);
         if (hasErrors(loaded.problems)) {
           err(`${errors} error(s), ${warnings} warning(s)`);
           return 1;
@@ -133,7 +133,7 @@ export async function runCli(argv: string[], env: Env, io: CliIo = processIo): P
         const { runPlan } = await import('../run/plan.js');
         const outcome = await runPlan(planSettings(path, io.cwd, flags, env, secrets), ports);
         if (outcome.kind === 'invalid') {
-          err(problemsText(outcome.problems));
+          err(problemsText(outcome.problems, outcome.loaded.unlisted));
           return 2;
         }
         if (outcome.loaded.problems.length > 0) err(problemsText(outcome.loaded.problems));
@@ -147,7 +147,7 @@ export async function runCli(argv: string[], env: Env, io: CliIo = processIo): P
           review: () => Promise.resolve({ kind: 'manual' }),
         });
         if (outcome.kind === 'invalid') {
-          err(problemsText(outcome.problems));
+          err(problemsText(outcome.problems, outcome.loaded.unlisted));
           return 2;
         }
         err(renderPlanText(outcome.plan));

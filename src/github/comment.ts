@@ -15,11 +15,11 @@ import {
 } from './octokit.js';
 import type { MarkerData } from './marker.js';
 import { parseMarker } from './marker.js';
+import { COMMENT_LIMIT } from '../render/plan-markdown.js';
 
-/** GitHub rejects longer comment and issue bodies with 422. */
-export const MAX_BODY_LENGTH = 65_536;
-
-export type CommentMode = 'update' | 'new' | 'off';
+/** `comment`: one sticky comment, a new one each run (older ones minimized), or none. */
+export const COMMENT_MODES = ['update', 'new', 'off'] as const;
+export type CommentMode = (typeof COMMENT_MODES)[number];
 
 export interface IssueRef {
   owner: string;
@@ -144,9 +144,9 @@ async function minimizeOutdated(octokit: Octokit, comments: StickyComment[]): Pr
 /** Caller bugs, caught before anything is sent: an over-long body or one that the next run would not find. */
 function assertPublishableBody(body: string, key: string): void {
   // UTF-16 length is never below GitHub's character count, so this bound is safe.
-  if (body.length > MAX_BODY_LENGTH) {
+  if (body.length > COMMENT_LIMIT) {
     throw new Error(
-      `The plan comment is ${body.length} characters long; GitHub accepts at most ${MAX_BODY_LENGTH}. The comment renderer must shorten it.`,
+      `The plan comment is ${body.length} characters long; GitHub accepts at most ${COMMENT_LIMIT}. The comment renderer must shorten it.`,
     );
   }
   if (parseMarker(body)?.key !== key) {

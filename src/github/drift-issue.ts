@@ -13,7 +13,7 @@ import {
   tokenLogin,
 } from './octokit.js';
 import { parseMarker } from './marker.js';
-import { MAX_BODY_LENGTH } from './comment.js';
+import { COMMENT_LIMIT } from '../render/plan-markdown.js';
 
 export const DRIFT_LABEL = 'okta-drift';
 
@@ -47,9 +47,9 @@ export async function syncDriftIssue(
   options: DriftIssueOptions,
 ): Promise<DriftIssueResult> {
   const { owner, repo, key, drifted, body, closeComment } = options;
-  if (body.length > MAX_BODY_LENGTH) {
+  if (body.length > COMMENT_LIMIT) {
     throw new Error(
-      `The drift issue body is ${body.length} characters long; GitHub accepts at most ${MAX_BODY_LENGTH}.`,
+      `The drift issue body is ${body.length} characters long; GitHub accepts at most ${COMMENT_LIMIT}.`,
     );
   }
   if (parseMarker(body)?.key !== key) {

@@ -16,7 +16,6 @@ export async function runDriftCheck(target: CommentTarget, plan: Plan): Promise<
   // Connections that cannot be read keep the issue open too: nobody knows they are in sync.
   const drifted = plan.changes || plan.counts.errors > 0;
   const marker = renderMarker({
-    v: 1,
     key: plan.key,
     planHash: plan.hash,
     headSha: context.sha,

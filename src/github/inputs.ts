@@ -21,10 +21,8 @@ import {
 } from '../run/settings.js';
 import type { SecretRegistry } from '../secrets.js';
 import type { CommandInput } from './events.js';
+import { COMMENT_MODES, type CommentMode } from './comment.js';
 import { getInput } from './runner.js';
-
-export const COMMENT_MODES = ['update', 'new', 'off'] as const;
-export type CommentMode = (typeof COMMENT_MODES)[number];
 
 export interface ActionSettings {
   command: CommandInput;

@@ -9,10 +9,11 @@
  * reviewed before an upgrade still counts at merge; a marker from a newer release is not understood and
  * counts as no marker. A new version gets its own reader in READERS; older readers stay.
  */
+import { REPORT_STATES, type ReportState } from '../render/plan-markdown.js';
+
 export const MARKER_VERSION = 1;
 
-export const MARKER_STATES = ['planned', 'applied', 'apply-failed', 'plan-changed'] as const;
-export type MarkerState = (typeof MARKER_STATES)[number];
+export type MarkerState = ReportState;
 
 export interface MarkerData {
   /** The version the marker was written in; renderMarker always writes MARKER_VERSION. */
@@ -34,8 +35,8 @@ const MARKER_PATTERN = /^\s*<!-- okta-app-connections ([\s\S]*?) -->/;
 // A JSON string literal, escapes included.
 const JSON_STRING = /"(?:[^"\\]|\\.)*"/g;
 
-export function renderMarker(data: MarkerData): string {
-  const { v: _v, key, planHash, headSha, state, ...extra } = data;
+export function renderMarker(data: Omit<MarkerData, 'v'>): string {
+  const { key, planHash, headSha, state, ...extra } = data;
   const json = JSON.stringify({ v: MARKER_VERSION, key, planHash, headSha, state, ...extra });
   return `${PREFIX}${escapeForHtmlComment(json)}${SUFFIX}`;
 }
@@ -76,7 +77,7 @@ function readV1(value: object): MarkerData | undefined {
     typeof data.key === 'string' &&
     typeof data.planHash === 'string' &&
     typeof data.headSha === 'string' &&
-    (MARKER_STATES as readonly unknown[]).includes(data.state) &&
+    (REPORT_STATES as readonly unknown[]).includes(data.state) &&
     (data.runId === undefined || typeof data.runId === 'number');
   return valid ? (data as MarkerData) : undefined;
 }

@@ -38,6 +38,7 @@ export async function planInAction(run: ActionRun): Promise<void> {
         context.pullRequestNumber,
         planKey(okta.orgUrl, settings.definitions.path),
         outcome.problems,
+        outcome.loaded.unlisted,
       );
     }
     return;

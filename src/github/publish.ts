@@ -1,5 +1,7 @@
 import { info, warning } from './runner.js';
+import type { ProblemCounts } from '../definitions/problem-list.js';
 import type { Problem } from '../definitions/types.js';
+import { code } from '../render/markdown.js';
 import type { Plan } from '../plan/model.js';
 import { countProblems, problemsMarkdown } from '../render/problems.js';
 import {
@@ -29,7 +31,6 @@ export async function publishComment(
   report: Omit<ReportContext, 'state'> & { state: ReportState; headSha: string },
 ): Promise<void> {
   const marker = renderMarker({
-    v: 1,
     key: plan.key,
     planHash: plan.hash,
     headSha: report.headSha,
@@ -50,31 +51,31 @@ export async function publishInvalidComment(
   issueNumber: number,
   key: string,
   problems: readonly Problem[],
+  unlisted: ProblemCounts,
 ): Promise<void> {
   const { context } = target;
   const marker = renderMarker({
-    v: 1,
     key,
     planHash: '',
     headSha: context.headSha,
     state: 'planned',
     runId: context.runId,
   });
-  const { errors } = countProblems(problems);
+  const { errors } = countProblems(problems, unlisted);
   const head = [
     marker,
-    `### ❌ Okta plan for \`${key.split('/')[0]}\`: ${errors} problem${errors === 1 ? '' : 's'} in the definitions, no plan was made`,
+    `### ❌ Okta plan for ${code(key.split('/')[0] ?? key)}: ${errors} problem${errors === 1 ? '' : 's'} in the definitions, no plan was made`,
     '',
     `Fix the problems below (they are also annotated on the changed files), then push again. [Workflow run](${context.runUrl})`,
     '',
   ].join('\n');
+  // Fewer rows until the comment fits; the problems left out are counted (the job summary lists more).
+  const body = (shown: number) =>
+    head +
+    problemsMarkdown(problems.slice(0, shown), undefined, countProblems(problems.slice(shown), unlisted));
   let shown = problems.length;
-  let body = head + problemsMarkdown(problems);
-  while (body.length > COMMENT_LIMIT && shown > 0) {
-    shown = Math.floor(shown / 2);
-    body = `${head}${problemsMarkdown(problems.slice(0, shown))}\n… and ${problems.length - shown} more in the job summary.\n`;
-  }
-  await sendComment(target, issueNumber, key, body, target.mode);
+  while (body(shown).length > COMMENT_LIMIT && shown > 0) shown = Math.floor(shown / 2);
+  await sendComment(target, issueNumber, key, body(shown), target.mode);
 }
 
 async function sendComment(

@@ -16,8 +16,8 @@ export function reportDefinitions(
   options: { problems?: readonly Problem[]; stopped?: 'plan' | 'apply'; notice?: string } = {},
 ): void {
   const problems = options.problems ?? loaded.problems;
-  annotateProblems(problems);
-  const { errors, warnings } = countProblems(problems);
+  annotateProblems(problems, loaded.unlisted);
+  const { errors, warnings } = countProblems(problems, loaded.unlisted);
   const headline =
     errors > 0
       ? `❌ ${plural(errors, 'problem')} in the connection definitions${options.stopped ? `: nothing was ${options.stopped === 'apply' ? 'applied' : 'planned'}` : ''}`
@@ -29,7 +29,7 @@ export function reportDefinitions(
       headline + (warnings > 0 ? ` (${plural(warnings, 'warning')})` : ''),
       '',
       ...(options.notice ? [`> ${options.notice}`, ''] : []),
-      problemsMarkdown(problems),
+      problemsMarkdown(problems, undefined, loaded.unlisted),
     ].join('\n'),
   );
   if (errors > 0) setFailed(headline.replace(/^❌ /, ''));

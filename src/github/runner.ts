@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import { EOL } from 'node:os';
+import { neutralizeLogText } from '../render/log-text.js';
 
 export interface AnnotationProperties {
   title?: string;
@@ -19,8 +20,9 @@ export function getInput(name: string): string {
   return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
 
+/** A log line; a line of it that would read as a workflow command is made inert. */
 export function info(message: string): void {
-  process.stdout.write(`${message}${EOL}`);
+  process.stdout.write(`${neutralizeLogText(message)}${EOL}`);
 }
 
 export function debug(message: string): void {

@@ -19,7 +19,9 @@ import { code, escapeMarkdown, httpsLink, tableRow } from './markdown.js';
 const MARKDOWN = { quote: code, text: escapeMarkdown };
 import { problemsMarkdown } from './problems.js';
 
-export type ReportState = 'planned' | 'applied' | 'apply-failed' | 'plan-changed';
+/** What a report says of its plan; also the `state` recorded in the PR comment's marker. */
+export const REPORT_STATES = ['planned', 'applied', 'apply-failed', 'plan-changed'] as const;
+export type ReportState = (typeof REPORT_STATES)[number];
 
 export interface ReportContext {
   state: ReportState;
