@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findStickyComments, publishPlanComment } from '../src/github/comment.js';
-import type { CommentMode } from '../src/github/comment.js';
+import type { CommentMode } from '../src/github/comment-mode.js';
 import type { MarkerData } from '../src/github/marker.js';
 import { renderMarker } from '../src/github/marker.js';
 import { createOctokit } from '../src/github/octokit.js';

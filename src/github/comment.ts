@@ -16,10 +16,7 @@ import {
 import type { MarkerData } from './marker.js';
 import { parseMarker } from './marker.js';
 import { COMMENT_LIMIT } from '../render/plan-markdown.js';
-
-/** `comment`: one sticky comment, a new one each run (older ones minimized), or none. */
-export const COMMENT_MODES = ['update', 'new', 'off'] as const;
-export type CommentMode = (typeof COMMENT_MODES)[number];
+import type { CommentMode } from './comment-mode.js';
 
 export interface IssueRef {
   owner: string;

@@ -21,7 +21,7 @@ import {
 } from '../run/settings.js';
 import type { SecretRegistry } from '../secrets.js';
 import type { CommandInput } from './events.js';
-import { COMMENT_MODES, type CommentMode } from './comment.js';
+import { COMMENT_MODES, type CommentMode } from './comment-mode.js';
 import { getInput } from './runner.js';
 
 export interface ActionSettings {

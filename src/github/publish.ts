@@ -11,7 +11,8 @@ import {
   type ReportState,
 } from '../render/plan-markdown.js';
 import type { SecretRegistry } from '../secrets.js';
-import { publishPlanComment, type CommentMode } from './comment.js';
+import { publishPlanComment } from './comment.js';
+import type { CommentMode } from './comment-mode.js';
 import type { RunContext } from './context.js';
 import { renderMarker } from './marker.js';
 import type { Octokit } from './octokit.js';
