@@ -32,6 +32,7 @@ describe('the bundles in dist/', () => {
     const env = { OKTA_API_TOKEN: e2e.sim.apiToken, ...SECRET_ENV };
     const plan = await runCli(['plan', '--org', e2e.sim.url], e2e.workspace, env, CLI_BUNDLE);
     expect(plan.code, plan.stderr).toBe(0);
-    expect(plan.stdout).toContain('Plan: 2 to configure, 1 to activate, 1 to deactivate, 1 to update features, 1 unchanged.');
+    // The counts line of the sample org; its wording is the CLI tests' business.
+    expect(plan.stdout).toMatch(/^Plan: 2 to configure, 1 to activate, 1 to deactivate, .*1 unchanged\.$/m);
   });
 });

@@ -46,7 +46,9 @@ describe('the CLI', () => {
     const env = { OKTA_API_TOKEN: org.apiToken, ...SECRET_ENV };
     const plan = await runCli(['plan', '--org', org.url], root, env);
     expect(plan.code, plan.stderr).toBe(0);
-    expect(plan.stdout).toContain('Plan: 2 to configure, 1 to activate, 1 to deactivate, 1 to update features, 1 unchanged.');
+    expect(plan.stdout).toContain(
+      'Plan: 2 to configure, 1 to activate, 1 to deactivate, 1 to update features, 1 unchanged.',
+    );
     const json = await runCli(['plan', '--org', org.url, '--json'], root, env);
     const parsed = JSON.parse(json.stdout) as { hash: string; counts: { toConfigure: number } };
     expect(parsed.counts.toConfigure).toBe(2);
