@@ -14,7 +14,7 @@ import {
 let e2e: E2E;
 afterEach(async () => e2e?.close());
 
-describe('plan on a pull request: the bundled action against the simulator and a fake GitHub', () => {
+describe('plan on a pull request: the action against the simulator and a fake GitHub', () => {
   it('posts one sticky comment, edits it on the next run, sets outputs, and writes nothing to Okta', async () => {
     e2e = await startE2E();
     // Other bots' comments push ours beyond the first page of the comment listing.
