@@ -112,7 +112,7 @@ async function main(): Promise<void> {
     .map(([file, bytes]) => `${file} ${(bytes / 1024).toFixed(0)} KiB`)
     .join(', ');
   console.log(
-    `Start-up: ${startup.definitions} definitions in ${startup.files} files, median of ${startup.runs} runs; ${sizes}\n`,
+    `Start-up: ${startup.definitions} definitions in ${startup.files} files, median of ${startup.runs} runs; loaded at start: ${sizes}\n`,
   );
   console.log(`${startupTable(startup)}\n`);
 
