@@ -1,5 +1,5 @@
 /**
- * Apply of provisioning features (CONTRACT section 10): after the connection's own operations, one PUT per
+ * Apply of provisioning features: after the connection's own operations, one PUT per
  * changed feature with only its changed settings, confirmed from Okta's answer.
  */
 import type { ResolvedConnection } from '../definitions/env.js';

@@ -1,5 +1,5 @@
 /**
- * Provisioning features in the definitions (CONTRACT section 10): every setting of `to_app` and `to_okta`,
+ * Provisioning features in the definitions: every setting of `to_app` and `to_okta`,
  * where Okta keeps it, and the checks of its value. One table, used by validation, plan, apply and export.
  */
 import type { FeatureName } from '../okta/features.js';

@@ -16,7 +16,7 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 const RESERVED_ENV = /^(INPUT_|ACTIONS_|GITHUB_|RUNNER_)/i;
 
 /**
- * Rules of CONTRACT section 2 that span fields of one connection and need no Okta access. Works on the raw
+ * Definition rules that span fields of one connection and need no Okta access. Works on the raw
  * parsed value so that it reports even when other parts of the connection are broken.
  */
 export function checkConnectionRules(connection: unknown, path: YamlPath): RuleFinding[] {

@@ -64,7 +64,7 @@ export const SYNC_PASSWORD_CHANGES = ['CHANGE', 'KEEP_EXISTING'] as const;
 export const USERNAME_FORMATS = ['EMAIL', 'CUSTOM'] as const;
 export const MATCH_CRITERIA = ['EMAIL', 'USERNAME'] as const;
 
-// Provisioning features (CONTRACT section 10): every value may be { env: NAME }; an absent key is left alone.
+// Provisioning features (README "Provisioning features"): every value may be { env: NAME }; an absent key is left alone.
 const switchOrEnv = (description: string) =>
   z.union([z.boolean(), envRefSchema]).describe(`${description} true or false, or { env: NAME }.`).optional();
 

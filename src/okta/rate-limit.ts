@@ -1,7 +1,7 @@
 /**
  * Pure rate-limit arithmetic for one Okta bucket (no timers, no I/O: every method takes the local time).
  *
- * Rules (CONTRACT section 8): never more than floor(limit × share / 100) of our requests (min 1) in one
+ * Rules: never more than floor(limit × share / 100) of our requests (min 1) in one
  * server window; the window end comes from `X-Rate-Limit-Reset` read against the server's `Date`; before
  * the first answer only one probe is in flight; requests in flight count against the budget.
  *

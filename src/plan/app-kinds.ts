@@ -1,7 +1,7 @@
 import type { AuthScheme } from '../definitions/types.js';
 
 /**
- * The apps whose default provisioning connection the Okta API manages (shared/okta/README.md), with the
+ * The apps whose default provisioning connection the Okta API manages (Okta's provisioning-connection guide and its API reference), with the
  * auth schemes each accepts. Consent apps return an authorize link after configure.
  */
 export const APP_KINDS: Record<string, { schemes: AuthScheme[]; consent: boolean; label: string }> = {

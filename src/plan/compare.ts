@@ -20,7 +20,7 @@ export interface CompareInput {
   env: Env;
 }
 
-/** Desired vs live for one connection (CONTRACT section 6). Pure: no I/O. */
+/** Desired vs live for one connection. Pure: no I/O. */
 export function compareConnection({ connection, app, live, rotate, env }: CompareInput): ConnectionPlan {
   const base = basePlan(connection, app);
   const kindError = checkAppKind(connection, app);
@@ -108,7 +108,7 @@ export function holdsSecret(connection: ResolvedConnection): boolean {
   return connection.writeOnly.token !== undefined || connection.writeOnly.adminPassword !== undefined;
 }
 
-/** The rules of CONTRACT section 2 that need the app's kind. */
+/** The definition rules that need the app's kind (Org2Org, Office 365, …). */
 export function checkAppKind(connection: ResolvedConnection, app: OktaApp): PlanError | undefined {
   const { fields, source } = connection.definition;
   const kind = appKindOf(app.name);

@@ -1,5 +1,5 @@
 /**
- * Provisioning features in a plan (CONTRACT section 10): the declared `to_app` / `to_okta` settings against
+ * Provisioning features in a plan: the declared `to_app` / `to_okta` settings against
  * Okta's, one `GET /features` per connection that declares some (none for the others).
  */
 import type { ResolvedConnection } from '../definitions/env.js';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ConnectionPlan } from './model.js';
 
 /**
- * The plan hash (CONTRACT section 6): sha256 of the canonical JSON of the change set. It holds, per
+ * The plan hash: sha256 of the canonical JSON of the change set. It holds, per
  * connection that changes or could not be planned: the app id, the operations, the compared fields
  * before → after, the declared feature settings that change, which write-only values are sent (field and
  * variable name, never a value), and whether it is a rotation. No time, no secret, no names or positions, no ordering noise.

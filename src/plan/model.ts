@@ -108,7 +108,7 @@ export interface Plan {
   scope?: PlanScope;
 }
 
-/** What a plan read (CONTRACT section 6, Scope). Not part of the hash: equal change sets hash equally. */
+/** What a plan read (the `scope` input). Not part of the hash: equal change sets hash equally. */
 export interface PlanScope {
   mode: 'all' | 'changed';
   /** With `changed`: the commits compared, base → head. */

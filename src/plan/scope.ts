@@ -36,7 +36,7 @@ export interface ScopedConnections {
 }
 
 /**
- * Which connections a plan reads (CONTRACT section 6, Scope). `auto` is `changed` on `pull_request` and
+ * Which connections a plan reads (the `scope` input). `auto` is `changed` on `pull_request` and
  * `push`, `all` otherwise. `changed` plans only the connections whose definitions differ between the base and
  * the checkout: on a pull request the base is the first parent of GitHub's merge commit (whose second parent
  * must be the pull request's head), else the payload's base sha; on a push, the commit before the push (which
