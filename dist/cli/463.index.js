@@ -31,7 +31,7 @@ var app_kinds = __webpack_require__(9510);
 ;// CONCATENATED MODULE: ./src/plan/compare.ts
 
 
-/** Desired vs live for one connection (CONTRACT section 6). Pure: no I/O. */
+/** Desired vs live for one connection. Pure: no I/O. */
 function compareConnection({ connection, app, live, rotate, env }) {
     const base = basePlan(connection, app);
     const kindError = checkAppKind(connection, app);
@@ -120,7 +120,7 @@ function desiredState(connection) {
 function holdsSecret(connection) {
     return connection.writeOnly.token !== undefined || connection.writeOnly.adminPassword !== undefined;
 }
-/** The rules of CONTRACT section 2 that need the app's kind. */
+/** The definition rules that need the app's kind (Org2Org, Office 365, …). */
 function checkAppKind(connection, app) {
     const { fields, source } = connection.definition;
     const kind = (0,app_kinds/* appKindOf */.P)(app.name);
@@ -199,7 +199,7 @@ var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/plan/hash.ts
 
 /**
- * The plan hash (CONTRACT section 6): sha256 of the canonical JSON of the change set. It holds, per
+ * The plan hash: sha256 of the canonical JSON of the change set. It holds, per
  * connection that changes or could not be planned: the app id, the operations, the compared fields
  * before → after, the declared feature settings that change, which write-only values are sent (field and
  * variable name, never a value), and whether it is a rotation. No time, no secret, no names or positions, no ordering noise.
@@ -754,7 +754,7 @@ async function selectedNames(pathInput, names) {
 
 
 /**
- * Which connections a plan reads (CONTRACT section 6, Scope). `auto` is `changed` on `pull_request` and
+ * Which connections a plan reads (the `scope` input). `auto` is `changed` on `pull_request` and
  * `push`, `all` otherwise. `changed` plans only the connections whose definitions differ between the base and
  * the checkout: on a pull request the base is the first parent of GitHub's merge commit (whose second parent
  * must be the pull request's head), else the payload's base sha; on a push, the commit before the push (which

@@ -196,7 +196,7 @@ function parseErrorBody(body) {
 /* harmony export */   P: () => (/* binding */ appKindOf)
 /* harmony export */ });
 /**
- * The apps whose default provisioning connection the Okta API manages (shared/okta/README.md), with the
+ * The apps whose default provisioning connection the Okta API manages (Okta's provisioning-connection guide and its API reference), with the
  * auth schemes each accepts. Consent apps return an authorize link after configure.
  */
 const APP_KINDS = {
@@ -477,7 +477,7 @@ function bucketOf(method, path) {
 /**
  * Pure rate-limit arithmetic for one Okta bucket (no timers, no I/O: every method takes the local time).
  *
- * Rules (CONTRACT section 8): never more than floor(limit × share / 100) of our requests (min 1) in one
+ * Rules: never more than floor(limit × share / 100) of our requests (min 1) in one
  * server window; the window end comes from `X-Rate-Limit-Reset` read against the server's `Date`; before
  * the first answer only one probe is in flight; requests in flight count against the budget.
  *
