@@ -18,6 +18,8 @@ const BUCKET_ENDPOINTS: Record<BucketName, string> = {
 
 /** Fewest ms between two log lines that only report progress. */
 const LOG_INTERVAL_MS = 5_000;
+/** A log shows no progress of a step in its first ms (a wait is announced all the same). */
+const LOG_QUIET_MS = 2_000;
 /** Fewest ms between two updates of a terminal line. */
 const TTY_INTERVAL_MS = 100;
 
@@ -128,6 +130,8 @@ export function createProgressReporter(options: ProgressReporterOptions): Progre
         }
         done = stepDone;
         if (done === lastDone || total === 0) return;
+        // A step that ends within seconds is not worth a line in a log: small orgs stay quiet.
+        if (!isTTY && at - startedAt < LOG_QUIET_MS) return;
         const finished = done === total;
         const tenth = Math.floor((done * 10) / total) > lastTenth;
         const interval = isTTY ? TTY_INTERVAL_MS : LOG_INTERVAL_MS;
