@@ -97,12 +97,20 @@ export function featureSetting(path: string): FeatureSetting | undefined {
 
 /** The settings a connection (as parsed from YAML) declares, flat by path. */
 export function declaredFeatures(connection: unknown): DeclaredFeatures | undefined {
+  if (!hasFeatureBlock(connection)) return undefined;
   const declared: DeclaredFeatures = {};
   for (const { path } of FEATURE_SETTINGS) {
     const value = valueAt(connection, path.split('.'));
     if (typeof value === 'boolean' || typeof value === 'string' || isEnvRef(value)) declared[path] = value;
   }
   return Object.keys(declared).length > 0 ? declared : undefined;
+}
+
+/** Most connections declare no features: a look at the two keys spares walking every setting. */
+function hasFeatureBlock(connection: unknown): boolean {
+  if (!connection || typeof connection !== 'object') return false;
+  const { to_app: toApp, to_okta: toOkta } = connection as Record<string, unknown>;
+  return toApp !== undefined || toOkta !== undefined;
 }
 
 /** The features a definition declares settings of. */
@@ -187,6 +195,7 @@ export function featureIssueMessage(path: YamlPath, value: unknown): string | un
  */
 export function checkFeatureRules(connection: Record<string, unknown>, path: YamlPath): RuleFinding[] {
   const findings: RuleFinding[] = [];
+  if (!hasFeatureBlock(connection)) return findings;
   for (const setting of FEATURE_SETTINGS) {
     const value = valueAt(connection, setting.path.split('.'));
     const problem = typeof value === 'string' ? valueProblem(setting, value) : undefined;
