@@ -74,3 +74,26 @@ describe('origin of each change: from this pull request or drift in Okta', () =>
     expect(withBase.hash).toBe(withoutBase.hash);
   });
 });
+
+describe('a secret read from another variable than at the base commit', () => {
+  it('is sent: Okta never returns secrets, so only the definitions can tell that it is new', async () => {
+    const id = '0oanewtokensource01';
+    const headDefinition = resolvedConnection({
+      id,
+      baseUrl: url('same'),
+      writeOnly: { token: { env: 'NEW_TOKEN' } },
+    });
+    const okta = reader({ [id]: live({ baseUrl: url('same') }) });
+    const env = { ...options.env, NEW_TOKEN: 'n' };
+    const renamed = new Map([[id, resolvedConnection({ id, baseUrl: url('same') })]]);
+    const plan = await planConnections(okta, [headDefinition], { ...options, env, base: renamed });
+    expect(plan.connections[0]).toMatchObject({ operations: ['configure'], rotation: true });
+    expect(plan.connections[0]!.writeOnly).toEqual([{ field: 'token', env: 'NEW_TOKEN', present: true }]);
+
+    const same = new Map([[id, headDefinition]]);
+    const unchanged = await planConnections(okta, [headDefinition], { ...options, env, base: same });
+    expect(unchanged.connections[0]!.operations).toEqual([]);
+    const withoutBase = await planConnections(okta, [headDefinition], { ...options, env });
+    expect(withoutBase.connections[0]!.operations).toEqual([]);
+  });
+});

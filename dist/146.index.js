@@ -969,11 +969,13 @@ async function planConnections(reader, connections, options) {
                     readError(live.reason, connection, 'connection', app.value),
             };
         }
+        // A secret read from another variable than at the base commit is a new secret: send it.
+        const resend = rotate(connection.id) || secretSourceChanged(connection, options.base);
         const compare = (definition) => compareConnection({
             connection: definition,
             app: app.value,
             live: live.value,
-            rotate: rotate(connection.id),
+            rotate: resend,
             env: options.env,
         });
         let plan = compare(connection);
@@ -999,6 +1001,14 @@ async function planConnections(reader, connections, options) {
         .filter((c) => !c.error && rotate(c.appId) && !holdsSecret(byId.get(c.appId)))
         .map(({ appId, name }) => ({ appId, name }));
     return rotationSkipped.length > 0 ? { ...plan, rotationSkipped } : plan;
+}
+/** The variables the secrets come from differ from the base commit's (Okta cannot tell: it never returns them). */
+function secretSourceChanged(connection, base) {
+    const before = base?.get(connection.id);
+    if (!before)
+        return false;
+    const sources = ({ writeOnly }) => [writeOnly.token?.env, writeOnly.adminPassword?.env];
+    return sources(before).some((name, index) => name !== sources(connection)[index]);
 }
 function assemblePlan(planned, options) {
     const connections = [...planned].sort((a, b) => (a.appId < b.appId ? -1 : a.appId > b.appId ? 1 : 0));

@@ -60,12 +60,14 @@ export async function planConnections(
             readError(live.reason, connection, 'connection', app.value),
         };
       }
+      // A secret read from another variable than at the base commit is a new secret: send it.
+      const resend = rotate(connection.id) || secretSourceChanged(connection, options.base);
       const compare = (definition: ResolvedConnection) =>
         compareConnection({
           connection: definition,
           app: app.value,
           live: live.value,
-          rotate: rotate(connection.id),
+          rotate: resend,
           env: options.env,
         });
       let plan = compare(connection);
@@ -91,6 +93,14 @@ export async function planConnections(
     .filter((c) => !c.error && rotate(c.appId) && !holdsSecret(byId.get(c.appId)!))
     .map(({ appId, name }) => ({ appId, name }));
   return rotationSkipped.length > 0 ? { ...plan, rotationSkipped } : plan;
+}
+
+/** The variables the secrets come from differ from the base commit's (Okta cannot tell: it never returns them). */
+function secretSourceChanged(connection: ResolvedConnection, base: PlanOptions['base']): boolean {
+  const before = base?.get(connection.id);
+  if (!before) return false;
+  const sources = ({ writeOnly }: ResolvedConnection) => [writeOnly.token?.env, writeOnly.adminPassword?.env];
+  return sources(before).some((name, index) => name !== sources(connection)[index]);
 }
 
 export function assemblePlan(
