@@ -200,3 +200,18 @@ describe('parseConnectionJwks', () => {
     expect(() => parseConnectionJwks({ keys: [] })).toThrow(/jwks/);
   });
 });
+
+describe('apply: a plan entry without its definition', () => {
+  it('fails and writes nothing, instead of passing as unchanged', async () => {
+    const connection = resolvedConnection({ id: ID, baseUrl: 'https://scim.example.com/v2' });
+    const { okta, calls } = fakeOkta({
+      connection: async () => live({ baseUrl: 'https://old.example.com' }),
+    });
+    const plan = await planConnections(okta, [connection], options);
+    expect(plan.connections[0]!.operations).toEqual(['configure']);
+    const report = await applyPlan(okta, plan, [], { env, secrets: new SecretRegistry() });
+    expect(report.failed).toBe(1);
+    expect(report.results[0]).toMatchObject({ status: 'failed', error: { code: 'no-definition' } });
+    expect(calls).toEqual(['read']);
+  });
+});

@@ -213,15 +213,16 @@ async function applyPlan(writer, plan, connections, options) {
         logger: options.logger ?? log/* silentLogger */.q,
         describeError: (error) => describeError(error, options.secrets),
     };
-    const applies = (planned) => !planned.error && planned.operations.length > 0 && byId.has(planned.appId);
+    const applies = (planned) => !planned.error && planned.operations.length > 0;
     const total = plan.connections.filter(applies).length;
     let done = 0;
     options.progress?.(0, total);
     const results = await Promise.all(plan.connections.map((planned) => {
-        const connection = byId.get(planned.appId);
-        if (!applies(planned) || !connection) {
+        if (!applies(planned))
             return Promise.resolve(notApplied(planned));
-        }
+        const connection = byId.get(planned.appId);
+        if (!connection)
+            return Promise.resolve(withoutDefinition(planned));
         const own = (ownPlan) => applyConnection(writer, ownPlan, connection, options);
         return applyWithFeatures(writer, planned, connection, own, featureOptions).finally(() => options.progress?.((done += 1), total));
     }));
@@ -400,6 +401,19 @@ function notApplied(planned) {
         status: planned.error ? 'failed' : 'unchanged',
         done: [],
         ...(planned.error && { error: { message: planned.error.message, code: planned.error.code } }),
+    };
+}
+/** A plan entry with work but no definition to take the secrets from: fails, never passes as unchanged. */
+function withoutDefinition(planned) {
+    return {
+        appId: planned.appId,
+        name: planned.name,
+        status: 'failed',
+        done: [],
+        error: {
+            code: 'no-definition',
+            message: `the plan has ${planned.operations.join(' + ')} for app ${planned.appId}, but apply was given no definition of it; nothing was written.`,
+        },
     };
 }
 function describeError(error, secrets) {
