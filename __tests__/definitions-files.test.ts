@@ -93,13 +93,13 @@ describe('findDefinitionFiles on a hostile checkout', () => {
   it('reads a link to a file inside the repository once, as the file it leads to; refuses one leading outside', async () => {
     const { workspace, outside } = await checkout({
       'okta/connections/a.yaml': DEFINITION,
-      'shared/b.yaml': DEFINITION,
+      'common/b.yaml': DEFINITION,
     });
-    await symlink('../../shared/b.yaml', path.join(workspace, 'okta/connections/b.yaml'));
+    await symlink('../../common/b.yaml', path.join(workspace, 'okta/connections/b.yaml'));
     await symlink('a.yaml', path.join(workspace, 'okta/connections/c.yaml'));
     await symlink(path.join(outside, 'stolen.yaml'), path.join(workspace, 'okta/connections/d.yaml'));
     const found = await findDefinitionFiles('okta/connections', workspace);
-    expect(relative(workspace, found.files)).toEqual(['okta/connections/a.yaml', 'shared/b.yaml']);
+    expect(relative(workspace, found.files)).toEqual(['okta/connections/a.yaml', 'common/b.yaml']);
     expect(found.problems.map((problem) => problem.message)).toEqual([
       'okta/connections/d.yaml is a symbolic link that leads outside the repository; it was not read. Commit the definition files themselves instead of a link.',
     ]);
@@ -108,9 +108,9 @@ describe('findDefinitionFiles on a hostile checkout', () => {
   it('does not follow links to folders met in a walk, and says so', async () => {
     const { workspace, outside } = await checkout({
       'okta/connections/a.yaml': DEFINITION,
-      'shared/x/b.yaml': DEFINITION,
+      'common/x/b.yaml': DEFINITION,
     });
-    await symlink('../../shared/x', path.join(workspace, 'okta/connections/inside'));
+    await symlink('../../common/x', path.join(workspace, 'okta/connections/inside'));
     await symlink(outside, path.join(workspace, 'okta/connections/away'));
     const found = await findDefinitionFiles('okta/connections', workspace);
     expect(relative(workspace, found.files)).toEqual(['okta/connections/a.yaml']);
