@@ -99,7 +99,7 @@ describe('findDefinitionFiles on a hostile checkout', () => {
     await symlink('a.yaml', path.join(workspace, 'okta/connections/c.yaml'));
     await symlink(path.join(outside, 'stolen.yaml'), path.join(workspace, 'okta/connections/d.yaml'));
     const found = await findDefinitionFiles('okta/connections', workspace);
-    expect(relative(workspace, found.files)).toEqual(['okta/connections/a.yaml', 'common/b.yaml']);
+    expect(relative(workspace, found.files)).toEqual(['common/b.yaml', 'okta/connections/a.yaml']);
     expect(found.problems.map((problem) => problem.message)).toEqual([
       'okta/connections/d.yaml is a symbolic link that leads outside the repository; it was not read. Commit the definition files themselves instead of a link.',
     ]);
