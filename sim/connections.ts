@@ -4,7 +4,7 @@ import { parseConnectionRequest, type ConnectionRequest } from './connection-req
 import {
   appNotFound,
   json,
-  malformedBody,
+  jsonBody,
   noContent,
   notFound,
   validationFailed,
@@ -187,12 +187,9 @@ function buildConnection(
 export function handlePostConnection(req: SimRequest, state: SimState, appId: string): SimResponse {
   const app = state.apps.get(appId);
   if (!app) return appNotFound(appId);
-  let body: unknown;
-  try {
-    body = JSON.parse(req.rawBody);
-  } catch {
-    return malformedBody();
-  }
+  const request = jsonBody(req.rawBody);
+  if ('error' in request) return request.error;
+  const { body } = request;
   if (state.faults.echoSecretInError) {
     const echoed = echoSecrets(body);
     if (echoed) return echoed;

@@ -3,14 +3,7 @@
  * partially update an app's provisioning features, validated exactly as the spec's request schemas say.
  */
 import { needsConsent, supportsProvisioning } from './app-kinds.js';
-import {
-  appNotFound,
-  json,
-  malformedBody,
-  notFound,
-  validationFailed,
-  type SimResponse,
-} from './responses.js';
+import { appNotFound, json, jsonBody, notFound, validationFailed, type SimResponse } from './responses.js';
 import type { SimRequest, SimState } from './state.js';
 import type { SimApp, SimFeatureName, SimFeatures } from './types.js';
 
@@ -128,12 +121,9 @@ export function handleGetFeature(req: SimRequest, state: SimState, appId: string
 export function handlePutFeature(req: SimRequest, state: SimState, appId: string, name: string): SimResponse {
   const app = state.apps.get(appId);
   if (!app) return appNotFound(appId);
-  let body: unknown;
-  try {
-    body = JSON.parse(req.rawBody);
-  } catch {
-    return malformedBody();
-  }
+  const parsed = jsonBody(req.rawBody);
+  if ('error' in parsed) return parsed.error;
+  const { body } = parsed;
   if (!offered(app, name)) return featureNotFound(appId, name);
   const features = enabledFeatures(app);
   if (!features?.[name]) return validationFailed('feature', [NOT_ENABLED]);

@@ -50,6 +50,15 @@ export function malformedBody(): SimResponse {
   return oktaError(400, 'E0000003', 'The request body was not well-formed.');
 }
 
+/** The request's JSON body, or Okta's 400 for a body that is not JSON. */
+export function jsonBody(rawBody: string): { body: unknown } | { error: SimResponse } {
+  try {
+    return { body: JSON.parse(rawBody) as unknown };
+  } catch {
+    return { error: malformedBody() };
+  }
+}
+
 export function notFound(resource: string): SimResponse {
   return oktaError(404, 'E0000007', `Not found: Resource not found: ${resource}`);
 }
