@@ -2,12 +2,17 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 
-export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** Entry points the tests run: the sources (through tsx) unless a test asks for a bundle. */
-export const ACTION_SOURCE = path.join(REPO_ROOT, 'src/index.ts');
-export const CLI_SOURCE = path.join(REPO_ROOT, 'src/cli.ts');
+import { REPO_ROOT, TEST_BUILD_DIR } from './entries.js';
+
+export { REPO_ROOT };
+/**
+ * Entry points the tests run: the sources, built once per test run by the global setup
+ * (setup/build-entries.ts), unless a test asks for the shipped bundle.
+ */
+export const ACTION_SOURCE = path.join(TEST_BUILD_DIR, 'index.mjs');
+export const CLI_SOURCE = path.join(TEST_BUILD_DIR, 'cli.mjs');
 export const ACTION_BUNDLE = path.join(REPO_ROOT, 'dist/index.js');
 export const CLI_BUNDLE = path.join(REPO_ROOT, 'dist/cli.js');
 const TSX_LOADER = pathToFileURL(path.join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;

@@ -1,0 +1,29 @@
+/**
+ * Builds the action's and the CLI's entry points from the sources once per test run, so end-to-end tests start
+ * a plain node process (about 0.2 s) instead of loading TypeScript through tsx on every start (about 1 s).
+ * Built from `src/` at the start of every run: a broken source fails the end-to-end tests whatever `dist/` holds.
+ * Code splitting keeps the commands' lazy loading as in the shipped bundle.
+ */
+import { build } from 'esbuild';
+import { rm } from 'node:fs/promises';
+import { TEST_BUILD_DIR } from '../helpers/entries.js';
+
+export default async function buildEntries(): Promise<void> {
+  await rm(TEST_BUILD_DIR, { recursive: true, force: true });
+  await build({
+    entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts' },
+    outdir: TEST_BUILD_DIR,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: 'inline',
+    logLevel: 'error',
+    // Bundled CommonJS dependencies call require() for node's built-in modules.
+    banner: {
+      js: "import { createRequire as __oacRequire } from 'node:module'; const require = __oacRequire(import.meta.url);",
+    },
+  });
+}
