@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyPlan, type ConnectionWriter } from '../src/apply/apply.js';
-import { connectionRequest } from '../src/apply/request.js';
+import { applyPlan, type ConnectionWriter } from '../src/resources/connection/apply.js';
+import { connectionRequest } from '../src/resources/connection/request.js';
 import { OktaApiError } from '../src/okta/errors.js';
 import { parseConnectionJwks, type OktaApp, type OktaConnection } from '../src/okta/types.js';
 import { planConnections } from '../src/plan/plan.js';

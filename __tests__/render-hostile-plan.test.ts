@@ -1,6 +1,6 @@
 import { describe, it, type TestContext } from 'vitest';
 import { startOktaSim, type SimApp } from '../sim/server.js';
-import { applyPlan } from '../src/apply/apply.js';
+import { applyPlan } from '../src/resources/connection/apply.js';
 import { OktaClient } from '../src/okta/client.js';
 import { planConnections } from '../src/plan/plan.js';
 import { escapeMarkdown } from '../src/render/markdown.js';

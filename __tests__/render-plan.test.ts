@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareConnection } from '../src/plan/compare.js';
+import { compareConnection } from '../src/resources/connection/compare.js';
 import { assemblePlan } from '../src/plan/plan.js';
 import { COMMENT_LIMIT, renderPlanMarkdown } from '../src/render/plan-markdown.js';
 import { renderPlanText } from '../src/render/plan-text.js';

@@ -3,7 +3,7 @@
  * sim when the bench says so, each phase with a fresh OktaClient (cold pacer, as a new run starts).
  * Runs in its own process so its peak memory is the action's work alone, not the sim's.
  */
-import { applyPlan } from '../src/apply/apply.js';
+import { applyPlan } from '../src/resources/connection/apply.js';
 import { resolveDefinitions, type ResolvedConnection } from '../src/definitions/env.js';
 import { hasErrors, loadDefinitions } from '../src/definitions/load.js';
 import { OktaClient } from '../src/okta/client.js';

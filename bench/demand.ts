@@ -1,5 +1,5 @@
 /** Requests each phase needs, per bucket: what the bound is computed from. */
-import { isOrg2OrgOAuth } from '../src/apply/public-key.js';
+import { isOrg2OrgOAuth } from '../src/resources/connection/public-key.js';
 import type { ConnectionPlan } from '../src/plan/model.js';
 import type { BucketDemand } from './bound.js';
 import type { BenchConfig } from './config.js';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ENV_NAME_PATTERN, FEATURE_KEYS, KEYS, SECRET_FIELDS } from './schema.js';
-import { featureIssueMessage } from './features.js';
+import { featureIssueMessage } from '../resources/features/schema.js';
 import { suggest } from './suggest.js';
 import type { YamlPath } from './document.js';
 

@@ -1,5 +1,5 @@
 import type { YamlPath } from './document.js';
-import { checkFeatureRules } from './features.js';
+import { checkFeatureRules } from '../resources/features/schema.js';
 import { formatPath } from './messages.js';
 import type { Severity } from './types.js';
 

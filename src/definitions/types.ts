@@ -1,4 +1,4 @@
-import type { DeclaredFeatures } from './features.js';
+import type { DeclaredFeatures } from '../resources/features/schema.js';
 
 /** A place in a definition file, 1-based, path relative to the workspace. */
 export interface SourceLocation {

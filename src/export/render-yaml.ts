@@ -1,7 +1,7 @@
 import { visibleEnvNote } from './report.js';
 import { parse, stringify } from 'yaml';
 import { SCHEMA_URL } from '../definitions/schema-url.js';
-import { FEATURE_SETTINGS, type FeatureValues } from '../definitions/features.js';
+import { FEATURE_SETTINGS, type FeatureValues } from '../resources/features/schema.js';
 import { isEnvRef, type StringValue } from '../definitions/types.js';
 import { APP_KINDS } from '../plan/app-kinds.js';
 import type { ExportedConnection, ExportVariable } from './model.js';

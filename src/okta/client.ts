@@ -12,7 +12,7 @@ import {
   type Capabilities,
   type FeatureName,
   type OktaFeature,
-} from './features.js';
+} from '../resources/features/read.js';
 import { linkUrl } from './link.js';
 import { parseOrgUrl } from './org-url.js';
 import { parsePrivateKey } from './keys.js';

@@ -1,14 +1,14 @@
-import type { FeatureValues } from '../definitions/features.js';
-import { baseUrlProblem } from '../definitions/rules.js';
-import { OKTA_ID_PATTERN } from '../definitions/schema.js';
-import type { Logger } from '../log.js';
-import { silentLogger } from '../log.js';
-import { OktaApiError } from '../okta/errors.js';
-import type { OktaClient } from '../okta/client.js';
-import type { OktaApp, OktaConnection } from '../okta/types.js';
-import { isOrg2OrgOAuth, readPublicKey } from '../apply/public-key.js';
-import { appKindOf } from '../plan/app-kinds.js';
-import type { PublicKeyNotice } from '../apply/public-key.js';
+import type { FeatureValues } from '../features/schema.js';
+import { baseUrlProblem } from '../../definitions/rules.js';
+import { OKTA_ID_PATTERN } from '../../definitions/schema.js';
+import type { Logger } from '../../log.js';
+import { silentLogger } from '../../log.js';
+import { OktaApiError } from '../../okta/errors.js';
+import type { OktaClient } from '../../okta/client.js';
+import type { OktaApp, OktaConnection } from '../../okta/types.js';
+import { isOrg2OrgOAuth, readPublicKey } from './public-key.js';
+import { appKindOf } from '../../plan/app-kinds.js';
+import type { PublicKeyNotice } from './public-key.js';
 import type {
   ExportedConnection,
   ExportFailure,
@@ -16,10 +16,10 @@ import type {
   ExportResult,
   ExportVariable,
   SkippedApp,
-} from './model.js';
-import { readExportedFeatures } from './features.js';
-import { envSlug, fileSlug, NameAllocator, numbered } from './names.js';
-import { renderDefinitionFile } from './render-yaml.js';
+} from '../../export/model.js';
+import { readExportedFeatures } from '../features/export.js';
+import { envSlug, fileSlug, NameAllocator, numbered } from '../../export/names.js';
+import { renderDefinitionFile } from '../../export/render-yaml.js';
 
 /** The reads an export needs (all GETs: an export never writes to Okta). */
 export type ExportReader = Pick<

@@ -1,7 +1,7 @@
-import type { Env, ResolvedConnection } from '../definitions/env.js';
-import { isEnvRef } from '../definitions/types.js';
-import type { OktaApp, OktaConnection } from '../okta/types.js';
-import { APP_KINDS, appKindOf } from './app-kinds.js';
+import type { Env, ResolvedConnection } from '../../definitions/env.js';
+import { isEnvRef } from '../../definitions/types.js';
+import type { OktaApp, OktaConnection } from '../../okta/types.js';
+import { APP_KINDS, appKindOf } from '../../plan/app-kinds.js';
 import type {
   ConnectionPlan,
   ConnectionState,
@@ -9,7 +9,7 @@ import type {
   Operation,
   PlanError,
   WriteOnlyValue,
-} from './model.js';
+} from '../../plan/model.js';
 
 export interface CompareInput {
   connection: ResolvedConnection;

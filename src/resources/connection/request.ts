@@ -1,5 +1,5 @@
-import type { ResolvedConnection, SecretValues } from '../definitions/env.js';
-import type { ConnectionRequest, OktaConnection } from '../okta/types.js';
+import type { ResolvedConnection, SecretValues } from '../../definitions/env.js';
+import type { ConnectionRequest, OktaConnection } from '../../okta/types.js';
 
 /**
  * The POST body for a configure: exactly the OpenAPI request schema, with only the parts the app uses.

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { hasNoConnection, needsConsent, supportedSchemes, supportsProvisioning } from './app-kinds.js';
-import { parseConnectionRequest, type ConnectionRequest } from './connection-request.js';
+import { hasNoConnection, needsConsent, supportedSchemes, supportsProvisioning } from '../../app-kinds.js';
+import { parseConnectionRequest, type ConnectionRequest } from './request.js';
 import {
   appNotFound,
   json,
@@ -9,9 +9,9 @@ import {
   notFound,
   validationFailed,
   type SimResponse,
-} from './responses.js';
-import type { SimRequest, SimState } from './state.js';
-import type { SimApp, SimConnection } from './types.js';
+} from '../../responses.js';
+import type { SimRequest, SimState } from '../../state.js';
+import type { SimApp, SimConnection } from '../../types.js';
 
 const NOT_ENABLED = 'Provisioning is not enabled for the app instance.';
 const CONSENT_GUIDANCE =

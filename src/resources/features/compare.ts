@@ -2,7 +2,7 @@
  * Provisioning features in a plan: the declared `to_app` / `to_okta` settings against
  * Okta's, one `GET /features` per connection that declares some (none for the others).
  */
-import type { ResolvedConnection } from '../definitions/env.js';
+import type { ResolvedConnection } from '../../definitions/env.js';
 import {
   declaredFeatureNames,
   FEATURE_BLOCKS,
@@ -10,11 +10,11 @@ import {
   showFeatureValue,
   type FeatureValue,
   type FeatureValues,
-} from '../definitions/features.js';
-import { isProvisioningNotEnabled, type FeatureName, type OktaFeature } from '../okta/features.js';
-import type { OktaApp, OktaConnection } from '../okta/types.js';
-import { appKindOf } from './app-kinds.js';
-import type { ConnectionPlan, FeatureChange, PlanError } from './model.js';
+} from './schema.js';
+import { isProvisioningNotEnabled, type FeatureName, type OktaFeature } from './read.js';
+import type { OktaApp, OktaConnection } from '../../okta/types.js';
+import { appKindOf } from '../../plan/app-kinds.js';
+import type { ConnectionPlan, FeatureChange, PlanError } from '../../plan/model.js';
 
 /** The read a plan needs for features; the Okta client provides it. */
 export interface FeatureReader {

@@ -2,10 +2,17 @@
  * The Application Features API of the simulated org (sim/contract/app-features.openapi.yaml): list, read and
  * partially update an app's provisioning features, validated exactly as the spec's request schemas say.
  */
-import { needsConsent, supportsProvisioning } from './app-kinds.js';
-import { appNotFound, json, jsonBody, notFound, validationFailed, type SimResponse } from './responses.js';
-import type { SimRequest, SimState } from './state.js';
-import type { SimApp, SimFeatureName, SimFeatures } from './types.js';
+import { needsConsent, supportsProvisioning } from '../../app-kinds.js';
+import {
+  appNotFound,
+  json,
+  jsonBody,
+  notFound,
+  validationFailed,
+  type SimResponse,
+} from '../../responses.js';
+import type { SimRequest, SimState } from '../../state.js';
+import type { SimApp, SimFeatureName, SimFeatures } from '../../types.js';
 
 const NOT_ENABLED = 'Provisioning is not enabled for the app instance.';
 

@@ -2,13 +2,18 @@
  * Provisioning features in the definitions: every setting of `to_app` and `to_okta`,
  * where Okta keeps it, and the checks of its value. One table, used by validation, plan, apply and export.
  */
-import type { FeatureName } from '../okta/features.js';
-import type { YamlPath } from './document.js';
-import { formatPath, valueAt } from './messages.js';
-import type { RuleFinding } from './rules.js';
-import { MATCH_CRITERIA, SYNC_PASSWORD_CHANGES, SYNC_PASSWORD_SEEDS, USERNAME_FORMATS } from './schema.js';
-import { suggest } from './suggest.js';
-import { isEnvRef, type EnvRef } from './types.js';
+import type { FeatureName } from './read.js';
+import type { YamlPath } from '../../definitions/document.js';
+import { formatPath, valueAt } from '../../definitions/messages.js';
+import type { RuleFinding } from '../../definitions/rules.js';
+import {
+  MATCH_CRITERIA,
+  SYNC_PASSWORD_CHANGES,
+  SYNC_PASSWORD_SEEDS,
+  USERNAME_FORMATS,
+} from '../../definitions/schema.js';
+import { suggest } from '../../definitions/suggest.js';
+import { isEnvRef, type EnvRef } from '../../definitions/types.js';
 
 /** What a setting holds. `switch` is true/false in the file and ENABLED/DISABLED at Okta. */
 type SettingType =

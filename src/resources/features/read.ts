@@ -2,8 +2,8 @@
  * Okta's Application Features API (sim/contract/app-features.openapi.yaml): the provisioning features of an
  * app, "To App" (USER_PROVISIONING) and "To Okta" (INBOUND_PROVISIONING). Parsed leniently like the rest.
  */
-import { OktaApiError } from './errors.js';
-import { UnexpectedBodyError } from './types.js';
+import { OktaApiError } from '../../okta/errors.js';
+import { UnexpectedBodyError } from '../../okta/types.js';
 
 export type FeatureName = 'USER_PROVISIONING' | 'INBOUND_PROVISIONING';
 export const FEATURE_NAMES: readonly FeatureName[] = ['USER_PROVISIONING', 'INBOUND_PROVISIONING'];

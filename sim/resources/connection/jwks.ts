@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { appNotFound, json, notFound, type SimResponse } from './responses.js';
-import type { SimRequest, SimState } from './state.js';
-import type { SimApp } from './types.js';
+import { appNotFound, json, notFound, type SimResponse } from '../../responses.js';
+import type { SimRequest, SimState } from '../../state.js';
+import type { SimApp } from '../../types.js';
 
 const MODULUS_BYTES = 256;
 

@@ -1,14 +1,14 @@
-import { readSecretValues, type Env, type ResolvedConnection } from '../definitions/env.js';
-import type { Logger } from '../log.js';
-import { silentLogger } from '../log.js';
-import { OktaApiError } from '../okta/errors.js';
-import type { ConnectionRequest, OktaConnection } from '../okta/types.js';
-import type { ProgressCallback } from '../progress.js';
-import type { SecretRegistry } from '../secrets.js';
-import type { ConnectionPlan, FieldChange, Operation, Plan } from '../plan/model.js';
-import type { ConnectionReader } from '../plan/plan.js';
-import { applyWithFeatures, type FeatureWriter } from './features.js';
-import { summarizeApply, type ApplyReport, type ConnectionApplyResult } from './model.js';
+import { readSecretValues, type Env, type ResolvedConnection } from '../../definitions/env.js';
+import type { Logger } from '../../log.js';
+import { silentLogger } from '../../log.js';
+import { OktaApiError } from '../../okta/errors.js';
+import type { ConnectionRequest, OktaConnection } from '../../okta/types.js';
+import type { ProgressCallback } from '../../progress.js';
+import type { SecretRegistry } from '../../secrets.js';
+import type { ConnectionPlan, FieldChange, Operation, Plan } from '../../plan/model.js';
+import type { ConnectionReader } from '../../plan/plan.js';
+import { applyWithFeatures, type FeatureWriter } from '../features/apply.js';
+import { summarizeApply, type ApplyReport, type ConnectionApplyResult } from '../../apply/model.js';
 import { isOrg2OrgOAuth, readPublicKey, type PublicKeyReader } from './public-key.js';
 import { connectionRequest } from './request.js';
 
