@@ -6,13 +6,8 @@ import { describeRateLimitWait } from '../render/progress.js';
 import type { SecretRegistry } from '../secrets.js';
 import { SswsAuth, type OktaAuth } from './auth.js';
 import { OktaApiError, OktaConfigError } from './errors.js';
-import {
-  parseFeature,
-  parseFeatureList,
-  type Capabilities,
-  type FeatureName,
-  type OktaFeature,
-} from '../resources/features/read.js';
+import { parseFeature, parseFeatureList, type Capabilities, type OktaFeature } from '../resources/features/read.js';
+import type { FeatureName } from '../resources/features/schema.js';
 import { linkUrl } from './link.js';
 import { parseOrgUrl } from './org-url.js';
 import { parsePrivateKey } from './keys.js';

@@ -9,7 +9,8 @@ import type { ConnectionPlan, FieldChange, Operation, Plan } from '../../plan/mo
 import type { ConnectionReader } from '../../plan/plan.js';
 import { applyWithFeatures, type FeatureWriter } from '../features/apply.js';
 import { summarizeApply, type ApplyReport, type ConnectionApplyResult } from '../../apply/model.js';
-import { isOrg2OrgOAuth, readPublicKey, type PublicKeyReader } from './public-key.js';
+import { appKindOf, hasPublicKey } from '../../kinds/index.js';
+import { readPublicKey, type PublicKeyReader } from './public-key.js';
 import { connectionRequest } from './request.js';
 
 /** The writes apply needs, on top of the plan's reads; the Okta client provides them. */
@@ -165,7 +166,7 @@ async function applyConnection(
       error: { code: 'not-confirmed', message: 'Okta does not show the desired state after the change.' },
     });
   }
-  if (done.includes('configure') && isOrg2OrgOAuth(planned.appKind, planned.desired?.authScheme)) {
+  if (done.includes('configure') && hasPublicKey(planned.appKind, planned.desired?.authScheme)) {
     const publicKey = await readPublicKey(writer, planned.appId, planned.desired?.clientId, (text) =>
       secrets.redact(text),
     );
@@ -231,17 +232,18 @@ function configureError(
   secrets: SecretRegistry,
 ): { message: string; code?: string } {
   const described = describeError(error, secrets);
+  const kind = appKindOf(planned.appKind);
   const refused =
+    kind?.signing &&
     error instanceof OktaApiError &&
     error.status === 400 &&
-    planned.appKind === 'okta_org2org' &&
     connection.rotationMode !== undefined &&
     /signing|rotationMode/i.test([error.errorSummary ?? '', ...error.causes].join(' '));
   if (!refused) return described;
   const at = connection.definition.fields['profile.signing'] ?? connection.definition.source;
   return {
     code: 'signing-not-available',
-    message: `Okta refused \`signing.rotation_mode\`: this org's edition does not offer signing key rotation for Org2Org connections. Remove \`signing\` from the definition (${at.file}:${at.line}) and apply again. ${described.message}`,
+    message: `Okta refused \`signing.rotation_mode\`: this org's edition does not offer signing key rotation for ${kind.label} connections. Remove \`signing\` from the definition (${at.file}:${at.line}) and apply again. ${described.message}`,
   };
 }
 

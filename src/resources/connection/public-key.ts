@@ -30,7 +30,3 @@ export async function readPublicKey(
     return { ...base, keys: [], error: redact(error instanceof Error ? error.message : String(error)) };
   }
 }
-
-export function isOrg2OrgOAuth(appKind: string | undefined, authScheme: string | undefined): boolean {
-  return appKind === 'okta_org2org' && authScheme === 'OAUTH2';
-}

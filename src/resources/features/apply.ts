@@ -3,9 +3,15 @@
  * changed feature with only its changed settings, confirmed from Okta's answer.
  */
 import type { ResolvedConnection } from '../../definitions/env.js';
-import { featureSetting, showFeatureValue, type FeatureValues } from './schema.js';
+import {
+  FEATURE_NAMES,
+  featureSetting,
+  showFeatureValue,
+  type FeatureName,
+  type FeatureValues,
+} from './schema.js';
 import type { Logger } from '../../log.js';
-import { FEATURE_NAMES, type Capabilities, type FeatureName, type OktaFeature } from './read.js';
+import type { Capabilities, OktaFeature } from './read.js';
 import { featureValues } from './compare.js';
 import type { ConnectionPlan, FeatureChange } from '../../plan/model.js';
 import type { ConnectionApplyResult } from '../../apply/model.js';

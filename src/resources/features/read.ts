@@ -4,9 +4,7 @@
  */
 import { OktaApiError } from '../../okta/errors.js';
 import { UnexpectedBodyError } from '../../okta/types.js';
-
-export type FeatureName = 'USER_PROVISIONING' | 'INBOUND_PROVISIONING';
-export const FEATURE_NAMES: readonly FeatureName[] = ['USER_PROVISIONING', 'INBOUND_PROVISIONING'];
+import { FEATURE_NAMES, type FeatureName } from './schema.js';
 
 /** A feature's `capabilities` (CapabilitiesObject / CapabilitiesInboundProvisioningObject) as JSON. */
 export interface Capabilities {

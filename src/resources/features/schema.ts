@@ -2,7 +2,6 @@
  * Provisioning features in the definitions: every setting of `to_app` and `to_okta`,
  * where Okta keeps it, and the checks of its value. One table, used by validation, plan, apply and export.
  */
-import type { FeatureName } from './read.js';
 import type { YamlPath } from '../../definitions/document.js';
 import { formatPath, valueAt } from '../../definitions/messages.js';
 import type { RuleFinding } from '../../definitions/rules.js';
@@ -14,6 +13,9 @@ import {
 } from '../../definitions/schema.js';
 import { suggest } from '../../definitions/suggest.js';
 import { isEnvRef, type EnvRef } from '../../definitions/types.js';
+
+export type FeatureName = 'USER_PROVISIONING' | 'INBOUND_PROVISIONING';
+export const FEATURE_NAMES: readonly FeatureName[] = ['USER_PROVISIONING', 'INBOUND_PROVISIONING'];
 
 /** What a setting holds. `switch` is true/false in the file and ENABLED/DISABLED at Okta. */
 type SettingType =
