@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startOktaSim, type OktaSim, type SimApp } from '../sim/server.js';
 import { applyPlan } from '../src/resources/connection/apply.js';
 import { featureRequest } from '../src/resources/features/apply.js';
-import type { FeatureValues } from '../src/resources/features/schema.js';
+import type { FeatureValues } from '../src/definitions/types.js';
 import { OktaClient } from '../src/okta/client.js';
 import { compareConnection } from '../src/resources/connection/compare.js';
 import { withFeatureChanges, type LiveFeatures } from '../src/resources/features/compare.js';

@@ -1,7 +1,7 @@
-import type { ConnectionDefinition, EnvRef, Problem, StringValue } from './types.js';
+import type { ConnectionDefinition, EnvRef, FeatureValues, Problem, StringValue } from './types.js';
 import { isEnvRef } from './types.js';
 import type { SecretRegistry } from '../secrets.js';
-import { resolveFeatureValues, type FeatureValues } from '../resources/features/schema.js';
+import { resolveFeatureValues } from '../resources/features/schema.js';
 import { baseUrlProblem } from './rules.js';
 import { OKTA_ID_PATTERN } from './schema.js';
 

@@ -1,10 +1,10 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
-import { parseDefinitionYaml, type ParsedFile, type YamlPath } from './document.js';
+import { formatPath, parseDefinitionYaml, type ParsedFile, type YamlPath } from './document.js';
 import { findDefinitionFiles } from './files.js';
 import { declaredFeatures } from '../resources/features/schema.js';
-import { describeIssue, formatPath } from './messages.js';
+import { describeIssue } from './messages.js';
 import { ProblemList, type ProblemCounts } from './problem-list.js';
 import { checkConnectionRules, reservedEnvProblem } from './rules.js';
 import { connectionSchema, definitionFileSchema, SECRET_FIELDS, type ConnectionInput } from './schema.js';

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { ENV_NAME_PATTERN, FEATURE_KEYS, KEYS, SECRET_FIELDS } from './schema.js';
 import { featureIssueMessage } from '../resources/features/schema.js';
 import { suggest } from './suggest.js';
-import type { YamlPath } from './document.js';
+import { formatPath, valueAt, type YamlPath } from './document.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -134,23 +134,6 @@ export function describeIssue(issue: Issue, root: unknown): IssueText[] {
   }
 
   return [{ path, atKey: false, message: `${where}: ${issue.message}` }];
-}
-
-export function formatPath(path: YamlPath): string {
-  return path.reduce<string>(
-    (out, segment) =>
-      typeof segment === 'number' ? `${out}[${segment}]` : out ? `${out}.${segment}` : segment,
-    '',
-  );
-}
-
-export function valueAt(root: unknown, path: YamlPath): unknown {
-  let node = root;
-  for (const segment of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string | number, unknown>)[segment];
-  }
-  return node;
 }
 
 function allowedKeys(path: YamlPath): readonly string[] {

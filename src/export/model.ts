@@ -1,5 +1,5 @@
 import type { PublicKeyNotice } from '../resources/connection/public-key.js';
-import type { FeatureValues } from '../resources/features/schema.js';
+import type { FeatureValues } from '../definitions/types.js';
 import type { ConnectionAction, EnvRef, RotationMode, StringValue } from '../definitions/types.js';
 
 /** One live connection as it will be written: the definition's values, secrets as `{ env }` placeholders. */

@@ -1,7 +1,8 @@
 import { visibleEnvNote } from './report.js';
 import { parse, stringify } from 'yaml';
 import { SCHEMA_URL } from '../definitions/schema-url.js';
-import { FEATURE_SETTINGS, type FeatureValues } from '../resources/features/schema.js';
+import type { FeatureValues } from '../definitions/types.js';
+import { FEATURE_SETTINGS } from '../resources/features/schema.js';
 import { isEnvRef, type StringValue } from '../definitions/types.js';
 import { appKindLabel } from '../kinds/index.js';
 import type { ExportedConnection, ExportVariable } from './model.js';

@@ -5,7 +5,7 @@ import { renderPlanMarkdown, SUMMARY_LIMIT, type ReportContext } from '../render
 import { renderApplyText, renderPlanText } from '../render/plan-text.js';
 import { runApply } from '../run/apply.js';
 import type { ReviewEvidence } from '../run/review.js';
-import { requireOkta, type ActionRun } from './action.js';
+import { requireOkta, type ActionRun } from './action-run.js';
 import { commentTarget, reportPlanBasics } from './plan.js';
 import { setOutputs } from './outputs.js';
 import { publishComment, type CommentTarget } from './publish.js';

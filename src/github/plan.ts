@@ -7,7 +7,7 @@ import { renderPlanMarkdown, SUMMARY_LIMIT, type ReportContext } from '../render
 import { renderPlanText } from '../render/plan-text.js';
 import { runPlan } from '../run/plan.js';
 import type { SecretRegistry } from '../secrets.js';
-import { requireOkta, type ActionRun } from './action.js';
+import { requireOkta, type ActionRun } from './action-run.js';
 import type { RunContext } from './context.js';
 import { runDriftCheck } from './drift.js';
 import { isPullRequestEvent } from './events.js';

@@ -2,11 +2,16 @@
 import type { Logger } from '../log.js';
 import { silentLogger } from '../log.js';
 import type { RateLimitWait } from '../progress.js';
-import { describeRateLimitWait } from '../render/progress.js';
+import { describeRateLimitWait } from './wait-text.js';
 import type { SecretRegistry } from '../secrets.js';
 import { SswsAuth, type OktaAuth } from './auth.js';
 import { OktaApiError, OktaConfigError } from './errors.js';
-import { parseFeature, parseFeatureList, type Capabilities, type OktaFeature } from '../resources/features/read.js';
+import {
+  parseFeature,
+  parseFeatureList,
+  type Capabilities,
+  type OktaFeature,
+} from '../resources/features/read.js';
 import type { FeatureName } from '../resources/features/schema.js';
 import { linkUrl } from './link.js';
 import { parseOrgUrl } from './org-url.js';
@@ -58,7 +63,7 @@ export interface OktaClientOptions {
   maxRateLimitRetries?: number;
   /**
    * Every rate-limit wait of 5 s or more, once (the share of a window used up, or a 429). Default: a log
-   * line saying how long and why; a progress reporter (render/progress.ts) shows it in its line instead.
+   * line saying how long and why; a progress reporter shows it in its line instead.
    */
   onRateLimitWait?: (wait: RateLimitWait) => void;
   /** The shortest wait announced (default 5 000 ms). */

@@ -1,4 +1,4 @@
-import type { FeatureValues } from '../features/schema.js';
+import type { FeatureValues } from '../../definitions/types.js';
 import { baseUrlProblem } from '../../definitions/rules.js';
 import { OKTA_ID_PATTERN } from '../../definitions/schema.js';
 import type { Logger } from '../../log.js';

@@ -3,13 +3,8 @@
  * changed feature with only its changed settings, confirmed from Okta's answer.
  */
 import type { ResolvedConnection } from '../../definitions/env.js';
-import {
-  FEATURE_NAMES,
-  featureSetting,
-  showFeatureValue,
-  type FeatureName,
-  type FeatureValues,
-} from './schema.js';
+import { FEATURE_NAMES, featureSetting, showFeatureValue, type FeatureName } from './schema.js';
+import type { FeatureValues } from '../../definitions/types.js';
 import type { Logger } from '../../log.js';
 import type { Capabilities, OktaFeature } from './read.js';
 import { featureValues } from './compare.js';

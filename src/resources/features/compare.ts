@@ -9,9 +9,8 @@ import {
   FEATURE_SETTINGS,
   showFeatureValue,
   type FeatureName,
-  type FeatureValue,
-  type FeatureValues,
 } from './schema.js';
+import type { FeatureValue, FeatureValues } from '../../definitions/types.js';
 import { isProvisioningNotEnabled, type OktaFeature } from './read.js';
 import type { OktaApp, OktaConnection } from '../../okta/types.js';
 import { appKindLabel, appKindOf } from '../../kinds/index.js';

@@ -2,7 +2,8 @@
  * Provisioning features in an export: every current setting of a set-up connection, as
  * `to_app` / `to_okta` values that validate and plan back to no change.
  */
-import { featureSetting, parseSettingText, usernamePairProblem, type FeatureValues } from './schema.js';
+import type { FeatureValues } from '../../definitions/types.js';
+import { featureSetting, parseSettingText, usernamePairProblem } from './schema.js';
 import { isProvisioningNotEnabled, type OktaFeature } from './read.js';
 import { featureValues } from './compare.js';
 

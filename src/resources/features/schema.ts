@@ -2,9 +2,7 @@
  * Provisioning features in the definitions: every setting of `to_app` and `to_okta`,
  * where Okta keeps it, and the checks of its value. One table, used by validation, plan, apply and export.
  */
-import type { YamlPath } from '../../definitions/document.js';
-import { formatPath, valueAt } from '../../definitions/messages.js';
-import type { RuleFinding } from '../../definitions/rules.js';
+import { formatPath, valueAt, type RuleFinding, type YamlPath } from '../../definitions/document.js';
 import {
   MATCH_CRITERIA,
   SYNC_PASSWORD_CHANGES,
@@ -12,7 +10,13 @@ import {
   USERNAME_FORMATS,
 } from '../../definitions/schema.js';
 import { suggest } from '../../definitions/suggest.js';
-import { isEnvRef, type EnvRef } from '../../definitions/types.js';
+import {
+  isEnvRef,
+  type DeclaredFeatures,
+  type EnvRef,
+  type FeatureValue,
+  type FeatureValues,
+} from '../../definitions/types.js';
 
 export type FeatureName = 'USER_PROVISIONING' | 'INBOUND_PROVISIONING';
 export const FEATURE_NAMES: readonly FeatureName[] = ['USER_PROVISIONING', 'INBOUND_PROVISIONING'];
@@ -34,12 +38,6 @@ interface FeatureSetting {
   api: readonly string[];
   type: SettingType;
 }
-
-export type FeatureValue = boolean | string;
-/** Settings by path; only the ones a definition declares (or, for export, that Okta has). */
-export type FeatureValues = Record<string, FeatureValue>;
-/** As declared, before `{ env }` values are read. */
-export type DeclaredFeatures = Record<string, FeatureValue | EnvRef>;
 
 /** The block of each feature in a definition. */
 export const FEATURE_BLOCKS: Record<FeatureName, 'to_app' | 'to_okta'> = {
