@@ -3,7 +3,8 @@ import { summarizeApply, type ConnectionApplyResult } from '../src/apply/model.j
 import { compareConnection } from '../src/resources/connection/compare.js';
 import type { ConnectionPlan } from '../src/plan/model.js';
 import { assemblePlan } from '../src/plan/plan.js';
-import { COMMENT_LIMIT, renderPlanMarkdown } from '../src/render/plan-markdown.js';
+import { renderPlanMarkdown } from '../src/render/plan-markdown.js';
+import { COMMENT_LIMIT } from '../src/github/limits.js';
 import { renderPlanText } from '../src/render/plan-text.js';
 import { app, live, resolvedConnection } from './helpers/plan-fixtures.js';
 
