@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APP_KINDS, appKindLabel, appKindOf, hasPublicKey, labelsOfKindsWith } from '../src/kinds/index.js';
+import { APP_KINDS, appKindLabel, appKindOf, hasPublicKey, namesOfKindsWith } from '../src/kinds/index.js';
 import { simKindOf } from '../sim/kinds/index.js';
 
 describe('app kinds: one registry', () => {
@@ -24,7 +24,8 @@ describe('app kinds: one registry', () => {
     expect(appKindOf(undefined)).toBeUndefined();
     expect(appKindLabel('zscalerbyz')).toBe('Zscaler 2.0');
     expect(appKindLabel('bookmark')).toBe('bookmark');
-    expect(labelsOfKindsWith((kind) => kind.adminCredentials)).toBe('Microsoft Office 365');
+    expect(namesOfKindsWith((kind) => kind.adminCredentials)).toBe('Office 365');
+    expect(namesOfKindsWith((kind) => kind.signing)).toBe('Org2Org');
   });
 
   it('has a public key only for OAUTH2 connections of a kind with signing', () => {

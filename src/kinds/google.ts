@@ -4,6 +4,7 @@ import { TO_APP_AND_TO_OKTA, type AppKind } from './kind.js';
 export const google: AppKind = {
   name: 'google',
   label: 'Google Workspace',
+  shortName: 'Google Workspace',
   schemes: ['OAUTH2'],
   consent: true,
   signing: false,

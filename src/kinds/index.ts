@@ -25,10 +25,10 @@ export function appKindLabel(name: string): string {
   return BY_NAME.get(name)?.label ?? name;
 }
 
-/** The labels of the kinds that have a part, for "… is for X apps only". */
-export function labelsOfKindsWith(has: (kind: AppKind) => unknown): string {
+/** The short names of the kinds that have a part, for "… is for X apps only". */
+export function namesOfKindsWith(has: (kind: AppKind) => unknown): string {
   return APP_KINDS.filter(has)
-    .map((kind) => kind.label)
+    .map((kind) => kind.shortName)
     .join(' or ');
 }
 

@@ -10,6 +10,8 @@ export interface AppKind {
   /** Okta's app name, e.g. `okta_org2org`. */
   name: string;
   label: string;
+  /** What a sentence calls it: `Org2Org connections`. */
+  shortName: string;
   /** The `profile.auth_scheme` values Okta accepts for its connection. */
   schemes: readonly AuthScheme[];
   /** OAuth connections need a person's consent: configure answers an authorize link. */

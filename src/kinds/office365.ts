@@ -4,6 +4,7 @@ import { TO_APP_AND_TO_OKTA, type AppKind } from './kind.js';
 export const office365: AppKind = {
   name: 'office365',
   label: 'Microsoft Office 365',
+  shortName: 'Office 365',
   schemes: ['OAUTH2'],
   consent: true,
   signing: false,

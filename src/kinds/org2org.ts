@@ -4,6 +4,7 @@ import { TO_APP_AND_TO_OKTA, type AppKind } from './kind.js';
 export const org2org: AppKind = {
   name: 'okta_org2org',
   label: 'Okta Org2Org',
+  shortName: 'Org2Org',
   schemes: ['TOKEN', 'OAUTH2'],
   consent: false,
   offers: TO_APP_AND_TO_OKTA,

@@ -4,6 +4,7 @@ import { TO_APP_AND_TO_OKTA, type AppKind } from './kind.js';
 export const slack: AppKind = {
   name: 'slack',
   label: 'Slack',
+  shortName: 'Slack',
   schemes: ['OAUTH2'],
   consent: true,
   signing: false,

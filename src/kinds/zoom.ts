@@ -4,6 +4,7 @@ import { TO_APP_AND_TO_OKTA, type AppKind } from './kind.js';
 export const zoom: AppKind = {
   name: 'zoomus',
   label: 'Zoom',
+  shortName: 'Zoom',
   schemes: ['OAUTH2'],
   consent: true,
   signing: false,

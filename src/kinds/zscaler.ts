@@ -4,6 +4,7 @@ import type { AppKind } from './kind.js';
 export const zscaler: AppKind = {
   name: 'zscalerbyz',
   label: 'Zscaler 2.0',
+  shortName: 'Zscaler',
   schemes: ['TOKEN'],
   consent: false,
   signing: false,

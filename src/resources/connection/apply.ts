@@ -88,16 +88,9 @@ async function applyConnection(
 
   let body: ConnectionRequest | undefined;
   if (planned.operations.includes('configure')) {
-    const read = readSecretValues(connection, env, secrets);
-    if ('missing' in read) {
-      return result('failed', {
-        error: {
-          code: 'missing-secret',
-          message: `environment variable ${read.missing.join(', ')} is not set, so nothing was written to this connection; pass the secret to the action step through \`env:\`.`,
-        },
-      });
-    }
-    body = connectionRequest(connection, planned.appKind, read.values, liveConnection(planned));
+    const request = configureRequest(planned, connection, env, secrets);
+    if ('error' in request) return result('failed', request);
+    body = request.body;
   }
 
   // Okta's latest answer that shows the connection; undefined after a lifecycle call (its answer is empty).
@@ -145,34 +138,75 @@ async function applyConnection(
     return result('failed', { error: describeError(error, secrets) });
   }
 
+  const outcome = await confirmWrites(writer, planned, latest, done, secrets);
+  if ('consentUrl' in outcome) return consentNeeded(outcome.consentUrl);
+  return result(outcome.status, outcome.extra);
+}
+
+/** The configure's body, with the secrets read from the environment; a missing one fails the connection. */
+function configureRequest(
+  planned: ConnectionPlan,
+  connection: ResolvedConnection,
+  env: Env,
+  secrets: SecretRegistry,
+): { body: ConnectionRequest } | { error: ConnectionApplyResult['error'] } {
+  const read = readSecretValues(connection, env, secrets);
+  if ('missing' in read) {
+    return {
+      error: {
+        code: 'missing-secret',
+        message: `environment variable ${read.missing.join(', ')} is not set, so nothing was written to this connection; pass the secret to the action step through \`env:\`.`,
+      },
+    };
+  }
+  return { body: connectionRequest(connection, planned.appKind, read.values, liveConnection(planned)) };
+}
+
+/**
+ * After the writes: Okta's latest answer (re-read when a lifecycle call came last) against the plan; for a
+ * new key pair (configured kind with signing, over OAuth), the public key the other side must trust.
+ */
+async function confirmWrites(
+  writer: ConnectionWriter,
+  planned: ConnectionPlan,
+  answer: OktaConnection | undefined,
+  done: readonly Operation[],
+  secrets: SecretRegistry,
+): Promise<
+  { consentUrl: string } | { status: ConnectionApplyResult['status']; extra?: Partial<ConnectionApplyResult> }
+> {
+  let latest = answer;
   if (!latest) {
     try {
       latest = await writer.getConnection(planned.appId);
     } catch (error) {
       const described = describeError(error, secrets);
-      return result('failed', {
-        error: { ...described, message: `written, but the re-read failed: ${described.message}` },
-      });
+      return {
+        status: 'failed',
+        extra: { error: { ...described, message: `written, but the re-read failed: ${described.message}` } },
+      };
     }
   }
   const mismatches = confirm(planned, latest);
   // An activation that left a consent app disabled, with the authorize link: the other possibility.
   const consentUrl = awaitingConsent(planned, latest);
-  if (consentUrl && mismatches.every((mismatch) => mismatch.field === 'status'))
-    return consentNeeded(consentUrl);
+  if (consentUrl && mismatches.every((mismatch) => mismatch.field === 'status')) return { consentUrl };
   if (mismatches.length > 0) {
-    return result('failed', {
-      mismatches,
-      error: { code: 'not-confirmed', message: 'Okta does not show the desired state after the change.' },
-    });
+    return {
+      status: 'failed',
+      extra: {
+        mismatches,
+        error: { code: 'not-confirmed', message: 'Okta does not show the desired state after the change.' },
+      },
+    };
   }
   if (done.includes('configure') && hasPublicKey(planned.appKind, planned.desired?.authScheme)) {
     const publicKey = await readPublicKey(writer, planned.appId, planned.desired?.clientId, (text) =>
       secrets.redact(text),
     );
-    return result('applied', { publicKey });
+    return { status: 'applied', extra: { publicKey } };
   }
-  return result('applied');
+  return { status: 'applied' };
 }
 
 /** Fields of Okta's answer (or re-read) that differ from the desired state (only those Okta returns). */
@@ -243,7 +277,7 @@ function configureError(
   const at = connection.definition.fields['profile.signing'] ?? connection.definition.source;
   return {
     code: 'signing-not-available',
-    message: `Okta refused \`signing.rotation_mode\`: this org's edition does not offer signing key rotation for ${kind.label} connections. Remove \`signing\` from the definition (${at.file}:${at.line}) and apply again. ${described.message}`,
+    message: `Okta refused \`signing.rotation_mode\`: this org's edition does not offer signing key rotation for ${kind.shortName} connections. Remove \`signing\` from the definition (${at.file}:${at.line}) and apply again. ${described.message}`,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Env, ResolvedConnection } from '../../definitions/env.js';
 import { isEnvRef } from '../../definitions/types.js';
 import type { OktaApp, OktaConnection } from '../../okta/types.js';
-import { APP_KINDS, appKindOf, labelsOfKindsWith } from '../../kinds/index.js';
+import { APP_KINDS, appKindOf, namesOfKindsWith } from '../../kinds/index.js';
 import type {
   ConnectionPlan,
   ConnectionState,
@@ -137,14 +137,14 @@ export function checkAppKind(connection: ResolvedConnection, app: OktaApp): Plan
     return {
       code: 'signing-not-supported',
       at: fields['profile.signing'] ?? source,
-      message: `\`profile.signing\` is for ${labelsOfKindsWith((known) => known.signing)} apps only; ${kind.label} (${app.name}) has no signing key. Remove it.`,
+      message: `\`profile.signing\` is for ${namesOfKindsWith((known) => known.signing)} apps only; ${kind.label} (${app.name}) has no signing key. Remove it.`,
     };
   }
   if (!kind.adminCredentials && connection.definition.profile.settings) {
     return {
       code: 'settings-not-supported',
       at: fields['profile.settings'] ?? source,
-      message: `\`profile.settings\` is for ${labelsOfKindsWith((known) => known.adminCredentials)} apps only; ${kind.label} (${app.name}) does not use admin credentials. Remove it.`,
+      message: `\`profile.settings\` is for ${namesOfKindsWith((known) => known.adminCredentials)} apps only; ${kind.label} (${app.name}) does not use admin credentials. Remove it.`,
     };
   }
   return undefined;
