@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveDefinitions } from '../src/definitions/env.js';
 import { hasErrors, loadDefinitions } from '../src/definitions/load.js';
-import type { OktaConnection } from '../src/okta/types.js';
+import type { OktaConnection } from '../src/resources/connection/read.js';
 import { planConnections, type ConnectionReader } from '../src/plan/plan.js';
 import { scopeOfEvent, type ScopeEvent } from '../src/github/scope.js';
 import { resolvePlanScope, type ScopedConnections } from '../src/plan/scope.js';

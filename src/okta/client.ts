@@ -20,18 +20,14 @@ import { OAuthAuth } from './oauth.js';
 import { OktaRequester, parseJson, type OktaRequest } from './requester.js';
 import { RequestScheduler } from './scheduler.js';
 import { HttpTransport, type HttpAnswer } from './transport.js';
+import { parseApp, parseAppList, UnexpectedBodyError, type ClientStats, type OktaApp } from './types.js';
 import {
-  parseApp,
-  parseAppList,
   parseConnection,
   parseConnectionJwks,
-  UnexpectedBodyError,
-  type ClientStats,
   type ConnectionPublicKey,
   type ConnectionRequest,
-  type OktaApp,
   type OktaConnection,
-} from './types.js';
+} from '../resources/connection/read.js';
 
 export type OktaCredentials =
   | { kind: 'api-token'; token: string }

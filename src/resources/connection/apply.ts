@@ -2,7 +2,7 @@ import { readSecretValues, type Env, type ResolvedConnection } from '../../defin
 import type { Logger } from '../../log.js';
 import { silentLogger } from '../../log.js';
 import { OktaApiError } from '../../okta/errors.js';
-import type { ConnectionRequest, OktaConnection } from '../../okta/types.js';
+import type { ConnectionRequest, OktaConnection } from './read.js';
 import type { ProgressCallback } from '../../progress.js';
 import type { SecretRegistry } from '../../secrets.js';
 import type { ConnectionPlan, FieldChange, Operation, Plan } from '../../plan/model.js';

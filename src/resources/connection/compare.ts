@@ -1,6 +1,7 @@
 import type { Env, ResolvedConnection } from '../../definitions/env.js';
 import { isEnvRef } from '../../definitions/types.js';
-import type { OktaApp, OktaConnection } from '../../okta/types.js';
+import type { OktaApp } from '../../okta/types.js';
+import type { OktaConnection } from './read.js';
 import { APP_KINDS, appKindOf, namesOfKindsWith } from '../../kinds/index.js';
 import type {
   ConnectionPlan,

@@ -1,4 +1,4 @@
-import type { ConnectionPublicKey } from '../../okta/types.js';
+import type { ConnectionPublicKey } from './read.js';
 
 /**
  * An Org2Org OAuth connection works only once the target org trusts its public key: the key Okta made for

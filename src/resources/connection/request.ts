@@ -1,6 +1,6 @@
 import type { ResolvedConnection, SecretValues } from '../../definitions/env.js';
 import { appKindOf } from '../../kinds/index.js';
-import type { ConnectionRequest, OktaConnection } from '../../okta/types.js';
+import type { ConnectionRequest, OktaConnection } from './read.js';
 
 /**
  * The POST body for a configure: exactly the OpenAPI request schema, with only the parts the app uses.

@@ -12,7 +12,8 @@ import {
 } from './schema.js';
 import type { FeatureValue, FeatureValues } from '../../definitions/types.js';
 import { isProvisioningNotEnabled, type OktaFeature } from './read.js';
-import type { OktaApp, OktaConnection } from '../../okta/types.js';
+import type { OktaApp } from '../../okta/types.js';
+import type { OktaConnection } from '../connection/read.js';
 import { appKindLabel, appKindOf } from '../../kinds/index.js';
 import type { ConnectionPlan, FeatureChange, PlanError } from '../../plan/model.js';
 

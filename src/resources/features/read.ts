@@ -3,7 +3,7 @@
  * app, "To App" (USER_PROVISIONING) and "To Okta" (INBOUND_PROVISIONING). Parsed leniently like the rest.
  */
 import { OktaApiError } from '../../okta/errors.js';
-import { UnexpectedBodyError } from '../../okta/types.js';
+import { asObject, UnexpectedBodyError } from '../../okta/types.js';
 import { FEATURE_NAMES, type FeatureName } from './schema.js';
 
 /** A feature's `capabilities` (CapabilitiesObject / CapabilitiesInboundProvisioningObject) as JSON. */
@@ -16,12 +16,6 @@ export interface OktaFeature {
   status: 'ENABLED' | 'DISABLED' | 'UNKNOWN';
   /** As Okta returns it, except that the username format is always under `usernameFormat` (see below). */
   capabilities: Capabilities;
-}
-
-type Json = Record<string, unknown>;
-
-function asObject(value: unknown): Json | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
 }
 
 /** Only JSON objects, strings and booleans are kept: the settings this project reads are nothing else. */
