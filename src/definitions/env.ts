@@ -3,7 +3,7 @@ import { isEnvRef } from './types.js';
 import type { SecretRegistry } from '../secrets.js';
 import { resolveFeatureValues } from '../resources/features/schema.js';
 import { baseUrlProblem } from './rules.js';
-import { OKTA_ID_PATTERN } from './schema.js';
+import { OKTA_ID_PATTERN } from './values.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 

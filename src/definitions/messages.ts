@@ -1,6 +1,7 @@
 import type { z } from 'zod';
-import { ENV_NAME_PATTERN, FEATURE_KEYS, KEYS, SECRET_FIELDS } from './schema.js';
-import { featureIssueMessage } from '../resources/features/schema.js';
+import { KEYS, SECRET_FIELDS } from './schema.js';
+import { ENV_NAME_PATTERN } from './values.js';
+import { FEATURE_KEYS, featureIssueMessage } from '../resources/features/schema.js';
 import { suggest } from './suggest.js';
 import { formatPath, valueAt, type YamlPath } from './document.js';
 

@@ -1,6 +1,6 @@
 import type { FeatureValues } from '../../definitions/types.js';
 import { baseUrlProblem } from '../../definitions/rules.js';
-import { OKTA_ID_PATTERN } from '../../definitions/schema.js';
+import { OKTA_ID_PATTERN } from '../../definitions/values.js';
 import type { Logger } from '../../log.js';
 import { silentLogger } from '../../log.js';
 import { OktaApiError } from '../../okta/errors.js';
