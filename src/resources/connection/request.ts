@@ -4,9 +4,10 @@ import type { ConnectionRequest, OktaConnection } from './read.js';
 
 /**
  * The POST body for a configure: exactly the OpenAPI request schema, with only the parts the app uses.
- * OAuth connections get no baseUrl. A kind with signing (Org2Org) over OAuth gets `signing.rotationMode` only when the definition sets
- * it or the live connection has one (kept, since Okta turns an omitted one into MANUAL): Okta's spec marks
- * `signing` as not generally available, and an org whose edition lacks it refuses it.
+ * OAuth connections get no baseUrl. A kind with signing (Org2Org) over OAuth gets `signing.rotationMode`
+ * only when the definition sets it or the live connection has one (kept, since Okta turns an omitted one
+ * into MANUAL): Okta's spec marks `signing` as not generally available, and an org whose edition lacks it
+ * refuses it.
  */
 export function connectionRequest(
   connection: ResolvedConnection,
