@@ -9,8 +9,6 @@ import { slack } from './slack.js';
 import { zoom } from './zoom.js';
 import { zscaler } from './zscaler.js';
 
-export type { ConfigurableScheme } from './kind.js';
-
 const KINDS = new Map<string, SimKind>(
   [org2org, zscaler, office365, google, slack, zoom, bookmark].map((kind) => [kind.name, kind]),
 );

@@ -3,7 +3,7 @@ import { gitFallback, type ScopeRequest } from '../plan/scope.js';
 import type { ScopeSetting } from '../run/settings.js';
 
 /** The parts of a GitHub event payload that say which commits a run compares. */
-export interface ScopeEventPayload {
+interface ScopeEventPayload {
   before?: unknown;
   after?: unknown;
   pull_request?: { base?: { sha?: unknown }; head?: { sha?: unknown } };

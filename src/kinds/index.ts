@@ -10,8 +10,6 @@ import { slack } from './slack.js';
 import { zoom } from './zoom.js';
 import { zscaler } from './zscaler.js';
 
-export type { AppKind } from './kind.js';
-
 export const APP_KINDS: readonly AppKind[] = [org2org, zscaler, office365, google, slack, zoom];
 
 const BY_NAME = new Map(APP_KINDS.map((kind) => [kind.name, kind]));

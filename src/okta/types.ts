@@ -23,7 +23,7 @@ export interface BucketStats {
 
 export type ClientStats = Partial<Record<BucketName, BucketStats>>;
 
-export type Json = Record<string, unknown>;
+type Json = Record<string, unknown>;
 
 export function asObject(value: unknown): Json | undefined {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;

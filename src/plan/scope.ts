@@ -11,7 +11,7 @@ import type { PlanScope } from './model.js';
 export type ScopeRequest =
   { mode: 'all'; fallback?: string } | { mode: 'changed'; base: string; head: string };
 
-export interface PlanScopeRequest {
+interface PlanScopeRequest {
   scope: ScopeRequest;
   /** The git checkout the definitions were read from. */
   workspace: string;
