@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectionJwk } from '../sim/connection-jwks.js';
+import { connectionJwk } from '../sim/resources/connection/jwks.js';
 import type { RecordedRequest, SimApp, SimOptions } from '../sim/types.js';
 import { SECRET_ENV, startE2E, type E2E } from './helpers/e2e.js';
 import { makeWorkspace } from './helpers/run-action.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { applyPlan, type ConnectionWriter } from '../src/apply/apply.js';
-import { compareConnection } from '../src/plan/compare.js';
+import { applyPlan, type ConnectionWriter } from '../src/resources/connection/apply.js';
+import { compareConnection } from '../src/resources/connection/compare.js';
 import { assemblePlan } from '../src/plan/plan.js';
-import type { ConnectionRequest, OktaConnection } from '../src/okta/types.js';
+import type { ConnectionRequest, OktaConnection } from '../src/resources/connection/read.js';
 import { SecretRegistry } from '../src/secrets.js';
 import { app, live, resolvedConnection } from './helpers/plan-fixtures.js';
 

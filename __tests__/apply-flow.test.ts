@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { applyPlan, type ConnectionWriter } from '../src/apply/apply.js';
-import { connectionRequest } from '../src/apply/request.js';
+import { applyPlan, type ConnectionWriter } from '../src/resources/connection/apply.js';
+import { connectionRequest } from '../src/resources/connection/request.js';
 import { OktaApiError } from '../src/okta/errors.js';
-import { parseConnectionJwks, type OktaApp, type OktaConnection } from '../src/okta/types.js';
+import { type OktaApp } from '../src/okta/types.js';
+import { parseConnectionJwks, type OktaConnection } from '../src/resources/connection/read.js';
 import { planConnections } from '../src/plan/plan.js';
 import { SecretRegistry } from '../src/secrets.js';
 import { app, live, resolvedConnection } from './helpers/plan-fixtures.js';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateApps, startOktaSim, type OktaSim, type SimApp } from '../sim/server.js';
-import { exportConnections } from '../src/export/export.js';
+import { exportConnections } from '../src/resources/connection/export.js';
 import { writeExportFiles } from '../src/export/write.js';
 import { parseMarker } from '../src/github/marker.js';
 import { OktaClient } from '../src/okta/client.js';

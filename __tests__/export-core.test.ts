@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { generateApps, startOktaSim, type OktaSim, type SimApp } from '../sim/server.js';
 import { resolveDefinitions } from '../src/definitions/env.js';
 import { hasErrors, loadDefinitions } from '../src/definitions/load.js';
-import { exportConnections } from '../src/export/export.js';
+import { exportConnections } from '../src/resources/connection/export.js';
 import type { ExportResult } from '../src/export/model.js';
 import { writeExportFiles } from '../src/export/write.js';
 import { OktaClient } from '../src/okta/client.js';

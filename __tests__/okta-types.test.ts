@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { bucketOf } from '../src/okta/buckets.js';
 import { linkUrl } from '../src/okta/link.js';
-import { parseApp, parseAppList, parseConnection, parseErrorBody } from '../src/okta/types.js';
+import { parseApp, parseAppList, parseErrorBody } from '../src/okta/types.js';
+import { parseConnection } from '../src/resources/connection/read.js';
 import { CONNECTIONS_OPENAPI_FILE, RECORDINGS_DIR } from './helpers/okta-reference.js';
 
 const recordings = fileURLToPath(RECORDINGS_DIR);

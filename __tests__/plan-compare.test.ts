@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareConnection } from '../src/plan/compare.js';
+import { compareConnection } from '../src/resources/connection/compare.js';
 import { app, live, resolvedConnection } from './helpers/plan-fixtures.js';
 
 const env = { SCIM_TOKEN: 'value' };

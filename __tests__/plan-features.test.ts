@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startOktaSim, type OktaSim, type SimApp } from '../sim/server.js';
-import { applyPlan } from '../src/apply/apply.js';
-import { featureRequest } from '../src/apply/features.js';
-import type { FeatureValues } from '../src/definitions/features.js';
+import { applyPlan } from '../src/resources/connection/apply.js';
+import { featureRequest } from '../src/resources/features/apply.js';
+import type { FeatureValues } from '../src/definitions/types.js';
 import { OktaClient } from '../src/okta/client.js';
-import { compareConnection } from '../src/plan/compare.js';
-import { withFeatureChanges, type LiveFeatures } from '../src/plan/features.js';
+import { compareConnection } from '../src/resources/connection/compare.js';
+import { withFeatureChanges, type LiveFeatures } from '../src/resources/features/compare.js';
 import { assemblePlan, planConnections } from '../src/plan/plan.js';
 import { SecretRegistry } from '../src/secrets.js';
 import { app, live, resolvedConnection } from './helpers/plan-fixtures.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareConnection } from '../src/plan/compare.js';
+import { compareConnection } from '../src/resources/connection/compare.js';
 import { canonicalJson } from '../src/plan/hash.js';
 import { assemblePlan } from '../src/plan/plan.js';
 import { app, live, resolvedConnection } from './helpers/plan-fixtures.js';

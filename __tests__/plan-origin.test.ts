@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ResolvedConnection } from '../src/definitions/env.js';
-import type { OktaConnection } from '../src/okta/types.js';
+import type { OktaConnection } from '../src/resources/connection/read.js';
 import { planConnections, type ConnectionReader } from '../src/plan/plan.js';
 import { app, live, resolvedConnection } from './helpers/plan-fixtures.js';
 

@@ -3,9 +3,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveDefinitions } from '../src/definitions/env.js';
 import { hasErrors, loadDefinitions } from '../src/definitions/load.js';
-import type { OktaConnection } from '../src/okta/types.js';
+import type { OktaConnection } from '../src/resources/connection/read.js';
 import { planConnections, type ConnectionReader } from '../src/plan/plan.js';
-import { resolvePlanScope, type PlanScopeRequest, type ScopedConnections } from '../src/plan/scope.js';
+import { scopeOfEvent, type ScopeEvent } from '../src/github/scope.js';
+import { resolvePlanScope, type ScopedConnections } from '../src/plan/scope.js';
+import type { ScopeSetting } from '../src/run/settings.js';
 import { makeRepo, type Repo } from './helpers/git-repo.js';
 import { app, live } from './helpers/plan-fixtures.js';
 import { makeWorkspace } from './helpers/run-action.js';
@@ -122,16 +124,15 @@ afterAll(async () => repo?.cleanup());
 
 async function scopeOf(
   workspace: string,
-  event: PlanScopeRequest['event'],
-  scope: PlanScopeRequest['scope'] = 'auto',
+  event: ScopeEvent,
+  scope: ScopeSetting = 'auto',
 ): Promise<ScopedConnections> {
   const loaded = await loadDefinitions(PATH, workspace);
   expect(hasErrors(loaded.problems), JSON.stringify(loaded.problems)).toBe(false);
   const resolved = resolveDefinitions(loaded.definitions, ENV);
   expect(resolved.problems).toEqual([]);
   return resolvePlanScope({
-    scope,
-    event,
+    scope: await scopeOfEvent(scope, event, workspace),
     workspace,
     path: PATH,
     files: loaded.files,
@@ -142,7 +143,7 @@ async function scopeOf(
 
 const ids = (scoped: ScopedConnections) => scoped.connections.map((connection) => connection.id).sort();
 
-function pullRequest(extra: { head?: string; base?: string } = {}): PlanScopeRequest['event'] {
+function pullRequest(extra: { head?: string; base?: string } = {}): ScopeEvent {
   return {
     name: 'pull_request',
     payload: {
@@ -151,7 +152,7 @@ function pullRequest(extra: { head?: string; base?: string } = {}): PlanScopeReq
   };
 }
 
-const push = (before: string, after: string): PlanScopeRequest['event'] => ({
+const push = (before: string, after: string): ScopeEvent => ({
   name: 'push',
   payload: { before, after },
 });

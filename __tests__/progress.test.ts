@@ -11,10 +11,11 @@ import { resolveDefinitions } from '../src/definitions/env.js';
 import { loadDefinitions } from '../src/definitions/load.js';
 import type { Logger } from '../src/log.js';
 import { OktaClient } from '../src/okta/client.js';
-import { applyPlan } from '../src/apply/apply.js';
+import { applyPlan } from '../src/resources/connection/apply.js';
 import { planConnections } from '../src/plan/plan.js';
 import type { RateLimitWait } from '../src/progress.js';
-import { createProgressReporter, describeRateLimitWait, formatDuration } from '../src/render/progress.js';
+import { describeRateLimitWait, formatDuration } from '../src/okta/wait-text.js';
+import { createProgressReporter } from '../src/render/progress.js';
 import { SecretRegistry } from '../src/secrets.js';
 
 const CONNECTIONS = 12;

@@ -1,10 +1,11 @@
 import { describe, it, type TestContext } from 'vitest';
 import { startOktaSim, type SimApp } from '../sim/server.js';
-import { applyPlan } from '../src/apply/apply.js';
+import { applyPlan } from '../src/resources/connection/apply.js';
 import { OktaClient } from '../src/okta/client.js';
 import { planConnections } from '../src/plan/plan.js';
 import { escapeMarkdown } from '../src/render/markdown.js';
-import { COMMENT_LIMIT, renderPlanMarkdown } from '../src/render/plan-markdown.js';
+import { renderPlanMarkdown } from '../src/render/plan-markdown.js';
+import { COMMENT_LIMIT } from '../src/github/limits.js';
 import { renderApplyText, renderPlanText } from '../src/render/plan-text.js';
 import { SecretRegistry } from '../src/secrets.js';
 import { markdownHazards } from './helpers/markdown-hazards.js';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compareConnection } from '../src/plan/compare.js';
+import { compareConnection } from '../src/resources/connection/compare.js';
 import { assemblePlan } from '../src/plan/plan.js';
-import { COMMENT_LIMIT, renderPlanMarkdown } from '../src/render/plan-markdown.js';
+import { renderPlanMarkdown } from '../src/render/plan-markdown.js';
+import { COMMENT_LIMIT } from '../src/github/limits.js';
 import { renderPlanText } from '../src/render/plan-text.js';
 import { app, live, resolvedConnection } from './helpers/plan-fixtures.js';
 

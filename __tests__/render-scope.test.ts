@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { ResolvedConnection } from '../src/definitions/env.js';
 import type { PlanScope } from '../src/plan/model.js';
 import { planConnections, type ConnectionReader } from '../src/plan/plan.js';
-import { renderPlanMarkdown, SUMMARY_LIMIT } from '../src/render/plan-markdown.js';
+import { renderPlanMarkdown } from '../src/render/plan-markdown.js';
+import { SUMMARY_LIMIT } from '../src/github/limits.js';
 import { renderPlanText } from '../src/render/plan-text.js';
 import { app, live, resolvedConnection } from './helpers/plan-fixtures.js';
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeApply, type ConnectionApplyResult } from '../src/apply/model.js';
-import { compareConnection } from '../src/plan/compare.js';
+import { compareConnection } from '../src/resources/connection/compare.js';
 import type { ConnectionPlan } from '../src/plan/model.js';
 import { assemblePlan } from '../src/plan/plan.js';
-import { COMMENT_LIMIT, renderPlanMarkdown } from '../src/render/plan-markdown.js';
+import { renderPlanMarkdown } from '../src/render/plan-markdown.js';
+import { COMMENT_LIMIT } from '../src/github/limits.js';
 import { renderPlanText } from '../src/render/plan-text.js';
 import { app, live, resolvedConnection } from './helpers/plan-fixtures.js';
 

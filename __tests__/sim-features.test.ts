@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { startOktaSim, type OktaSim, type SimApp } from '../sim/server.js';
 import { OktaClient } from '../src/okta/client.js';
 import { OktaConfigError } from '../src/okta/errors.js';
-import { isProvisioningNotEnabled } from '../src/okta/features.js';
+import { isProvisioningNotEnabled } from '../src/resources/features/read.js';
 import { SecretRegistry } from '../src/secrets.js';
 import { caught } from './helpers/caught.js';
 import { FEATURES_OPENAPI_FILE } from './helpers/okta-reference.js';

@@ -3,13 +3,14 @@
  * sim when the bench says so, each phase with a fresh OktaClient (cold pacer, as a new run starts).
  * Runs in its own process so its peak memory is the action's work alone, not the sim's.
  */
-import { applyPlan } from '../src/apply/apply.js';
+import { applyPlan } from '../src/resources/connection/apply.js';
 import { resolveDefinitions, type ResolvedConnection } from '../src/definitions/env.js';
 import { hasErrors, loadDefinitions } from '../src/definitions/load.js';
 import { OktaClient } from '../src/okta/client.js';
 import type { Plan } from '../src/plan/model.js';
 import { planConnections } from '../src/plan/plan.js';
-import { COMMENT_LIMIT, renderPlanMarkdown, SUMMARY_LIMIT } from '../src/render/plan-markdown.js';
+import { renderPlanMarkdown } from '../src/render/plan-markdown.js';
+import { COMMENT_LIMIT, SUMMARY_LIMIT } from '../src/github/limits.js';
 import { renderPlanText } from '../src/render/plan-text.js';
 import { prepareDefinitions } from '../src/run/validate.js';
 import { SecretRegistry } from '../src/secrets.js';

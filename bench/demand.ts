@@ -1,5 +1,5 @@
 /** Requests each phase needs, per bucket: what the bound is computed from. */
-import { isOrg2OrgOAuth } from '../src/apply/public-key.js';
+import { hasPublicKey } from '../src/kinds/index.js';
 import type { ConnectionPlan } from '../src/plan/model.js';
 import type { BucketDemand } from './bound.js';
 import type { BenchConfig } from './config.js';
@@ -37,6 +37,6 @@ export function applyRequestsOf(
   );
   const reread = requests.at(-1) === 'configure' ? 0 : 1;
   const publicKey =
-    operations.includes('configure') && isOrg2OrgOAuth(planned.appKind, planned.desired?.authScheme) ? 1 : 0;
+    operations.includes('configure') && hasPublicKey(planned.appKind, planned.desired?.authScheme) ? 1 : 0;
   return requests.length + reread + publicKey;
 }

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { generateApps, startOktaSim, type OktaSim } from '../sim/server.js';
+import { scopeOfEvent } from '../src/github/scope.js';
 import { silentLogger } from '../src/log.js';
 import { runPlan } from '../src/run/plan.js';
 import type { PlanSettings, ScopeSetting } from '../src/run/settings.js';
@@ -89,7 +90,7 @@ async function countPlanRequests(
       rateLimitShare: config.share,
       maxConcurrency: config.maxConcurrency,
     },
-    scope: { setting: scope, event: { name: 'pull_request', payload } },
+    scope: await scopeOfEvent(scope, { name: 'pull_request', payload }, workspace),
     rotateSecrets: [],
   };
   const from = sim.requests.length;

@@ -1,4 +1,4 @@
-import { signOnMode, supportsProvisioning } from './app-kinds.js';
+import { signOnMode, supportsProvisioning } from './kinds/index.js';
 import { appNotFound, json, type SimResponse } from './responses.js';
 import type { SimRequest, SimState } from './state.js';
 import type { SimApp } from './types.js';

@@ -1,8 +1,12 @@
 import { handleGetApp, handleListApps } from './apps.js';
 import { authenticate, checkScope } from './auth.js';
-import { handleGetJwks } from './connection-jwks.js';
-import { handleGetConnection, handleLifecycle, handlePostConnection } from './connections.js';
-import { handleGetFeature, handleListFeatures, handlePutFeature } from './features.js';
+import { handleGetJwks } from './resources/connection/jwks.js';
+import {
+  handleGetConnection,
+  handleLifecycle,
+  handlePostConnection,
+} from './resources/connection/handlers.js';
+import { handleGetFeature, handleListFeatures, handlePutFeature } from './resources/features/handlers.js';
 import { methodNotAllowed, notFound, type SimResponse } from './responses.js';
 import type { SimRequest, SimState } from './state.js';
 import { handleTokenRequest, TOKEN_PATH } from './token-endpoint.js';

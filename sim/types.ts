@@ -1,7 +1,7 @@
 import type { JsonWebKey } from 'node:crypto';
 
-/** The app's `name` in Okta; any name not listed here has no provisioning connection. */
-export type AppKind = 'okta_org2org' | 'zscalerbyz' | 'office365' | 'google' | 'slack' | 'zoomus' | string;
+/** The app's `name` in Okta; a name sim/kinds/ does not know has no provisioning connection. */
+export type AppKind = string;
 
 export interface SimConnection {
   authScheme: 'TOKEN' | 'OAUTH2' | 'UNKNOWN';

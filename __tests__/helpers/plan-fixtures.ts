@@ -1,6 +1,7 @@
 import type { ResolvedConnection } from '../../src/definitions/env.js';
 import type { ConnectionDefinition } from '../../src/definitions/types.js';
-import type { OktaApp, OktaConnection } from '../../src/okta/types.js';
+import type { OktaApp } from '../../src/okta/types.js';
+import type { OktaConnection } from '../../src/resources/connection/read.js';
 
 /** A resolved TOKEN or OAUTH2 connection as the loader would produce it, for pure plan tests. */
 export function resolvedConnection(

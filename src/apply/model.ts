@@ -1,5 +1,5 @@
 import type { FeatureChange, FieldChange, Operation } from '../plan/model.js';
-import type { PublicKeyNotice } from './public-key.js';
+import type { PublicKeyNotice } from '../resources/connection/public-key.js';
 
 export type ApplyStatus = 'applied' | 'consent-needed' | 'failed' | 'unchanged';
 

@@ -60,6 +60,74 @@ const processIo: CliIo = {
 
 /** The local CLI; returns the exit code. */
 export async function runCli(argv: string[], env: Env, io: CliIo = processIo): Promise<number> {
+  const line = parseCommandLine(argv, io);
+  if ('exit' in line) return line.exit;
+  const secrets = new SecretRegistry();
+  const out = (text: string) => io.out(`${secrets.redact(text)}\n`);
+  const err = (text: string) => io.err(`${secrets.redact(text)}\n`);
+  const run: CliRun = {
+    path: line.path,
+    cwd: io.cwd,
+    flags: line.flags,
+    env,
+    secrets,
+    ports: {
+      env,
+      secrets,
+      logger: stderrLogger(err, env),
+      progress: createProgressReporter({ write: io.err, isTTY: io.errIsTTY ?? false }),
+    },
+    json: line.json,
+    out,
+    err,
+  };
+  try {
+    switch (line.command) {
+      case 'validate':
+        return await validateInCli(run);
+      case 'plan':
+        return await planInCli(run);
+      case 'apply':
+        return await applyInCli(run);
+      case 'export': {
+        const { exportInCli } = await import('./export.js');
+        return await exportInCli(
+          exportSettings(run.path, run.cwd, run.flags, env, secrets),
+          run.ports,
+          out,
+          err,
+        );
+      }
+      default:
+        err(`unknown command "${line.command}"\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (error) {
+    err(
+      `${error instanceof SettingsError ? '' : 'error: '}${error instanceof Error ? error.message : String(error)}`,
+    );
+    return 2;
+  }
+}
+
+/** One command of the CLI: its arguments, the run's ports and where it writes (redacted). */
+interface CliRun {
+  path: string;
+  cwd: string;
+  flags: CliFlags;
+  env: Env;
+  secrets: SecretRegistry;
+  ports: RunPorts;
+  json: boolean;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** The command, its path and flags; or the exit code when there is nothing to run (usage, help, version). */
+function parseCommandLine(
+  argv: string[],
+  io: CliIo,
+): { command: string; path: string; flags: CliFlags; json: boolean } | { exit: number } {
   let parsed;
   try {
     parsed = parseArgs({
@@ -86,97 +154,83 @@ export async function runCli(argv: string[], env: Env, io: CliIo = processIo): P
     });
   } catch (error) {
     io.err(`${(error as Error).message}\n\n${USAGE}\n`);
-    return 2;
+    return { exit: 2 };
   }
   const { values, positionals } = parsed;
   if (values.version) {
     io.out(`${VERSION}\n`);
-    return 0;
+    return { exit: 0 };
   }
   const [command, path = DEFAULT_PATH, ...rest] = positionals;
   if (values.help || !command) {
     (values.help ? io.out : io.err)(`${USAGE}\n`);
-    return values.help ? 0 : 2;
+    return { exit: values.help ? 0 : 2 };
   }
   if (rest.length > 0) {
     io.err(`unexpected arguments: ${rest.join(' ')}; give one path (quote globs).\n`);
-    return 2;
+    return { exit: 2 };
   }
-  const secrets = new SecretRegistry();
-  const out = (text: string) => io.out(`${secrets.redact(text)}\n`);
-  const err = (text: string) => io.err(`${secrets.redact(text)}\n`);
-  const ports: RunPorts = {
-    env,
-    secrets,
-    logger: stderrLogger(err, env),
-    progress: createProgressReporter({ write: io.err, isTTY: io.errIsTTY ?? false }),
-  };
-  const flags: CliFlags = values;
-  const json = values.json === true;
+  return { command, path, flags: values, json: values.json === true };
+}
 
-  try {
-    switch (command) {
-      case 'validate': {
-        const loaded = await validateDefinitions(definitionSettings(path, io.cwd, flags, env));
-        if (loaded.problems.length > 0) err(problemsText(loaded.problems, loaded.unlisted));
-        const { errors, warnings } = countProblems(loaded.problems, loaded.unlisted);
-        if (hasErrors(loaded.problems)) {
-          err(`${errors} error(s), ${warnings} warning(s)`);
-          return 1;
-        }
-        out(
-          `${loaded.definitions.length} connection definition(s) in ${loaded.files.length} file(s) are valid${warnings ? ` (${warnings} warning(s))` : ''}.`,
-        );
-        return 0;
-      }
-      case 'plan': {
-        const { runPlan } = await import('../run/plan.js');
-        const outcome = await runPlan(planSettings(path, io.cwd, flags, env, secrets), ports);
-        if (outcome.kind === 'invalid') {
-          err(problemsText(outcome.problems, outcome.loaded.unlisted));
-          return 2;
-        }
-        if (outcome.loaded.problems.length > 0) err(problemsText(outcome.loaded.problems));
-        out(json ? JSON.stringify(outcome.plan, null, 2) : renderPlanText(outcome.plan));
-        return outcome.plan.counts.errors > 0 ? 2 : 0;
-      }
-      case 'apply': {
-        const { runApply } = await import('../run/apply.js');
-        const outcome = await runApply(applySettings(path, io.cwd, flags, env, secrets), {
-          ...ports,
-          review: () => Promise.resolve({ kind: 'manual' }),
-        });
-        if (outcome.kind === 'invalid') {
-          err(problemsText(outcome.problems, outcome.loaded.unlisted));
-          return 2;
-        }
-        err(renderPlanText(outcome.plan));
-        if (outcome.kind === 'refused') {
-          err(`Nothing was applied: ${outcome.reason}`);
-          return 2;
-        }
-        err(outcome.note);
-        out(
-          json
-            ? JSON.stringify({ plan: outcome.plan, apply: outcome.report }, null, 2)
-            : renderApplyText(outcome.report),
-        );
-        return outcome.report.failed > 0 ? 1 : 0;
-      }
-      case 'export': {
-        const { exportInCli } = await import('./export.js');
-        return await exportInCli(exportSettings(path, io.cwd, flags, env, secrets), ports, out, err);
-      }
-      default:
-        err(`unknown command "${command}"\n\n${USAGE}`);
-        return 2;
-    }
-  } catch (error) {
-    err(
-      `${error instanceof SettingsError ? '' : 'error: '}${error instanceof Error ? error.message : String(error)}`,
-    );
+async function validateInCli({ path, cwd, flags, env, out, err }: CliRun): Promise<number> {
+  const loaded = await validateDefinitions(definitionSettings(path, cwd, flags, env));
+  if (loaded.problems.length > 0) err(problemsText(loaded.problems, loaded.unlisted));
+  const { errors, warnings } = countProblems(loaded.problems, loaded.unlisted);
+  if (hasErrors(loaded.problems)) {
+    err(`${errors} error(s), ${warnings} warning(s)`);
+    return 1;
+  }
+  out(
+    `${loaded.definitions.length} connection definition(s) in ${loaded.files.length} file(s) are valid${warnings ? ` (${warnings} warning(s))` : ''}.`,
+  );
+  return 0;
+}
+
+async function planInCli({ path, cwd, flags, env, secrets, ports, json, out, err }: CliRun): Promise<number> {
+  const { runPlan } = await import('../run/plan.js');
+  const outcome = await runPlan(planSettings(path, cwd, flags, env, secrets), ports);
+  if (outcome.kind === 'invalid') {
+    err(problemsText(outcome.problems, outcome.loaded.unlisted));
     return 2;
   }
+  if (outcome.loaded.problems.length > 0) err(problemsText(outcome.loaded.problems));
+  out(json ? JSON.stringify(outcome.plan, null, 2) : renderPlanText(outcome.plan));
+  return outcome.plan.counts.errors > 0 ? 2 : 0;
+}
+
+async function applyInCli({
+  path,
+  cwd,
+  flags,
+  env,
+  secrets,
+  ports,
+  json,
+  out,
+  err,
+}: CliRun): Promise<number> {
+  const { runApply } = await import('../run/apply.js');
+  const outcome = await runApply(applySettings(path, cwd, flags, env, secrets), {
+    ...ports,
+    review: () => Promise.resolve({ kind: 'manual' }),
+  });
+  if (outcome.kind === 'invalid') {
+    err(problemsText(outcome.problems, outcome.loaded.unlisted));
+    return 2;
+  }
+  err(renderPlanText(outcome.plan));
+  if (outcome.kind === 'refused') {
+    err(`Nothing was applied: ${outcome.reason}`);
+    return 2;
+  }
+  err(outcome.note);
+  out(
+    json
+      ? JSON.stringify({ plan: outcome.plan, apply: outcome.report }, null, 2)
+      : renderApplyText(outcome.report),
+  );
+  return outcome.report.failed > 0 ? 1 : 0;
 }
 
 function stderrLogger(err: (text: string) => void, env: Env): Logger {

@@ -1,7 +1,32 @@
 import { isMap, isPair, isScalar, LineCounter, parseAllDocuments, type Document } from 'yaml';
-import type { SourceLocation } from './types.js';
+import type { Severity, SourceLocation } from './types.js';
 
 export type YamlPath = readonly (string | number)[];
+
+/** A problem found by a rule, at a YAML path (positions are added once the file's map is known). */
+export interface RuleFinding {
+  path: YamlPath;
+  atKey: boolean;
+  severity: Severity;
+  message: string;
+}
+
+export function formatPath(path: YamlPath): string {
+  return path.reduce<string>(
+    (out, segment) =>
+      typeof segment === 'number' ? `${out}[${segment}]` : out ? `${out}.${segment}` : segment,
+    '',
+  );
+}
+
+export function valueAt(root: unknown, path: YamlPath): unknown {
+  let node = root;
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  return node;
+}
 
 /** Largest number of alias expansions a file may use: a bound that stops "billion laughs" files. */
 export const MAX_ALIAS_COUNT = 50;

@@ -1,9 +1,9 @@
-import type { ConnectionDefinition, EnvRef, Problem, StringValue } from './types.js';
+import type { ConnectionDefinition, EnvRef, FeatureValues, Problem, StringValue } from './types.js';
 import { isEnvRef } from './types.js';
 import type { SecretRegistry } from '../secrets.js';
-import { resolveFeatureValues, type FeatureValues } from './features.js';
+import { resolveFeatureValues } from '../resources/features/schema.js';
 import { baseUrlProblem } from './rules.js';
-import { OKTA_ID_PATTERN } from './schema.js';
+import { OKTA_ID_PATTERN } from './values.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 

@@ -1,13 +1,14 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import path from 'node:path';
-import { parseDefinitionYaml, type ParsedFile, type YamlPath } from './document.js';
+import { formatPath, parseDefinitionYaml, type ParsedFile, type YamlPath } from './document.js';
 import { findDefinitionFiles } from './files.js';
-import { declaredFeatures } from './features.js';
-import { describeIssue, formatPath } from './messages.js';
+import { declaredFeatures } from '../resources/features/schema.js';
+import { describeIssue } from './messages.js';
 import { ProblemList, type ProblemCounts } from './problem-list.js';
 import { checkConnectionRules, reservedEnvProblem } from './rules.js';
-import { connectionSchema, definitionFileSchema, SECRET_FIELDS, type ConnectionInput } from './schema.js';
+import { connectionSchema, type ConnectionInput } from '../resources/connection/schema.js';
+import { definitionFileSchema, SECRET_FIELDS } from './schema.js';
 import { isEnvRef, type ConnectionDefinition, type Problem, type SourceLocation } from './types.js';
 import type { z } from 'zod';
 

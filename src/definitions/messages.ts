@@ -1,8 +1,9 @@
 import type { z } from 'zod';
-import { ENV_NAME_PATTERN, FEATURE_KEYS, KEYS, SECRET_FIELDS } from './schema.js';
-import { featureIssueMessage } from './features.js';
+import { KEYS, SECRET_FIELDS } from './schema.js';
+import { ENV_NAME_PATTERN } from './values.js';
+import { FEATURE_KEYS, featureIssueMessage } from '../resources/features/schema.js';
 import { suggest } from './suggest.js';
-import type { YamlPath } from './document.js';
+import { formatPath, valueAt, type YamlPath } from './document.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -13,145 +14,145 @@ export interface IssueText {
   message: string;
 }
 
+/** One zod issue, with what every message needs: where it is and the value found there. */
+interface IssueAt {
+  issue: Issue;
+  root: unknown;
+  path: YamlPath;
+  value: unknown;
+  /** The path as the message shows it, in backticks. */
+  where: string;
+  /** The last key of the path. */
+  field: string;
+}
+
+type IssueDescriber = (at: IssueAt) => IssueText[] | undefined;
+const one = (path: YamlPath, message: string, atKey = false): IssueText[] => [{ path, atKey, message }];
+
 /** Turns zod's issues into messages that say what is wrong and how to fix it. */
 export function describeIssue(issue: Issue, root: unknown): IssueText[] {
   const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
-  const value = valueAt(root, path);
-  const where = `\`${formatPath(path)}\``;
-  const field = String(path[path.length - 1] ?? '');
-
-  if (issue.code === 'unrecognized_keys') {
-    const allowed = allowedKeys(path);
-    return issue.keys.map((key) => {
-      const hint = suggest(key, allowed);
-      return {
-        path: [...path, key],
-        atKey: true,
-        message:
-          `unknown key \`${key}\` in ${path.length ? where : 'the file'}` +
-          (hint ? `; did you mean \`${hint}\`?` : `; allowed keys: ${allowed.join(', ')}.`),
-      };
-    });
+  const at: IssueAt = {
+    issue,
+    root,
+    path,
+    value: valueAt(root, path),
+    where: `\`${formatPath(path)}\``,
+    field: String(path[path.length - 1] ?? ''),
+  };
+  // The first describer that knows the issue says it; the order matters (a missing secret is "required").
+  for (const describe of DESCRIBERS) {
+    const texts = describe(at);
+    if (texts) return texts;
   }
-
-  if (SECRET_FIELDS.has(field) && (typeof value === 'string' || typeof value === 'number')) {
-    return [
-      {
-        path,
-        atKey: false,
-        message: `${where} is a literal secret. Secrets must never be committed: write \`${field}: { env: ${suggestEnvName(path, root)} }\` and pass the value from a GitHub secret through the workflow's \`env:\`.`,
-      },
-    ];
-  }
-
-  const featureMessage = featureIssueMessage(path, value);
-  if (featureMessage) return [{ path, atKey: false, message: featureMessage }];
-
-  if (
-    value === undefined &&
-    (issue.code === 'invalid_value' || issue.code === 'invalid_type' || issue.code === 'invalid_union')
-  ) {
-    return [{ path, atKey: true, message: `${where} is required; ${requiredHint(field)}` }];
-  }
-
-  if (issue.code === 'invalid_value') {
-    const allowed = issue.values.map(String);
-    const hint = typeof value === 'string' ? suggest(value, allowed) : undefined;
-    return [
-      {
-        path,
-        atKey: false,
-        message:
-          `${where} must be one of: ${allowed.join(', ')} (got ${show(value)})` +
-          (hint ? `; did you mean \`${hint}\`? Values are case-sensitive.` : '.'),
-      },
-    ];
-  }
-
-  if (field === 'env' || (issue.code === 'invalid_format' && path[path.length - 1] === 'env')) {
-    return [
-      {
-        path,
-        atKey: false,
-        message: `${where}: ${show(value)} is not a valid environment variable name; use letters, digits and underscores, not starting with a digit (e.g. ZSCALER_SCIM_TOKEN).`,
-      },
-    ];
-  }
-
-  if (field === 'id' && path.length === 3) {
-    return [
-      {
-        path,
-        atKey: false,
-        message: `${where}: ${show(value)} is not an Okta application id; ids are 10 to 40 letters and digits, such as 0oa1234567890abcdef (copy it from the app's URL in the Okta Admin Console), or { env: NAME }.`,
-      },
-    ];
-  }
-
-  if (issue.code === 'invalid_union') {
-    // A string-or-{ env } field: explain both forms, or the inner problem of the { env } form.
-    if (value && typeof value === 'object' && !Array.isArray(value)) {
-      const keys = Object.keys(value);
-      const env = (value as { env?: unknown }).env;
-      if (
-        keys.length === 1 &&
-        keys[0] === 'env' &&
-        (typeof env !== 'string' || !ENV_NAME_PATTERN.test(env))
-      ) {
-        return [
-          {
-            path: [...path, 'env'],
-            atKey: false,
-            message: `${where}: ${show(env)} is not a valid environment variable name; use letters, digits and underscores, not starting with a digit.`,
-          },
-        ];
-      }
-      return [
-        {
-          path,
-          atKey: false,
-          message: `${where} must be a string or { env: NAME }; the object here has keys ${keys.join(', ') || '(none)'}.`,
-        },
-      ];
-    }
-    return [
-      {
-        path,
-        atKey: false,
-        message: `${where} must be a non-empty string or { env: NAME } (got ${show(value)}); quote values that YAML would read as numbers or booleans.`,
-      },
-    ];
-  }
-
-  if (issue.code === 'invalid_type') {
-    return [
-      {
-        path,
-        atKey: false,
-        message: `${where} must be ${article(issue.expected)} (got ${show(value)}).${issue.expected === 'array' ? ' Start each connection with "- ".' : ''}`,
-      },
-    ];
-  }
-
-  return [{ path, atKey: false, message: `${where}: ${issue.message}` }];
+  return one(path, `${at.where}: ${issue.message}`);
 }
 
-export function formatPath(path: YamlPath): string {
-  return path.reduce<string>(
-    (out, segment) =>
-      typeof segment === 'number' ? `${out}[${segment}]` : out ? `${out}.${segment}` : segment,
-    '',
+const unknownKeys: IssueDescriber = ({ issue, path, where }) => {
+  if (issue.code !== 'unrecognized_keys') return undefined;
+  const allowed = allowedKeys(path);
+  return issue.keys.map((key) => {
+    const hint = suggest(key, allowed);
+    return {
+      path: [...path, key],
+      atKey: true,
+      message:
+        `unknown key \`${key}\` in ${path.length ? where : 'the file'}` +
+        (hint ? `; did you mean \`${hint}\`?` : `; allowed keys: ${allowed.join(', ')}.`),
+    };
+  });
+};
+
+const literalSecret: IssueDescriber = ({ path, value, where, field, root }) => {
+  if (!SECRET_FIELDS.has(field) || (typeof value !== 'string' && typeof value !== 'number')) return undefined;
+  return one(
+    path,
+    `${where} is a literal secret. Secrets must never be committed: write \`${field}: { env: ${suggestEnvName(path, root)} }\` and pass the value from a GitHub secret through the workflow's \`env:\`.`,
   );
-}
+};
 
-export function valueAt(root: unknown, path: YamlPath): unknown {
-  let node = root;
-  for (const segment of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string | number, unknown>)[segment];
+const featureSetting: IssueDescriber = ({ path, value }) => {
+  const message = featureIssueMessage(path, value);
+  return message ? one(path, message) : undefined;
+};
+
+const required: IssueDescriber = ({ issue, path, value, where, field }) => {
+  const missing =
+    value === undefined &&
+    (issue.code === 'invalid_value' || issue.code === 'invalid_type' || issue.code === 'invalid_union');
+  return missing ? one(path, `${where} is required; ${requiredHint(field)}`, true) : undefined;
+};
+
+const notOneOf: IssueDescriber = ({ issue, path, value, where }) => {
+  if (issue.code !== 'invalid_value') return undefined;
+  const allowed = issue.values.map(String);
+  const hint = typeof value === 'string' ? suggest(value, allowed) : undefined;
+  return one(
+    path,
+    `${where} must be one of: ${allowed.join(', ')} (got ${show(value)})` +
+      (hint ? `; did you mean \`${hint}\`? Values are case-sensitive.` : '.'),
+  );
+};
+
+const badEnvName: IssueDescriber = ({ issue, path, value, where, field }) => {
+  if (field !== 'env' && !(issue.code === 'invalid_format' && path[path.length - 1] === 'env'))
+    return undefined;
+  return one(
+    path,
+    `${where}: ${show(value)} is not a valid environment variable name; use letters, digits and underscores, not starting with a digit (e.g. ZSCALER_SCIM_TOKEN).`,
+  );
+};
+
+const badAppId: IssueDescriber = ({ path, value, where, field }) => {
+  if (field !== 'id' || path.length !== 3) return undefined;
+  return one(
+    path,
+    `${where}: ${show(value)} is not an Okta application id; ids are 10 to 40 letters and digits, such as 0oa1234567890abcdef (copy it from the app's URL in the Okta Admin Console), or { env: NAME }.`,
+  );
+};
+
+/** A string-or-{ env } field: explain both forms, or the inner problem of the { env } form. */
+const notStringOrEnv: IssueDescriber = ({ issue, path, value, where }) => {
+  if (issue.code !== 'invalid_union') return undefined;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    return one(
+      path,
+      `${where} must be a non-empty string or { env: NAME } (got ${show(value)}); quote values that YAML would read as numbers or booleans.`,
+    );
   }
-  return node;
-}
+  const keys = Object.keys(value);
+  const env = (value as { env?: unknown }).env;
+  if (keys.length === 1 && keys[0] === 'env' && (typeof env !== 'string' || !ENV_NAME_PATTERN.test(env))) {
+    return one(
+      [...path, 'env'],
+      `${where}: ${show(env)} is not a valid environment variable name; use letters, digits and underscores, not starting with a digit.`,
+    );
+  }
+  return one(
+    path,
+    `${where} must be a string or { env: NAME }; the object here has keys ${keys.join(', ') || '(none)'}.`,
+  );
+};
+
+const wrongType: IssueDescriber = ({ issue, path, value, where }) => {
+  if (issue.code !== 'invalid_type') return undefined;
+  return one(
+    path,
+    `${where} must be ${article(issue.expected)} (got ${show(value)}).${issue.expected === 'array' ? ' Start each connection with "- ".' : ''}`,
+  );
+};
+
+const DESCRIBERS: readonly IssueDescriber[] = [
+  unknownKeys,
+  literalSecret,
+  featureSetting,
+  required,
+  notOneOf,
+  badEnvName,
+  badAppId,
+  notStringOrEnv,
+  wrongType,
+];
 
 function allowedKeys(path: YamlPath): readonly string[] {
   const last = path[path.length - 1];

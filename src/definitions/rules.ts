@@ -1,14 +1,6 @@
-import type { YamlPath } from './document.js';
-import { checkFeatureRules } from './features.js';
-import { formatPath } from './messages.js';
+import { formatPath, type RuleFinding, type YamlPath } from './document.js';
+import { checkFeatureRules } from '../resources/features/schema.js';
 import type { Severity } from './types.js';
-
-export interface RuleFinding {
-  path: YamlPath;
-  atKey: boolean;
-  severity: Severity;
-  message: string;
-}
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 

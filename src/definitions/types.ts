@@ -1,5 +1,3 @@
-import type { DeclaredFeatures } from './features.js';
-
 /** A place in a definition file, 1-based, path relative to the workspace. */
 export interface SourceLocation {
   file: string;
@@ -22,6 +20,12 @@ export interface EnvRef {
 
 /** A string field that may also be an env reference (for per-org values). */
 export type StringValue = string | EnvRef;
+
+export type FeatureValue = boolean | string;
+/** Feature settings by path (`to_app.create_users`); only the ones a definition declares (or, for export, that Okta has). */
+export type FeatureValues = Record<string, FeatureValue>;
+/** As declared, before `{ env }` values are read. */
+export type DeclaredFeatures = Record<string, FeatureValue | EnvRef>;
 
 export type ConnectionAction = 'activate' | 'deactivate';
 export type AuthScheme = 'TOKEN' | 'OAUTH2';

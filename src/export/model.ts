@@ -1,5 +1,5 @@
-import type { PublicKeyNotice } from '../apply/public-key.js';
-import type { FeatureValues } from '../definitions/features.js';
+import type { PublicKeyNotice } from '../resources/connection/public-key.js';
+import type { FeatureValues } from '../definitions/types.js';
 import type { ConnectionAction, EnvRef, RotationMode, StringValue } from '../definitions/types.js';
 
 /** One live connection as it will be written: the definition's values, secrets as `{ env }` placeholders. */

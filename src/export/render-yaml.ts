@@ -1,9 +1,10 @@
 import { visibleEnvNote } from './report.js';
 import { parse, stringify } from 'yaml';
 import { SCHEMA_URL } from '../definitions/schema-url.js';
-import { FEATURE_SETTINGS, type FeatureValues } from '../definitions/features.js';
+import type { FeatureValues } from '../definitions/types.js';
+import { FEATURE_SETTINGS } from '../resources/features/schema.js';
 import { isEnvRef, type StringValue } from '../definitions/types.js';
-import { APP_KINDS } from '../plan/app-kinds.js';
+import { appKindLabel } from '../kinds/index.js';
 import type { ExportedConnection, ExportVariable } from './model.js';
 
 export interface RenderContext {
@@ -66,7 +67,7 @@ function featureLines(values: FeatureValues): string[] {
 }
 
 function header(connection: ExportedConnection, { orgHost, variables }: RenderContext): string[] {
-  const kind = APP_KINDS[connection.appKind]?.label ?? connection.appKind;
+  const kind = appKindLabel(connection.appKind);
   const what = `${oneLine(connection.label) || connection.appId} (${kind}, app ${connection.appId})`;
   const lines = [
     `# ${what}: exported${orgHost ? ` from ${orgHost}` : ''} by \`okta-app-connections export\`.`,

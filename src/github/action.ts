@@ -1,22 +1,15 @@
 import { createProgressReporter } from '../render/progress.js';
 import { SecretRegistry } from '../secrets.js';
 import { SettingsError } from '../run/parse.js';
-import type { RunPorts } from '../run/ports.js';
 import { validateDefinitions } from '../run/validate.js';
-import { runContext, type RunContext } from './context.js';
+import type { ActionRun } from './action-run.js';
+import { runContext } from './context.js';
 import { isPullRequestEvent, routeEvent } from './events.js';
-import { readActionSettings, type ActionSettings } from './inputs.js';
+import { readActionSettings } from './inputs.js';
 import { actionLogger } from './logger.js';
 import { DEFAULT_OUTPUTS, setOutputs } from './outputs.js';
 import { reportDefinitions } from './report.js';
 import { info, notice, setFailed, setSecret } from './runner.js';
-
-/** One run of the action as the runner starts it. */
-export interface ActionRun {
-  settings: ActionSettings;
-  context: RunContext;
-  ports: RunPorts;
-}
 
 /**
  * The action's entry: settings and event → one use case → report. Validate loads only the definitions code;
@@ -62,16 +55,6 @@ export async function runAction(): Promise<void> {
   } catch (error) {
     setFailed(secrets.redact(describeFailure(error)));
   }
-}
-
-/** The org and its credentials, which every command but validate needs. */
-export function requireOkta(settings: ActionSettings, command: string) {
-  if (!settings.okta) {
-    throw new SettingsError(
-      `\`${command}\` needs \`okta-org-url\` and one Okta auth method (\`okta-api-token\`, or \`okta-client-id\` with \`okta-private-key\`).`,
-    );
-  }
-  return settings.okta;
 }
 
 function describeFailure(error: unknown): string {

@@ -1,13 +1,15 @@
 /** `apply` in the action: verify the review, apply, and report on the merged PR's comment. */
 import type { ApplyReport } from '../apply/model.js';
 import type { Plan } from '../plan/model.js';
-import { renderPlanMarkdown, SUMMARY_LIMIT, type ReportContext } from '../render/plan-markdown.js';
+import { renderPlanMarkdown, type ReportContext } from '../render/plan-markdown.js';
+import { SUMMARY_LIMIT } from './limits.js';
 import { renderApplyText, renderPlanText } from '../render/plan-text.js';
 import { runApply } from '../run/apply.js';
 import type { ReviewEvidence } from '../run/review.js';
-import { requireOkta, type ActionRun } from './action.js';
+import { requireOkta, type ActionRun } from './action-run.js';
 import { commentTarget, reportPlanBasics } from './plan.js';
 import { setOutputs } from './outputs.js';
+import { scopeOfEvent } from './scope.js';
 import { publishComment, type CommentTarget } from './publish.js';
 import { reportDefinitions } from './report.js';
 import { lookUpReview } from './review.js';
@@ -22,7 +24,11 @@ export async function applyInAction(run: ActionRun): Promise<void> {
       ...settings.definitions,
       okta,
       rotateSecrets: settings.rotateSecrets,
-      scope: { setting: settings.scope, event: { name: context.eventName, payload: context.payload } },
+      scope: await scopeOfEvent(
+        settings.scope,
+        { name: context.eventName, payload: context.payload },
+        settings.definitions.workspace,
+      ),
       planCheck: settings.planCheck,
       maxDeactivations: settings.maxDeactivations,
       ...(settings.planHash && { planHash: settings.planHash }),

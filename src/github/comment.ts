@@ -15,7 +15,7 @@ import {
 } from './octokit.js';
 import type { MarkerData } from './marker.js';
 import { parseMarker } from './marker.js';
-import { COMMENT_LIMIT } from '../render/plan-markdown.js';
+import { COMMENT_LIMIT } from './limits.js';
 import type { CommentMode } from './comment-mode.js';
 
 export interface IssueRef {

@@ -13,7 +13,7 @@ import {
   tokenLogin,
 } from './octokit.js';
 import { parseMarker } from './marker.js';
-import { COMMENT_LIMIT } from '../render/plan-markdown.js';
+import { COMMENT_LIMIT } from './limits.js';
 
 export const DRIFT_LABEL = 'okta-drift';
 

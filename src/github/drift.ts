@@ -1,7 +1,8 @@
 import { info, warning } from './runner.js';
 import type { Plan } from '../plan/model.js';
 import { code } from '../render/markdown.js';
-import { COMMENT_LIMIT, renderPlanMarkdown } from '../render/plan-markdown.js';
+import { renderPlanMarkdown } from '../render/plan-markdown.js';
+import { COMMENT_LIMIT } from './limits.js';
 import { syncDriftIssue } from './drift-issue.js';
 import { renderMarker } from './marker.js';
 import type { CommentTarget } from './publish.js';

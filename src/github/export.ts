@@ -3,7 +3,7 @@ import path from 'node:path';
 import { exportHeadline, renderExportMarkdown, type ExportReportContext } from '../export/report.js';
 import { parseExportFolder } from '../run/parse.js';
 import { runExport } from '../run/export.js';
-import { requireOkta, type ActionRun } from './action.js';
+import { requireOkta, type ActionRun } from './action-run.js';
 import { appendSummary, error, notice, setFailed } from './runner.js';
 
 /** Names listed in a notice or error; the job summary lists them all. */

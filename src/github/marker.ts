@@ -9,11 +9,19 @@
  * reviewed before an upgrade still counts at merge; a marker from a newer release is not understood and
  * counts as no marker. A new version gets its own reader in READERS; older readers stay.
  */
-import { REPORT_STATES, type ReportState } from '../render/plan-markdown.js';
+import type { ReportState } from '../render/plan-markdown.js';
 
 export const MARKER_VERSION = 1;
 
 export type MarkerState = ReportState;
+
+/** The states a marker records: every state a report has, and only those. */
+const MARKER_STATES: Record<MarkerState, true> = {
+  planned: true,
+  applied: true,
+  'apply-failed': true,
+  'plan-changed': true,
+};
 
 export interface MarkerData {
   /** The version the marker was written in; renderMarker always writes MARKER_VERSION. */
@@ -77,7 +85,8 @@ function readV1(value: object): MarkerData | undefined {
     typeof data.key === 'string' &&
     typeof data.planHash === 'string' &&
     typeof data.headSha === 'string' &&
-    (REPORT_STATES as readonly unknown[]).includes(data.state) &&
+    typeof data.state === 'string' &&
+    Object.hasOwn(MARKER_STATES, data.state) &&
     (data.runId === undefined || typeof data.runId === 'number');
   return valid ? (data as MarkerData) : undefined;
 }

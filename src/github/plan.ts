@@ -3,16 +3,18 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Plan } from '../plan/model.js';
 import { planKey } from '../plan/plan.js';
-import { renderPlanMarkdown, SUMMARY_LIMIT, type ReportContext } from '../render/plan-markdown.js';
+import { renderPlanMarkdown, type ReportContext } from '../render/plan-markdown.js';
+import { SUMMARY_LIMIT } from './limits.js';
 import { renderPlanText } from '../render/plan-text.js';
 import { runPlan } from '../run/plan.js';
 import type { SecretRegistry } from '../secrets.js';
-import { requireOkta, type ActionRun } from './action.js';
+import { requireOkta, type ActionRun } from './action-run.js';
 import type { RunContext } from './context.js';
 import { runDriftCheck } from './drift.js';
 import { isPullRequestEvent } from './events.js';
 import { createOctokit } from './octokit.js';
 import { setOutputs } from './outputs.js';
+import { scopeOfEvent } from './scope.js';
 import { publishComment, publishInvalidComment, type CommentTarget } from './publish.js';
 import { reportDefinitions } from './report.js';
 import { appendSummary, setFailed } from './runner.js';
@@ -25,7 +27,11 @@ export async function planInAction(run: ActionRun): Promise<void> {
       ...settings.definitions,
       okta,
       rotateSecrets: settings.rotateSecrets,
-      scope: { setting: settings.scope, event: { name: context.eventName, payload: context.payload } },
+      scope: await scopeOfEvent(
+        settings.scope,
+        { name: context.eventName, payload: context.payload },
+        settings.definitions.workspace,
+      ),
     },
     ports,
   );

@@ -4,12 +4,8 @@ import type { Problem } from '../definitions/types.js';
 import { code } from '../render/markdown.js';
 import type { Plan } from '../plan/model.js';
 import { countProblems, problemsMarkdown } from '../render/problems.js';
-import {
-  COMMENT_LIMIT,
-  renderPlanMarkdown,
-  type ReportContext,
-  type ReportState,
-} from '../render/plan-markdown.js';
+import { renderPlanMarkdown, type ReportContext, type ReportState } from '../render/plan-markdown.js';
+import { COMMENT_LIMIT } from './limits.js';
 import type { SecretRegistry } from '../secrets.js';
 import { publishPlanComment } from './comment.js';
 import type { CommentMode } from './comment-mode.js';

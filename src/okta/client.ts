@@ -2,7 +2,7 @@
 import type { Logger } from '../log.js';
 import { silentLogger } from '../log.js';
 import type { RateLimitWait } from '../progress.js';
-import { describeRateLimitWait } from '../render/progress.js';
+import { describeRateLimitWait } from './wait-text.js';
 import type { SecretRegistry } from '../secrets.js';
 import { SswsAuth, type OktaAuth } from './auth.js';
 import { OktaApiError, OktaConfigError } from './errors.js';
@@ -10,9 +10,9 @@ import {
   parseFeature,
   parseFeatureList,
   type Capabilities,
-  type FeatureName,
   type OktaFeature,
-} from './features.js';
+} from '../resources/features/read.js';
+import type { FeatureName } from '../resources/features/schema.js';
 import { linkUrl } from './link.js';
 import { parseOrgUrl } from './org-url.js';
 import { parsePrivateKey } from './keys.js';
@@ -20,18 +20,14 @@ import { OAuthAuth } from './oauth.js';
 import { OktaRequester, parseJson, type OktaRequest } from './requester.js';
 import { RequestScheduler } from './scheduler.js';
 import { HttpTransport, type HttpAnswer } from './transport.js';
+import { parseApp, parseAppList, UnexpectedBodyError, type ClientStats, type OktaApp } from './types.js';
 import {
-  parseApp,
-  parseAppList,
   parseConnection,
   parseConnectionJwks,
-  UnexpectedBodyError,
-  type ClientStats,
   type ConnectionPublicKey,
   type ConnectionRequest,
-  type OktaApp,
   type OktaConnection,
-} from './types.js';
+} from '../resources/connection/read.js';
 
 export type OktaCredentials =
   | { kind: 'api-token'; token: string }
@@ -63,7 +59,7 @@ export interface OktaClientOptions {
   maxRateLimitRetries?: number;
   /**
    * Every rate-limit wait of 5 s or more, once (the share of a window used up, or a 429). Default: a log
-   * line saying how long and why; a progress reporter (render/progress.ts) shows it in its line instead.
+   * line saying how long and why; a progress reporter shows it in its line instead.
    */
   onRateLimitWait?: (wait: RateLimitWait) => void;
   /** The shortest wait announced (default 5 000 ms). */

@@ -1,5 +1,5 @@
 import type { ConnectionAction, Problem, SourceLocation } from '../definitions/types.js';
-import type { LiveAuthScheme, LiveStatus, RotationMode } from '../okta/types.js';
+import type { LiveAuthScheme, LiveStatus, RotationMode } from '../resources/connection/read.js';
 
 /** What apply does to one connection, in the order it does it (features last, after the connection's own). */
 export type Operation = 'configure' | 'activate' | 'deactivate' | 'update-features';

@@ -1,10 +1,16 @@
 import type { Env, ResolvedConnection } from '../definitions/env.js';
 import type { Problem } from '../definitions/types.js';
 import { OktaApiError, OktaNetworkError } from '../okta/errors.js';
-import type { OktaApp, OktaConnection } from '../okta/types.js';
+import type { OktaApp } from '../okta/types.js';
+import type { OktaConnection } from '../resources/connection/read.js';
 import { allWithProgress, type ProgressCallback } from '../progress.js';
-import { basePlan, checkAppKind, compareConnection, holdsSecret } from './compare.js';
-import { readLiveFeatures, withFeatureChanges, type FeatureReader, type LiveFeatures } from './features.js';
+import { basePlan, checkAppKind, compareConnection, holdsSecret } from '../resources/connection/compare.js';
+import {
+  readLiveFeatures,
+  withFeatureChanges,
+  type FeatureReader,
+  type LiveFeatures,
+} from '../resources/features/compare.js';
 import { planHash } from './hash.js';
 import { countPlan, type ConnectionPlan, type Plan, type PlanError, type PlanScope } from './model.js';
 import { withOrigins } from './origin.js';

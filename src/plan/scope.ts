@@ -3,17 +3,16 @@ import { changedConnections } from './changes.js';
 import { GitError, runGit, type Git } from './git.js';
 import type { PlanScope } from './model.js';
 
-/** The parts of a GitHub event payload that say which commits a run compares. */
-export interface ScopeEventPayload {
-  before?: unknown;
-  after?: unknown;
-  pull_request?: { base?: { sha?: unknown }; head?: { sha?: unknown } };
-}
+/**
+ * Which connections a plan reads: every one (with why, when only the changed ones were asked for but the
+ * commits could not be compared), or those whose definitions differ between two commits. A shell finds the
+ * commits (the action from its event); the plan takes them as plain values.
+ */
+export type ScopeRequest =
+  { mode: 'all'; fallback?: string } | { mode: 'changed'; base: string; head: string };
 
-export interface PlanScopeRequest {
-  /** The `scope` input. */
-  scope: 'auto' | 'changed' | 'all';
-  event: { name: string; payload: ScopeEventPayload };
+interface PlanScopeRequest {
+  scope: ScopeRequest;
   /** The git checkout the definitions were read from. */
   workspace: string;
   /** The `path` input. */
@@ -36,114 +35,36 @@ export interface ScopedConnections {
 }
 
 /**
- * Which connections a plan reads (the `scope` input). `auto` is `changed` on `pull_request` and
- * `push`, `all` otherwise. `changed` plans only the connections whose definitions differ between the base and
- * the checkout: on a pull request the base is the first parent of GitHub's merge commit (whose second parent
- * must be the pull request's head), else the payload's base sha; on a push, the commit before the push (which
- * covers rebase merges of several commits). When that commit is missing (a shallow checkout) or git cannot
- * answer, it reads everything and says why: never a guess.
+ * The connections a plan reads. With two commits, only those whose definitions differ between the base and
+ * the checkout; when git cannot answer, everything, and why: never a guess.
  */
 export async function resolvePlanScope(request: PlanScopeRequest): Promise<ScopedConnections> {
   const all = (fallback?: string): ScopedConnections => ({
     connections: [...request.connections],
     scope: { mode: 'all', unread: 0, ...(fallback && { fallback }) },
   });
-  const { name } = request.event;
-  const changedAsked =
-    request.scope === 'changed' || (request.scope === 'auto' && (name === 'pull_request' || name === 'push'));
-  if (!changedAsked) return all();
-
+  const { scope } = request;
+  if (scope.mode === 'all') return all(scope.fallback);
   const git = request.git ?? runGit;
   try {
-    const commits = await commitsToCompare(git, request.workspace, request.event);
-    if ('fallback' in commits) return all(commits.fallback);
-    const found = await changedConnections({ ...request, base: commits.base, git });
+    const found = await changedConnections({ ...request, base: scope.base, git });
     return {
       connections: found.changed,
       scope: {
         mode: 'changed',
         base: found.base,
-        head: commits.head,
+        head: scope.head,
         unread: request.connections.length - found.changed.length,
       },
       base: found.baseVersions,
     };
   } catch (error) {
-    if (error instanceof GitError) return all(`git could not compare the commits (${error.message})`);
+    if (error instanceof GitError) return all(gitFallback(error));
     throw error;
   }
 }
 
-const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
-/** Reasons are plain text: the reports escape them as they escape any text. */
-const FETCH_DEPTH = 'set fetch-depth: 2 on actions/checkout';
-
-/** The base and head commits an event compares, or why it cannot say. */
-async function commitsToCompare(
-  git: Git,
-  cwd: string,
-  event: PlanScopeRequest['event'],
-): Promise<{ base: string; head: string } | { fallback: string }> {
-  let head: string;
-  try {
-    head = (await git(cwd, ['rev-parse', '--verify', 'HEAD^{commit}'])).toString('utf8').trim();
-  } catch (error) {
-    return { fallback: `the workspace is not a git checkout (${(error as Error).message})` };
-  }
-  const exists = (sha: string) =>
-    git(cwd, ['cat-file', '-e', `${sha}^{commit}`]).then(
-      () => true,
-      () => false,
-    );
-  const { payload } = event;
-
-  if (event.name === 'pull_request') {
-    const prHead = shaOf(payload.pull_request?.head?.sha);
-    const prBase = shaOf(payload.pull_request?.base?.sha);
-    // `rev-list --parents` lists no parent that a shallow checkout cut off.
-    const [, first, second, ...more] = (await git(cwd, ['rev-list', '--parents', '-n', '1', head]))
-      .toString('utf8')
-      .trim()
-      .split(' ');
-    const isPullMerge = first && second && more.length === 0 && (!prHead || second === prHead);
-    const base = isPullMerge ? first : prBase;
-    if (!base) {
-      return { fallback: `the pull request's base commit is not in the checkout (${FETCH_DEPTH})` };
-    }
-    if (!(await exists(base))) {
-      return {
-        fallback: `the pull request's base commit ${short(base)} is not in the checkout (${FETCH_DEPTH})`,
-      };
-    }
-    return { base, head };
-  }
-
-  if (event.name === 'push') {
-    const before = shaOf(payload.before);
-    const after = shaOf(payload.after);
-    if (after && after !== head) {
-      return { fallback: `the checkout (${short(head)}) is not the pushed commit ${short(after)}` };
-    }
-    if (!before || /^0+$/.test(before)) {
-      return { fallback: 'the push has no earlier commit to compare with (it created the branch)' };
-    }
-    if (!(await exists(before))) {
-      return {
-        fallback: `the commit before the push (${short(before)}) is not in the checkout (${FETCH_DEPTH}; a rebase merge of several commits needs one more per commit, or fetch-depth: 0)`,
-      };
-    }
-    return { base: before, head };
-  }
-
-  return {
-    fallback: `scope changed compares the commits of a pull request or a push; this run is ${event.name}`,
-  };
-}
-
-function shaOf(value: unknown): string | undefined {
-  return typeof value === 'string' && SHA.test(value) ? value : undefined;
-}
-
-function short(sha: string): string {
-  return sha.slice(0, 7);
+/** Why a plan reads everything when git failed. Reasons are plain text: the reports escape them. */
+export function gitFallback(error: GitError): string {
+  return `git could not compare the commits (${error.message})`;
 }

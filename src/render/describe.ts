@@ -1,4 +1,4 @@
-import type { PublicKeyNotice } from '../apply/public-key.js';
+import type { PublicKeyNotice } from '../resources/connection/public-key.js';
 import type {
   ChangeOrigin,
   ConnectionPlan,

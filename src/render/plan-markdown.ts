@@ -19,9 +19,8 @@ import { code, escapeMarkdown, httpsLink, tableRow } from './markdown.js';
 const MARKDOWN = { quote: code, text: escapeMarkdown };
 import { problemsMarkdown } from './problems.js';
 
-/** What a report says of its plan; also the `state` recorded in the PR comment's marker. */
-export const REPORT_STATES = ['planned', 'applied', 'apply-failed', 'plan-changed'] as const;
-export type ReportState = (typeof REPORT_STATES)[number];
+/** What a report says of its plan. */
+export type ReportState = 'planned' | 'applied' | 'apply-failed' | 'plan-changed';
 
 export interface ReportContext {
   state: ReportState;
@@ -43,14 +42,9 @@ export interface ReportContext {
 /** How many deactivated connections the warning names; the rest are counted. */
 const DEACTIVATIONS_NAMED = 20;
 
-/** GitHub's limit for a comment body. */
-export const COMMENT_LIMIT = 65_536;
-/** GitHub's limit for a job summary. */
-export const SUMMARY_LIMIT = 1024 * 1024;
-
 /**
- * The plan (and apply result) as markdown for the PR comment and the job summary. Fits `limit`: the
- * details go first, then table rows beyond what fits; the headline and counts always stay.
+ * The plan (and apply result) as markdown for the PR comment and the job summary. Fits `limit` (the shell
+ * knows GitHub's): the details go first, then table rows beyond what fits; the headline and counts stay.
  */
 export function renderPlanMarkdown(plan: Plan, context: ReportContext, limit: number, prefix = ''): string {
   const scope = scopeNote(plan, code, escapeMarkdown);

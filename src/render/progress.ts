@@ -4,17 +4,8 @@
  * seconds or at each tenth of the work, and at once for every announced rate-limit wait; on a terminal, one
  * line updated in place.
  */
-import type { BucketName } from '../okta/buckets.js';
+import { describeRateLimitWait, formatCount, formatDuration } from '../okta/wait-text.js';
 import type { ProgressCallback, RateLimitWait } from '../progress.js';
-
-/** The endpoints each bucket covers, as Okta's rate-limit page names them. */
-const BUCKET_ENDPOINTS: Record<BucketName, string> = {
-  'apps-id': '/api/v1/apps/{id}',
-  'apps-star': '/api/v1/apps/*',
-  'apps-list': '/api/v1/apps',
-  token: '/oauth2/v1/token',
-  other: 'other endpoints',
-};
 
 /** Fewest ms between two log lines that only report progress. */
 const LOG_INTERVAL_MS = 5_000;
@@ -22,40 +13,6 @@ const LOG_INTERVAL_MS = 5_000;
 const LOG_QUIET_MS = 2_000;
 /** Fewest ms between two updates of a terminal line. */
 const TTY_INTERVAL_MS = 100;
-
-const count = (n: number) => n.toLocaleString('en-US');
-
-/** `41 s`, `3 min`. */
-export function formatDuration(ms: number): string {
-  const seconds = Math.max(1, Math.ceil(ms / 1000));
-  return seconds < 90 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
-}
-
-/** `50 a minute`: the run's requests per window; Okta's windows are whole seconds, Reset − Date may add one. */
-function perWindow(budget: number, windowMs: number | undefined): string {
-  if (windowMs === undefined) return `${count(budget)} per window`;
-  const seconds = windowMs / 1000;
-  if (seconds >= 60 && seconds <= 61) return `${count(budget)} a minute`;
-  if (seconds <= 2) return `${count(budget)} a second`;
-  return `${count(budget)} per ${Math.round(seconds)} s`;
-}
-
-/**
- * `waiting 41 s for Okta's rate-limit window (/api/v1/apps/*: 50 a minute at share 50 %)`; `leftMs`: the
- * time still to wait, when later than the announcement.
- */
-export function describeRateLimitWait(wait: RateLimitWait, leftMs = wait.waitMs): string {
-  const endpoints = BUCKET_ENDPOINTS[wait.bucket];
-  const rate =
-    wait.budget === undefined
-      ? `share ${wait.share} %`
-      : `${perWindow(wait.budget, wait.windowMs)} at share ${wait.share} %`;
-  if (wait.reason === 'rate-limited') {
-    const limit = wait.limit === undefined ? '' : `, limit ${perWindow(wait.limit, wait.windowMs)}`;
-    return `waiting ${formatDuration(leftMs)}: Okta answered 429 Too Many Requests (${endpoints}${limit}; other clients of the org use it too)`;
-  }
-  return `waiting ${formatDuration(leftMs)} for Okta's rate-limit window (${endpoints}: ${rate})`;
-}
 
 export interface ProgressReporterOptions {
   /**
@@ -92,7 +49,7 @@ export function createProgressReporter(options: ProgressReporterOptions): Progre
 
   const line = (at: number): string => {
     const parts: string[] = [];
-    if (total > 0) parts.push(`${verb} ${count(done)} of ${count(total)} connections`);
+    if (total > 0) parts.push(`${verb} ${formatCount(done)} of ${formatCount(total)} connections`);
     if (wait && wait.untilMs > at) parts.push(describeRateLimitWait(wait, wait.untilMs - at));
     const elapsed = at - startedAt;
     if (done > 0 && done < total && elapsed > 0) {

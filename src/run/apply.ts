@@ -1,4 +1,4 @@
-import { applyPlan } from '../apply/apply.js';
+import { applyPlan } from '../resources/connection/apply.js';
 import type { ApplyReport } from '../apply/model.js';
 import type { LoadedDefinitions } from '../definitions/load.js';
 import type { Problem } from '../definitions/types.js';

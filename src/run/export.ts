@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { exportConnections } from '../export/export.js';
+import { exportConnections } from '../resources/connection/export.js';
 import type { ExportResult } from '../export/model.js';
 import { writeExportFiles, type RefusedFile } from '../export/write.js';
 import { openOkta } from './okta.js';

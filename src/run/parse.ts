@@ -5,7 +5,7 @@
 import type { OktaCredentials } from '../okta/client.js';
 import { registerPrivateKeySecrets } from '../okta/keys.js';
 import { parseOrgUrl } from '../okta/org-url.js';
-import { ENV_NAME_PATTERN, OKTA_ID_PATTERN } from '../definitions/schema.js';
+import { ENV_NAME_PATTERN, OKTA_ID_PATTERN } from '../definitions/values.js';
 import type { SecretRegistry } from '../secrets.js';
 import { DEFAULT_SCOPES, type AppSelection } from './settings.js';
 

@@ -39,8 +39,7 @@ export async function makePlan(
 ): Promise<Plan> {
   const scoped = settings.scope
     ? await resolvePlanScope({
-        scope: settings.scope.setting,
-        event: settings.scope.event,
+        scope: settings.scope,
         workspace: settings.workspace,
         path: settings.path,
         files: loaded.files,

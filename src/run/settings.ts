@@ -3,7 +3,7 @@
  * environment) are parsed into, checked once in ./parse.ts.
  */
 import type { OktaCredentials } from '../okta/client.js';
-import type { ScopeEventPayload } from '../plan/scope.js';
+import type { ScopeRequest } from '../plan/scope.js';
 
 export type Command = 'validate' | 'plan' | 'apply' | 'export';
 
@@ -31,15 +31,9 @@ export interface OktaSettings {
 /** `scope`: which connections a plan reads. */
 export type ScopeSetting = 'auto' | 'changed' | 'all';
 
-/** The `scope` setting with the event it applies to (the commits to compare come from its payload). */
-export interface ScopeRequest {
-  setting: ScopeSetting;
-  event: { name: string; payload: ScopeEventPayload };
-}
-
 export interface PlanSettings extends DefinitionSettings {
   okta: OktaSettings;
-  /** Without it, every definition is planned. */
+  /** Without it, every definition is planned (and the plan says nothing of a scope). */
   scope?: ScopeRequest;
   /** `rotate-secrets`: re-send the secrets of these connections even if nothing else changed. */
   rotateSecrets: AppSelection;

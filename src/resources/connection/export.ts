@@ -1,14 +1,15 @@
-import type { FeatureValues } from '../definitions/features.js';
-import { baseUrlProblem } from '../definitions/rules.js';
-import { OKTA_ID_PATTERN } from '../definitions/schema.js';
-import type { Logger } from '../log.js';
-import { silentLogger } from '../log.js';
-import { OktaApiError } from '../okta/errors.js';
-import type { OktaClient } from '../okta/client.js';
-import type { OktaApp, OktaConnection } from '../okta/types.js';
-import { isOrg2OrgOAuth, readPublicKey } from '../apply/public-key.js';
-import { appKindOf } from '../plan/app-kinds.js';
-import type { PublicKeyNotice } from '../apply/public-key.js';
+import type { FeatureValues } from '../../definitions/types.js';
+import { baseUrlProblem } from '../../definitions/rules.js';
+import { OKTA_ID_PATTERN } from '../../definitions/values.js';
+import type { Logger } from '../../log.js';
+import { silentLogger } from '../../log.js';
+import { OktaApiError } from '../../okta/errors.js';
+import type { OktaClient } from '../../okta/client.js';
+import type { OktaApp } from '../../okta/types.js';
+import type { OktaConnection } from './read.js';
+import { readPublicKey } from './public-key.js';
+import { appKindOf, hasPublicKey } from '../../kinds/index.js';
+import type { PublicKeyNotice } from './public-key.js';
 import type {
   ExportedConnection,
   ExportFailure,
@@ -16,10 +17,10 @@ import type {
   ExportResult,
   ExportVariable,
   SkippedApp,
-} from './model.js';
-import { readExportedFeatures } from './features.js';
-import { envSlug, fileSlug, NameAllocator, numbered } from './names.js';
-import { renderDefinitionFile } from './render-yaml.js';
+} from '../../export/model.js';
+import { readExportedFeatures } from '../features/export.js';
+import { envSlug, fileSlug, NameAllocator, numbered } from '../../export/names.js';
+import { renderDefinitionFile } from '../../export/render-yaml.js';
 
 /** The reads an export needs (all GETs: an export never writes to Okta). */
 export type ExportReader = Pick<
@@ -120,7 +121,7 @@ async function readConnection(reader: ExportReader, app: OktaApp): Promise<Read>
     return { failure: { appId: app.id, label: app.label, message } };
   }
   // Org2Org OAuth works only once the target org trusts the connection's key: one more read to show it.
-  const publicKey = isOrg2OrgOAuth(app.name, live.authScheme)
+  const publicKey = hasPublicKey(app.name, live.authScheme)
     ? await readPublicKey(reader, app.id, live.clientId, (text) => text)
     : undefined;
   return { app, live: { ...live, authScheme: live.authScheme }, features, ...(publicKey && { publicKey }) };
@@ -165,7 +166,7 @@ function toDefinition(
   };
   // The variables this connection reads: suffix, whether secret, what to put in it.
   const wanted: [suffix: string, secret: boolean, description: string][] = [];
-  const org2org = app.name === 'okta_org2org';
+  const kind = appKindOf(app.name);
   if (live.authScheme === 'TOKEN') {
     if (live.baseUrl !== undefined) {
       const problem = baseUrlProblem(live.baseUrl);
@@ -175,15 +176,15 @@ function toDefinition(
     wanted.push(['TOKEN', true, 'the API token the app accepts for provisioning']);
   } else {
     if (live.clientId !== undefined) connection.clientId = live.clientId;
-    else if (org2org) {
+    else if (kind?.clientId) {
       wanted.push(['CLIENT_ID', false, "the client id of the hub org's service app for this connection"]);
-      connection.notes.push('Okta did not return the client id of this Org2Org connection.');
+      connection.notes.push(kind.clientId.notReturned);
     }
-    if (org2org && live.rotationMode) connection.rotationMode = live.rotationMode;
-    if (app.name === 'office365') {
+    if (kind?.signing && live.rotationMode) connection.rotationMode = live.rotationMode;
+    if (kind?.adminCredentials) {
       wanted.push(
-        ['ADMIN_USERNAME', false, 'the username of an Office 365 global administrator'],
-        ['ADMIN_PASSWORD', true, "that administrator's password"],
+        ['ADMIN_USERNAME', false, kind.adminCredentials.usernameVariable],
+        ['ADMIN_PASSWORD', true, kind.adminCredentials.passwordVariable],
       );
     }
   }
@@ -195,7 +196,7 @@ function toDefinition(
   const ref = (suffix: string) => ({ env: `${stem}_${suffix}` });
   if (connection.authScheme === 'TOKEN') connection.token = ref('TOKEN');
   if (wanted.some(([suffix]) => suffix === 'CLIENT_ID')) connection.clientId = ref('CLIENT_ID');
-  if (app.name === 'office365') {
+  if (kind?.adminCredentials) {
     connection.settings = { adminUsername: ref('ADMIN_USERNAME'), adminPassword: ref('ADMIN_PASSWORD') };
   }
   const variables = wanted.map(([suffix, secret, description]) => ({

@@ -1,15 +1,16 @@
-import { readSecretValues, type Env, type ResolvedConnection } from '../definitions/env.js';
-import type { Logger } from '../log.js';
-import { silentLogger } from '../log.js';
-import { OktaApiError } from '../okta/errors.js';
-import type { ConnectionRequest, OktaConnection } from '../okta/types.js';
-import type { ProgressCallback } from '../progress.js';
-import type { SecretRegistry } from '../secrets.js';
-import type { ConnectionPlan, FieldChange, Operation, Plan } from '../plan/model.js';
-import type { ConnectionReader } from '../plan/plan.js';
-import { applyWithFeatures, type FeatureWriter } from './features.js';
-import { summarizeApply, type ApplyReport, type ConnectionApplyResult } from './model.js';
-import { isOrg2OrgOAuth, readPublicKey, type PublicKeyReader } from './public-key.js';
+import { readSecretValues, type Env, type ResolvedConnection } from '../../definitions/env.js';
+import type { Logger } from '../../log.js';
+import { silentLogger } from '../../log.js';
+import { OktaApiError } from '../../okta/errors.js';
+import type { ConnectionRequest, OktaConnection } from './read.js';
+import type { ProgressCallback } from '../../progress.js';
+import type { SecretRegistry } from '../../secrets.js';
+import type { ConnectionPlan, FieldChange, Operation, Plan } from '../../plan/model.js';
+import type { ConnectionReader } from '../../plan/plan.js';
+import { applyWithFeatures, type FeatureWriter } from '../features/apply.js';
+import { summarizeApply, type ApplyReport, type ConnectionApplyResult } from '../../apply/model.js';
+import { appKindOf, hasPublicKey } from '../../kinds/index.js';
+import { readPublicKey, type PublicKeyReader } from './public-key.js';
 import { connectionRequest } from './request.js';
 
 /** The writes apply needs, on top of the plan's reads; the Okta client provides them. */
@@ -87,16 +88,9 @@ async function applyConnection(
 
   let body: ConnectionRequest | undefined;
   if (planned.operations.includes('configure')) {
-    const read = readSecretValues(connection, env, secrets);
-    if ('missing' in read) {
-      return result('failed', {
-        error: {
-          code: 'missing-secret',
-          message: `environment variable ${read.missing.join(', ')} is not set, so nothing was written to this connection; pass the secret to the action step through \`env:\`.`,
-        },
-      });
-    }
-    body = connectionRequest(connection, planned.appKind, read.values, liveConnection(planned));
+    const request = configureRequest(planned, connection, env, secrets);
+    if ('error' in request) return result('failed', request);
+    body = request.body;
   }
 
   // Okta's latest answer that shows the connection; undefined after a lifecycle call (its answer is empty).
@@ -144,34 +138,75 @@ async function applyConnection(
     return result('failed', { error: describeError(error, secrets) });
   }
 
+  const outcome = await confirmWrites(writer, planned, latest, done, secrets);
+  if ('consentUrl' in outcome) return consentNeeded(outcome.consentUrl);
+  return result(outcome.status, outcome.extra);
+}
+
+/** The configure's body, with the secrets read from the environment; a missing one fails the connection. */
+function configureRequest(
+  planned: ConnectionPlan,
+  connection: ResolvedConnection,
+  env: Env,
+  secrets: SecretRegistry,
+): { body: ConnectionRequest } | { error: ConnectionApplyResult['error'] } {
+  const read = readSecretValues(connection, env, secrets);
+  if ('missing' in read) {
+    return {
+      error: {
+        code: 'missing-secret',
+        message: `environment variable ${read.missing.join(', ')} is not set, so nothing was written to this connection; pass the secret to the action step through \`env:\`.`,
+      },
+    };
+  }
+  return { body: connectionRequest(connection, planned.appKind, read.values, liveConnection(planned)) };
+}
+
+/**
+ * After the writes: Okta's latest answer (re-read when a lifecycle call came last) against the plan; for a
+ * new key pair (configured kind with signing, over OAuth), the public key the other side must trust.
+ */
+async function confirmWrites(
+  writer: ConnectionWriter,
+  planned: ConnectionPlan,
+  answer: OktaConnection | undefined,
+  done: readonly Operation[],
+  secrets: SecretRegistry,
+): Promise<
+  { consentUrl: string } | { status: ConnectionApplyResult['status']; extra?: Partial<ConnectionApplyResult> }
+> {
+  let latest = answer;
   if (!latest) {
     try {
       latest = await writer.getConnection(planned.appId);
     } catch (error) {
       const described = describeError(error, secrets);
-      return result('failed', {
-        error: { ...described, message: `written, but the re-read failed: ${described.message}` },
-      });
+      return {
+        status: 'failed',
+        extra: { error: { ...described, message: `written, but the re-read failed: ${described.message}` } },
+      };
     }
   }
   const mismatches = confirm(planned, latest);
   // An activation that left a consent app disabled, with the authorize link: the other possibility.
   const consentUrl = awaitingConsent(planned, latest);
-  if (consentUrl && mismatches.every((mismatch) => mismatch.field === 'status'))
-    return consentNeeded(consentUrl);
+  if (consentUrl && mismatches.every((mismatch) => mismatch.field === 'status')) return { consentUrl };
   if (mismatches.length > 0) {
-    return result('failed', {
-      mismatches,
-      error: { code: 'not-confirmed', message: 'Okta does not show the desired state after the change.' },
-    });
+    return {
+      status: 'failed',
+      extra: {
+        mismatches,
+        error: { code: 'not-confirmed', message: 'Okta does not show the desired state after the change.' },
+      },
+    };
   }
-  if (done.includes('configure') && isOrg2OrgOAuth(planned.appKind, planned.desired?.authScheme)) {
+  if (done.includes('configure') && hasPublicKey(planned.appKind, planned.desired?.authScheme)) {
     const publicKey = await readPublicKey(writer, planned.appId, planned.desired?.clientId, (text) =>
       secrets.redact(text),
     );
-    return result('applied', { publicKey });
+    return { status: 'applied', extra: { publicKey } };
   }
-  return result('applied');
+  return { status: 'applied' };
 }
 
 /** Fields of Okta's answer (or re-read) that differ from the desired state (only those Okta returns). */
@@ -231,17 +266,18 @@ function configureError(
   secrets: SecretRegistry,
 ): { message: string; code?: string } {
   const described = describeError(error, secrets);
+  const kind = appKindOf(planned.appKind);
   const refused =
+    kind?.signing &&
     error instanceof OktaApiError &&
     error.status === 400 &&
-    planned.appKind === 'okta_org2org' &&
     connection.rotationMode !== undefined &&
     /signing|rotationMode/i.test([error.errorSummary ?? '', ...error.causes].join(' '));
   if (!refused) return described;
   const at = connection.definition.fields['profile.signing'] ?? connection.definition.source;
   return {
     code: 'signing-not-available',
-    message: `Okta refused \`signing.rotation_mode\`: this org's edition does not offer signing key rotation for Org2Org connections. Remove \`signing\` from the definition (${at.file}:${at.line}) and apply again. ${described.message}`,
+    message: `Okta refused \`signing.rotation_mode\`: this org's edition does not offer signing key rotation for ${kind.shortName} connections. Remove \`signing\` from the definition (${at.file}:${at.line}) and apply again. ${described.message}`,
   };
 }
 

@@ -2,11 +2,9 @@
  * Okta's Application Features API (sim/contract/app-features.openapi.yaml): the provisioning features of an
  * app, "To App" (USER_PROVISIONING) and "To Okta" (INBOUND_PROVISIONING). Parsed leniently like the rest.
  */
-import { OktaApiError } from './errors.js';
-import { UnexpectedBodyError } from './types.js';
-
-export type FeatureName = 'USER_PROVISIONING' | 'INBOUND_PROVISIONING';
-export const FEATURE_NAMES: readonly FeatureName[] = ['USER_PROVISIONING', 'INBOUND_PROVISIONING'];
+import { OktaApiError } from '../../okta/errors.js';
+import { asObject, UnexpectedBodyError } from '../../okta/types.js';
+import { FEATURE_NAMES, type FeatureName } from './schema.js';
 
 /** A feature's `capabilities` (CapabilitiesObject / CapabilitiesInboundProvisioningObject) as JSON. */
 export interface Capabilities {
@@ -18,12 +16,6 @@ export interface OktaFeature {
   status: 'ENABLED' | 'DISABLED' | 'UNKNOWN';
   /** As Okta returns it, except that the username format is always under `usernameFormat` (see below). */
   capabilities: Capabilities;
-}
-
-type Json = Record<string, unknown>;
-
-function asObject(value: unknown): Json | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
 }
 
 /** Only JSON objects, strings and booleans are kept: the settings this project reads are nothing else. */

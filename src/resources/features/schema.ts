@@ -2,13 +2,119 @@
  * Provisioning features in the definitions: every setting of `to_app` and `to_okta`,
  * where Okta keeps it, and the checks of its value. One table, used by validation, plan, apply and export.
  */
-import type { FeatureName } from '../okta/features.js';
-import type { YamlPath } from './document.js';
-import { formatPath, valueAt } from './messages.js';
-import type { RuleFinding } from './rules.js';
-import { MATCH_CRITERIA, SYNC_PASSWORD_CHANGES, SYNC_PASSWORD_SEEDS, USERNAME_FORMATS } from './schema.js';
-import { suggest } from './suggest.js';
-import { isEnvRef, type EnvRef } from './types.js';
+import { z } from 'zod';
+import { formatPath, valueAt, type RuleFinding, type YamlPath } from '../../definitions/document.js';
+import { envRefSchema, stringOrEnv } from '../../definitions/values.js';
+import { suggest } from '../../definitions/suggest.js';
+import {
+  isEnvRef,
+  type DeclaredFeatures,
+  type EnvRef,
+  type FeatureValue,
+  type FeatureValues,
+} from '../../definitions/types.js';
+
+/** The `to_app` and `to_okta` blocks of a connection: every value may be { env: NAME }; an absent key is left alone. */
+const SYNC_PASSWORD_SEEDS = ['OKTA', 'RANDOM'] as const;
+const SYNC_PASSWORD_CHANGES = ['CHANGE', 'KEEP_EXISTING'] as const;
+const USERNAME_FORMATS = ['EMAIL', 'CUSTOM'] as const;
+const MATCH_CRITERIA = ['EMAIL', 'USERNAME'] as const;
+
+const switchOrEnv = (description: string) =>
+  z.union([z.boolean(), envRefSchema]).describe(`${description} true or false, or { env: NAME }.`).optional();
+
+const enumOrEnv = <T extends readonly [string, ...string[]]>(values: T, description: string) =>
+  z
+    .union([z.enum(values), envRefSchema])
+    .describe(`${description} One of ${values.join(', ')}, or { env: NAME }.`)
+    .optional();
+
+const importScheduleSchema = (description: string) =>
+  z
+    .object({
+      cron: stringOrEnv('When the import runs, in UNIX cron format (5 fields), e.g. "0 21 * * Mon".'),
+      timezone: stringOrEnv('IANA time zone of the cron, e.g. Europe/Berlin.').optional(),
+    })
+    .strict()
+    .describe(description)
+    .optional();
+
+export const toAppSchema = z
+  .object({
+    create_users: switchOrEnv('Create an app account for each user assigned in Okta.'),
+    update_user_attributes: switchOrEnv("Push changes of an Okta user's profile to the app."),
+    deactivate_users: switchOrEnv('Deactivate the app account when the user is unassigned or deactivated.'),
+    sync_password: z
+      .object({
+        enabled: switchOrEnv('Push a password to the app for each assigned user.'),
+        seed: enumOrEnv(SYNC_PASSWORD_SEEDS, "OKTA: the user's Okta password; RANDOM: a random password."),
+        change: enumOrEnv(
+          SYNC_PASSWORD_CHANGES,
+          "CHANGE: push password changes too; KEEP_EXISTING: keep the app's password.",
+        ),
+      })
+      .strict()
+      .describe('Password sync.')
+      .optional(),
+  })
+  .strict()
+  .describe(
+    '"To App" provisioning (Okta feature USER_PROVISIONING). Only the keys written here are managed.',
+  );
+
+export const toOktaSchema = z
+  .object({
+    username_format: enumOrEnv(
+      USERNAME_FORMATS,
+      'Okta username of imported users (CUSTOM needs username_expression).',
+    ),
+    username_expression: stringOrEnv(
+      'With username_format CUSTOM: the Okta Expression Language statement for the username.',
+    ).optional(),
+    schedule: z
+      .object({
+        enabled: switchOrEnv('Run imports on a schedule.'),
+        full_import: importScheduleSchema('Full import schedule.'),
+        incremental_import: importScheduleSchema('Incremental import schedule.'),
+      })
+      .strict()
+      .describe('Import schedule.')
+      .optional(),
+    match: z
+      .object({
+        exact_match_criteria: enumOrEnv(
+          MATCH_CRITERIA,
+          'Attribute that makes an imported user an exact match.',
+        ),
+        allow_partial_match: switchOrEnv('Match on first and last name when username and email differ.'),
+        auto_confirm_partial_match: switchOrEnv('Confirm partial matches automatically.'),
+        auto_confirm_exact_match: switchOrEnv('Confirm exact matches automatically.'),
+        auto_confirm_new_users: switchOrEnv('Confirm new imported users automatically.'),
+        auto_activate_new_users: switchOrEnv('Activate new imported users automatically.'),
+      })
+      .strict()
+      .describe('Rules for matching and creating imported users.')
+      .optional(),
+  })
+  .strict()
+  .describe(
+    '"To Okta" provisioning (Okta feature INBOUND_PROVISIONING). Only the keys written here are managed.',
+  );
+
+/** Allowed keys of each feature block, by its YAML key, for "did you mean" hints. */
+const scheduleShape = toOktaSchema.shape.schedule.unwrap().shape;
+export const FEATURE_KEYS: Readonly<Record<string, readonly string[]>> = {
+  to_app: Object.keys(toAppSchema.shape),
+  sync_password: Object.keys(toAppSchema.shape.sync_password.unwrap().shape),
+  to_okta: Object.keys(toOktaSchema.shape),
+  schedule: Object.keys(scheduleShape),
+  full_import: Object.keys(scheduleShape.full_import.unwrap().shape),
+  incremental_import: Object.keys(scheduleShape.incremental_import.unwrap().shape),
+  match: Object.keys(toOktaSchema.shape.match.unwrap().shape),
+};
+
+export type FeatureName = 'USER_PROVISIONING' | 'INBOUND_PROVISIONING';
+export const FEATURE_NAMES: readonly FeatureName[] = ['USER_PROVISIONING', 'INBOUND_PROVISIONING'];
 
 /** What a setting holds. `switch` is true/false in the file and ENABLED/DISABLED at Okta. */
 type SettingType =
@@ -27,12 +133,6 @@ interface FeatureSetting {
   api: readonly string[];
   type: SettingType;
 }
-
-export type FeatureValue = boolean | string;
-/** Settings by path; only the ones a definition declares (or, for export, that Okta has). */
-export type FeatureValues = Record<string, FeatureValue>;
-/** As declared, before `{ env }` values are read. */
-export type DeclaredFeatures = Record<string, FeatureValue | EnvRef>;
 
 /** The block of each feature in a definition. */
 export const FEATURE_BLOCKS: Record<FeatureName, 'to_app' | 'to_okta'> = {

@@ -2,19 +2,20 @@
  * Provisioning features in a plan: the declared `to_app` / `to_okta` settings against
  * Okta's, one `GET /features` per connection that declares some (none for the others).
  */
-import type { ResolvedConnection } from '../definitions/env.js';
+import type { ResolvedConnection } from '../../definitions/env.js';
 import {
   declaredFeatureNames,
   FEATURE_BLOCKS,
   FEATURE_SETTINGS,
   showFeatureValue,
-  type FeatureValue,
-  type FeatureValues,
-} from '../definitions/features.js';
-import { isProvisioningNotEnabled, type FeatureName, type OktaFeature } from '../okta/features.js';
-import type { OktaApp, OktaConnection } from '../okta/types.js';
-import { appKindOf } from './app-kinds.js';
-import type { ConnectionPlan, FeatureChange, PlanError } from './model.js';
+  type FeatureName,
+} from './schema.js';
+import type { FeatureValue, FeatureValues } from '../../definitions/types.js';
+import { isProvisioningNotEnabled, type OktaFeature } from './read.js';
+import type { OktaApp } from '../../okta/types.js';
+import type { OktaConnection } from '../connection/read.js';
+import { appKindLabel, appKindOf } from '../../kinds/index.js';
+import type { ConnectionPlan, FeatureChange, PlanError } from '../../plan/model.js';
 
 /** The read a plan needs for features; the Okta client provides it. */
 export interface FeatureReader {
@@ -50,19 +51,6 @@ const OKTA_DEFAULTS: FeatureValues = {
   'to_okta.match.auto_activate_new_users': false,
 };
 
-/**
- * Which features each app kind offers, per Okta's Application Features API reference: all of them "To App";
- * all but Zscaler 2.0 "To Okta". Used only while Okta cannot list them (connection not set up yet).
- */
-const OFFERED_BY_KIND: Record<string, readonly FeatureName[]> = {
-  okta_org2org: ['USER_PROVISIONING', 'INBOUND_PROVISIONING'],
-  google: ['USER_PROVISIONING', 'INBOUND_PROVISIONING'],
-  office365: ['USER_PROVISIONING', 'INBOUND_PROVISIONING'],
-  slack: ['USER_PROVISIONING', 'INBOUND_PROVISIONING'],
-  zoomus: ['USER_PROVISIONING', 'INBOUND_PROVISIONING'],
-  zscalerbyz: ['USER_PROVISIONING'],
-};
-
 /** The definition's values of Okta's features, every setting the catalog knows that Okta has. */
 export function featureValues(features: readonly OktaFeature[]): FeatureValues {
   const values: FeatureValues = {};
@@ -94,7 +82,7 @@ export async function readLiveFeatures(
 ): Promise<LiveFeatures | undefined> {
   if (!connection.features) return undefined;
   const defaults: LiveFeatures = {
-    offered: OFFERED_BY_KIND[app.name] ?? [],
+    offered: appKindOf(app.name)?.offers ?? [],
     values: OKTA_DEFAULTS,
     source: 'defaults',
   };
@@ -142,7 +130,7 @@ export function withFeatureChanges(
 
 function notOffered(connection: ResolvedConnection, app: OktaApp, name: FeatureName): PlanError {
   const block = FEATURE_BLOCKS[name];
-  const kind = appKindOf(app.name)?.label ?? app.name;
+  const kind = appKindLabel(app.name);
   const tab = block === 'to_app' ? 'To App' : 'To Okta';
   return {
     code: 'feature-not-offered',

@@ -1,11 +1,13 @@
-import type { ResolvedConnection, SecretValues } from '../definitions/env.js';
-import type { ConnectionRequest, OktaConnection } from '../okta/types.js';
+import type { ResolvedConnection, SecretValues } from '../../definitions/env.js';
+import { appKindOf } from '../../kinds/index.js';
+import type { ConnectionRequest, OktaConnection } from './read.js';
 
 /**
  * The POST body for a configure: exactly the OpenAPI request schema, with only the parts the app uses.
- * OAuth connections get no baseUrl. Org2Org OAuth gets `signing.rotationMode` only when the definition sets
- * it or the live connection has one (kept, since Okta turns an omitted one into MANUAL): Okta's spec marks
- * `signing` as not generally available, and an org whose edition lacks it refuses it.
+ * OAuth connections get no baseUrl. A kind with signing (Org2Org) over OAuth gets `signing.rotationMode`
+ * only when the definition sets it or the live connection has one (kept, since Okta turns an omitted one
+ * into MANUAL): Okta's spec marks `signing` as not generally available, and an org whose edition lacks it
+ * refuses it.
  */
 export function connectionRequest(
   connection: ResolvedConnection,
@@ -25,7 +27,7 @@ export function connectionRequest(
     profile: {
       authScheme: 'OAUTH2',
       ...(connection.clientId !== undefined && { clientId: connection.clientId }),
-      ...(appKind === 'okta_org2org' && rotationMode && { signing: { rotationMode } }),
+      ...(appKindOf(appKind)?.signing && rotationMode && { signing: { rotationMode } }),
       ...(secrets.adminPassword !== undefined && {
         settings: { adminUsername: secrets.adminUsername ?? '', adminPassword: secrets.adminPassword },
       }),

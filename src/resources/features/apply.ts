@@ -2,13 +2,14 @@
  * Apply of provisioning features: after the connection's own operations, one PUT per
  * changed feature with only its changed settings, confirmed from Okta's answer.
  */
-import type { ResolvedConnection } from '../definitions/env.js';
-import { featureSetting, showFeatureValue, type FeatureValues } from '../definitions/features.js';
-import type { Logger } from '../log.js';
-import { FEATURE_NAMES, type Capabilities, type FeatureName, type OktaFeature } from '../okta/features.js';
-import { featureValues } from '../plan/features.js';
-import type { ConnectionPlan, FeatureChange } from '../plan/model.js';
-import type { ConnectionApplyResult } from './model.js';
+import type { ResolvedConnection } from '../../definitions/env.js';
+import { FEATURE_NAMES, featureSetting, showFeatureValue, type FeatureName } from './schema.js';
+import type { FeatureValues } from '../../definitions/types.js';
+import type { Logger } from '../../log.js';
+import type { Capabilities, OktaFeature } from './read.js';
+import { featureValues } from './compare.js';
+import type { ConnectionPlan, FeatureChange } from '../../plan/model.js';
+import type { ConnectionApplyResult } from '../../apply/model.js';
 
 /** The write apply needs for features; the Okta client provides it. */
 export interface FeatureWriter {

@@ -1,7 +1,8 @@
-import type { Env, ResolvedConnection } from '../definitions/env.js';
-import { isEnvRef } from '../definitions/types.js';
-import type { OktaApp, OktaConnection } from '../okta/types.js';
-import { APP_KINDS, appKindOf } from './app-kinds.js';
+import type { Env, ResolvedConnection } from '../../definitions/env.js';
+import { isEnvRef } from '../../definitions/types.js';
+import type { OktaApp } from '../../okta/types.js';
+import type { OktaConnection } from './read.js';
+import { APP_KINDS, appKindOf, namesOfKindsWith } from '../../kinds/index.js';
 import type {
   ConnectionPlan,
   ConnectionState,
@@ -9,7 +10,7 @@ import type {
   Operation,
   PlanError,
   WriteOnlyValue,
-} from './model.js';
+} from '../../plan/model.js';
 
 export interface CompareInput {
   connection: ResolvedConnection;
@@ -113,9 +114,7 @@ export function checkAppKind(connection: ResolvedConnection, app: OktaApp): Plan
   const { fields, source } = connection.definition;
   const kind = appKindOf(app.name);
   if (!kind) {
-    const supported = Object.entries(APP_KINDS)
-      .map(([name, info]) => `${info.label} (${name})`)
-      .join(', ');
+    const supported = APP_KINDS.map((known) => `${known.label} (${known.name})`).join(', ');
     return {
       code: 'unsupported-app',
       at: source,
@@ -129,38 +128,24 @@ export function checkAppKind(connection: ResolvedConnection, app: OktaApp): Plan
       message: `${kind.label} (${app.name}) connections use auth_scheme ${kind.schemes.join(' or ')}, not ${connection.authScheme}.`,
     };
   }
-  if (
-    app.name === 'okta_org2org' &&
-    connection.authScheme === 'OAUTH2' &&
-    connection.clientId === undefined
-  ) {
-    return {
-      code: 'missing-client-id',
-      at: fields.profile ?? source,
-      message:
-        "Org2Org over OAUTH2 needs `profile.client_id`: the client id of the hub org's OAuth 2.0 service app that Okta created for this connection.",
-    };
+  if (kind.clientId && connection.authScheme === 'OAUTH2' && connection.clientId === undefined) {
+    return { code: 'missing-client-id', at: fields.profile ?? source, message: kind.clientId.missing };
   }
-  if (app.name === 'office365' && !connection.writeOnly.adminPassword) {
-    return {
-      code: 'missing-settings',
-      at: fields.profile ?? source,
-      message:
-        'Office 365 needs `profile.settings` with `admin_username` and `admin_password: { env: NAME }` (a global administrator).',
-    };
+  if (kind.adminCredentials && !connection.writeOnly.adminPassword) {
+    return { code: 'missing-settings', at: fields.profile ?? source, message: kind.adminCredentials.missing };
   }
-  if (app.name !== 'okta_org2org' && connection.definition.profile.signing) {
+  if (!kind.signing && connection.definition.profile.signing) {
     return {
       code: 'signing-not-supported',
       at: fields['profile.signing'] ?? source,
-      message: `\`profile.signing\` is for Okta Org2Org apps only; ${kind.label} (${app.name}) has no signing key. Remove it.`,
+      message: `\`profile.signing\` is for ${namesOfKindsWith((known) => known.signing)} apps only; ${kind.label} (${app.name}) has no signing key. Remove it.`,
     };
   }
-  if (app.name !== 'office365' && connection.definition.profile.settings) {
+  if (!kind.adminCredentials && connection.definition.profile.settings) {
     return {
       code: 'settings-not-supported',
       at: fields['profile.settings'] ?? source,
-      message: `\`profile.settings\` is for Office 365 apps only; ${kind.label} (${app.name}) does not use admin credentials. Remove it.`,
+      message: `\`profile.settings\` is for ${namesOfKindsWith((known) => known.adminCredentials)} apps only; ${kind.label} (${app.name}) does not use admin credentials. Remove it.`,
     };
   }
   return undefined;

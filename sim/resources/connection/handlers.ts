@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
-import { hasNoConnection, needsConsent, supportedSchemes, supportsProvisioning } from './app-kinds.js';
-import { parseConnectionRequest, type ConnectionRequest } from './connection-request.js';
+import {
+  hasNoConnection,
+  needsConsent,
+  simKindOf,
+  supportedSchemes,
+  supportsProvisioning,
+} from '../../kinds/index.js';
+import { parseConnectionRequest, type ConnectionRequest } from './request.js';
 import {
   appNotFound,
   json,
@@ -9,9 +15,9 @@ import {
   notFound,
   validationFailed,
   type SimResponse,
-} from './responses.js';
-import type { SimRequest, SimState } from './state.js';
-import type { SimApp, SimConnection } from './types.js';
+} from '../../responses.js';
+import type { SimRequest, SimState } from '../../state.js';
+import type { SimApp, SimConnection } from '../../types.js';
 
 const NOT_ENABLED = 'Provisioning is not enabled for the app instance.';
 const CONSENT_GUIDANCE =
@@ -78,16 +84,18 @@ function renderConnection(
       _links: links(app, origin, status, false),
     };
   }
-  if (app.name === 'okta_org2org') {
+  const kind = simKindOf(app.name);
+  if (kind?.clientId) {
     return {
       ...(connection.clientId !== undefined && { clientId: connection.clientId }),
       status,
       profile: {
         authScheme: 'OAUTH2',
         ...(connection.clientId !== undefined && { clientId: connection.clientId }),
-        ...(!state.org.signingUnsupported && {
-          signing: { rotationMode: connection.rotationMode ?? 'MANUAL' },
-        }),
+        ...(kind.signing &&
+          !state.org.signingUnsupported && {
+            signing: { rotationMode: connection.rotationMode ?? 'MANUAL' },
+          }),
       },
       _links: links(app, origin, status, false),
     };
@@ -139,8 +147,9 @@ function semanticProblems(app: SimApp, request: ConnectionRequest): string[] {
     return [`authScheme: ${request.authScheme} is not supported by the app '${app.name}'.`];
   }
   if (request.authScheme === 'TOKEN') return request.token ? [] : ['token: The field cannot be left blank.'];
-  if (app.name === 'okta_org2org' && !request.clientId) return ['clientId: The field cannot be left blank.'];
-  if (app.name === 'office365' && !request.settings) return ['settings: The field cannot be left blank.'];
+  const kind = simKindOf(app.name);
+  if (kind?.clientId && !request.clientId) return ['clientId: The field cannot be left blank.'];
+  if (kind?.adminSettings && !request.settings) return ['settings: The field cannot be left blank.'];
   return [];
 }
 
@@ -172,11 +181,12 @@ function buildConnection(
     };
   }
   const connection: SimConnection = { authScheme: 'OAUTH2', status };
-  if (app.name === 'okta_org2org') {
-    connection.clientId = request.clientId;
-    if (!state.org.signingUnsupported) connection.rotationMode = request.rotationMode ?? 'MANUAL';
+  const kind = simKindOf(app.name);
+  if (kind?.clientId) connection.clientId = request.clientId;
+  if (kind?.signing && !state.org.signingUnsupported) {
+    connection.rotationMode = request.rotationMode ?? 'MANUAL';
   }
-  if (app.name === 'office365' && request.settings) {
+  if (kind?.adminSettings && request.settings) {
     connection.adminUsername = request.settings.adminUsername;
     connection.adminPassword = request.settings.adminPassword;
   }

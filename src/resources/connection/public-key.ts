@@ -1,4 +1,4 @@
-import type { ConnectionPublicKey } from '../okta/types.js';
+import type { ConnectionPublicKey } from './read.js';
 
 /**
  * An Org2Org OAuth connection works only once the target org trusts its public key: the key Okta made for
@@ -29,8 +29,4 @@ export async function readPublicKey(
   } catch (error) {
     return { ...base, keys: [], error: redact(error instanceof Error ? error.message : String(error)) };
   }
-}
-
-export function isOrg2OrgOAuth(appKind: string | undefined, authScheme: string | undefined): boolean {
-  return appKind === 'okta_org2org' && authScheme === 'OAUTH2';
 }

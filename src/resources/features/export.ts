@@ -2,14 +2,10 @@
  * Provisioning features in an export: every current setting of a set-up connection, as
  * `to_app` / `to_okta` values that validate and plan back to no change.
  */
-import {
-  featureSetting,
-  parseSettingText,
-  usernamePairProblem,
-  type FeatureValues,
-} from '../definitions/features.js';
-import { isProvisioningNotEnabled, type OktaFeature } from '../okta/features.js';
-import { featureValues } from '../plan/features.js';
+import type { FeatureValues } from '../../definitions/types.js';
+import { featureSetting, parseSettingText, usernamePairProblem } from './schema.js';
+import { isProvisioningNotEnabled, type OktaFeature } from './read.js';
+import { featureValues } from './compare.js';
 
 /** The read an export needs for features; the Okta client provides it. */
 interface ExportFeatureReader {

@@ -2,27 +2,19 @@
  * The Application Features API of the simulated org (sim/contract/app-features.openapi.yaml): list, read and
  * partially update an app's provisioning features, validated exactly as the spec's request schemas say.
  */
-import { needsConsent, supportsProvisioning } from './app-kinds.js';
-import { appNotFound, json, jsonBody, notFound, validationFailed, type SimResponse } from './responses.js';
-import type { SimRequest, SimState } from './state.js';
-import type { SimApp, SimFeatureName, SimFeatures } from './types.js';
+import { needsConsent, offeredFeatures, supportsProvisioning } from '../../kinds/index.js';
+import {
+  appNotFound,
+  json,
+  jsonBody,
+  notFound,
+  validationFailed,
+  type SimResponse,
+} from '../../responses.js';
+import type { SimRequest, SimState } from '../../state.js';
+import type { SimApp, SimFeatureName, SimFeatures } from '../../types.js';
 
 const NOT_ENABLED = 'Provisioning is not enabled for the app instance.';
-
-/**
- * Which app kinds offer which feature, from Okta's Application Features API reference ("The following
- * available provisioning features are supported by the indicated apps"): USER_PROVISIONING for Google
- * Workspace, Office 365, Org2Org, Slack, Zoom and Zscaler 2.0; INBOUND_PROVISIONING for the same apps except
- * Zscaler 2.0 (which only receives users).
- */
-const OFFERED: Record<string, readonly SimFeatureName[]> = {
-  okta_org2org: ['USER_PROVISIONING', 'INBOUND_PROVISIONING'],
-  google: ['USER_PROVISIONING', 'INBOUND_PROVISIONING'],
-  office365: ['USER_PROVISIONING', 'INBOUND_PROVISIONING'],
-  slack: ['USER_PROVISIONING', 'INBOUND_PROVISIONING'],
-  zoomus: ['USER_PROVISIONING', 'INBOUND_PROVISIONING'],
-  zscalerbyz: ['USER_PROVISIONING'],
-};
 
 const DESCRIPTIONS: Record<SimFeatureName, string> = {
   USER_PROVISIONING: 'User provisioning settings from Okta to a downstream application',
@@ -69,7 +61,7 @@ function enabledFeatures(app: SimApp): SimFeatures | undefined {
   if (connection.authScheme === 'UNKNOWN' || connection.status === 'UNKNOWN') return undefined;
   if (needsConsent(app.name) && connection.consent === 'pending') return undefined;
   const features = (app.features ??= {});
-  for (const name of OFFERED[app.name] ?? []) features[name] ??= defaultCapabilities(name);
+  for (const name of offeredFeatures(app.name)) features[name] ??= defaultCapabilities(name);
   return features;
 }
 
@@ -89,7 +81,7 @@ function render(app: SimApp, name: SimFeatureName, capabilities: unknown, origin
 }
 
 function offered(app: SimApp, name: string): name is SimFeatureName {
-  return (OFFERED[app.name] ?? []).includes(name as SimFeatureName);
+  return offeredFeatures(app.name).includes(name as SimFeatureName);
 }
 
 /** GET /api/v1/apps/{id}/features: 400 while provisioning is not enabled. */
@@ -98,7 +90,7 @@ export function handleListFeatures(req: SimRequest, state: SimState, appId: stri
   if (!app) return appNotFound(appId);
   const features = enabledFeatures(app);
   if (!features) return validationFailed('feature', [NOT_ENABLED]);
-  const names = OFFERED[app.name] ?? [];
+  const names = offeredFeatures(app.name);
   return json(
     200,
     names.map((name) => render(app, name, features[name], req.origin)),

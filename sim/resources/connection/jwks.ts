@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { appNotFound, json, notFound, type SimResponse } from './responses.js';
-import type { SimRequest, SimState } from './state.js';
-import type { SimApp } from './types.js';
+import { simKindOf } from '../../kinds/index.js';
+import { appNotFound, json, notFound, type SimResponse } from '../../responses.js';
+import type { SimRequest, SimState } from '../../state.js';
+import type { SimApp } from '../../types.js';
 
 const MODULUS_BYTES = 256;
 
@@ -32,7 +33,9 @@ export function connectionJwk(appId: string): Record<string, string> {
 function hasKey(app: SimApp): boolean {
   const connection = app.connection;
   return (
-    app.name === 'okta_org2org' && connection?.authScheme === 'OAUTH2' && connection.status !== 'UNKNOWN'
+    simKindOf(app.name)?.signing === true &&
+    connection?.authScheme === 'OAUTH2' &&
+    connection.status !== 'UNKNOWN'
   );
 }
 
