@@ -88,7 +88,7 @@ describe('plan hash', () => {
       rotation: false,
       consentApp: false,
       source,
-      action: 'configure' as const,
+      action: 'activate' as const,
     };
     const plan: ConnectionPlan[] = [
       {
