@@ -9,7 +9,7 @@ import { readActionSettings, type ActionSettings } from './inputs.js';
 import { actionLogger } from './logger.js';
 import { DEFAULT_OUTPUTS, setOutputs } from './outputs.js';
 import { reportDefinitions } from './report.js';
-import { info, notice, setFailed, setSecret } from './runner.js';
+import { info, notice, setFailed, setSecret, warning, writeSummary } from './runner.js';
 
 /** One run of the action as the runner starts it. */
 export interface ActionRun {
@@ -61,6 +61,10 @@ export async function runAction(): Promise<void> {
     else await (await import('./apply.js')).applyInAction(run);
   } catch (error) {
     setFailed(secrets.redact(describeFailure(error)));
+  } finally {
+    await writeSummary().catch((error: unknown) =>
+      warning(`The job summary could not be written: ${secrets.redact(describeFailure(error))}`),
+    );
   }
 }
 

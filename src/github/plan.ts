@@ -15,7 +15,7 @@ import { createOctokit } from './octokit.js';
 import { setOutputs } from './outputs.js';
 import { publishComment, publishInvalidComment, type CommentTarget } from './publish.js';
 import { reportDefinitions } from './report.js';
-import { appendSummary, setFailed } from './runner.js';
+import { appendSummary, logGroup, setFailed } from './runner.js';
 
 export async function planInAction(run: ActionRun): Promise<void> {
   const { settings, context, ports } = run;
@@ -45,7 +45,7 @@ export async function planInAction(run: ActionRun): Promise<void> {
   }
   const { plan } = outcome;
   await reportPlanBasics(plan, context, ports.secrets);
-  ports.logger.info(renderPlanText(plan));
+  logGroup('Okta plan', () => ports.logger.info(renderPlanText(plan)));
   const report: ReportContext = {
     state: 'planned',
     headSha: context.headSha,
