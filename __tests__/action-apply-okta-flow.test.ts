@@ -7,7 +7,7 @@ import { SECRET_ENV, startE2E, type E2E } from './helpers/e2e.js';
 import { makeWorkspace } from './helpers/run-action.js';
 
 /**
- * Apply the way Okta documents it (issue 12), end to end: the action against the simulator. Consent apps,
+ * Apply the way Okta documents it, end to end: the action against the simulator. Consent apps,
  * rotate-secrets, the requests an apply costs, Org2Org signing and public key, and what a 404 means.
  */
 

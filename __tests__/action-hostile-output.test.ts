@@ -26,7 +26,7 @@ const commandsBesidesMasks = (stdout: string) =>
   runnerCommands(stdout).filter((command) => command.command !== 'add-mask');
 
 describe('hostile text in the action log', () => {
-  it('a definition name and an Okta error cannot start workflow commands (issue 11 item 5)', async () => {
+  it('a definition name and an Okta error cannot start workflow commands', async () => {
     e2e = await startE2E({
       definitions: await definitionsNamed('Hub ##[stop-commands]x ##[error file=README.md,line=1]pwned'),
     });

@@ -8,7 +8,7 @@ import { planConnections } from '../src/plan/plan.js';
 import { SecretRegistry } from '../src/secrets.js';
 import { app, live, resolvedConnection } from './helpers/plan-fixtures.js';
 
-/** Unit tests for the parts of issue 12 the end-to-end tests cannot reach with the simulator. */
+/** Unit tests for the parts of the apply flow that the end-to-end tests cannot reach with the simulator. */
 
 const ID = '0oa1234567890abcdef';
 const env = { SCIM_TOKEN: 'token-value-1234' };

@@ -166,6 +166,46 @@ describe('findDefinitionFiles: the path input', () => {
     expect(relative(workspace, braces.files)).toEqual(['orgs/prod/a.yaml', 'orgs/test/a.yaml']);
   });
 
+  it('matches braces around globs, nested braces, numeric and character ranges, and exclusions with them', async () => {
+    const { workspace } = await checkout({
+      'okta/a.yaml': DEFINITION,
+      'okta/b.yml': DEFINITION,
+      'okta/c.json': DEFINITION,
+      'orgs/prod/eu/a.yaml': DEFINITION,
+      'orgs/prod/us/a.yaml': DEFINITION,
+      'orgs/test/a.yaml': DEFINITION,
+      'orgs/dev/a.yaml': DEFINITION,
+      'teams/team-1.yaml': DEFINITION,
+      'teams/team-2.yaml': DEFINITION,
+      'teams/team-3.yaml': DEFINITION,
+      'teams/team-4.yaml': DEFINITION,
+      'teams/team-b.yaml': DEFINITION,
+    });
+    const found = async (pathInput: string) =>
+      relative(workspace, (await findDefinitionFiles(pathInput, workspace)).files);
+    expect(await found('okta/{*.yaml,*.yml}')).toEqual(['okta/a.yaml', 'okta/b.yml']);
+    expect(await found('orgs/{test,prod/{eu,us}}/a.yaml')).toEqual([
+      'orgs/prod/eu/a.yaml',
+      'orgs/prod/us/a.yaml',
+      'orgs/test/a.yaml',
+    ]);
+    expect(await found('teams/team-{1..3}.yaml')).toEqual([
+      'teams/team-1.yaml',
+      'teams/team-2.yaml',
+      'teams/team-3.yaml',
+    ]);
+    expect(await found('teams/team-[2-4a-c].yaml')).toEqual([
+      'teams/team-2.yaml',
+      'teams/team-3.yaml',
+      'teams/team-4.yaml',
+      'teams/team-b.yaml',
+    ]);
+    expect(await found('orgs/**/*.yaml\n!orgs/{dev,prod/eu}/**')).toEqual([
+      'orgs/prod/us/a.yaml',
+      'orgs/test/a.yaml',
+    ]);
+  });
+
   it('keeps its messages for entries that match nothing or point outside', async () => {
     const { workspace } = await checkout({ 'okta/connections/README.md': 'x' });
     const found = await findDefinitionFiles(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareConnection } from '../src/resources/connection/compare.js';
-import { canonicalJson } from '../src/plan/hash.js';
+import { canonicalJson, planHash } from '../src/plan/hash.js';
+import type { ConnectionPlan } from '../src/plan/model.js';
 import { assemblePlan } from '../src/plan/plan.js';
 import { app, live, resolvedConnection } from './helpers/plan-fixtures.js';
 
@@ -74,5 +75,52 @@ describe('plan hash', () => {
     expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } })).toBe(
       '{"a":{"c":null,"d":[2,{"y":2,"z":1}]},"b":1}',
     );
+  });
+
+  it('is the same for the same plan from one release to the next', () => {
+    // A merge applies only the plan whose hash was reviewed on the pull request, and the hash is
+    // recomputed by the release that runs the apply. A release that hashes the same plan differently makes
+    // every reviewed plan in flight stale and blocks its apply: change this literal only with a deliberate,
+    // versioned change of the hash (and say so in the changelog).
+    const source = { file: 'okta/connections/apps.yaml', line: 1, column: 1 };
+    const unchanged = {
+      writeOnly: [],
+      rotation: false,
+      consentApp: false,
+      source,
+      action: 'activate' as const,
+    };
+    const plan: ConnectionPlan[] = [
+      {
+        ...unchanged,
+        appId: '0oa2222222222222222',
+        name: 'Features only',
+        operations: ['update-features'],
+        changes: [],
+        features: [{ field: 'to_app.create_users', before: 'false', after: 'true', origin: 'pull-request' }],
+      },
+      {
+        ...unchanged,
+        appId: '0oa1111111111111111',
+        name: 'Configure and activate',
+        operations: ['configure', 'activate'],
+        changes: [
+          { field: 'status', before: 'DISABLED', after: 'ENABLED' },
+          { field: 'base_url', before: null, after: 'https://a.example.com', origin: 'drift' },
+        ],
+        writeOnly: [{ field: 'token', env: 'SCIM_TOKEN', present: false }],
+        rotation: true,
+      },
+      {
+        ...unchanged,
+        appId: '0oa3333333333333333',
+        name: 'Not found',
+        operations: [],
+        changes: [],
+        error: { message: 'not found', code: 'app-not-found', status: 404 },
+      },
+      { ...unchanged, appId: '0oa4444444444444444', name: 'Nothing to do', operations: [], changes: [] },
+    ];
+    expect(planHash(plan)).toBe('5f8044fb4aac22b9fd91876dbdc9b380f81d2dd784e2295c01aced763e54c058');
   });
 });

@@ -19,7 +19,7 @@ import { DEFAULT_CONFIG, type BenchConfig } from './config.js';
 import { runRateScenario, type PhaseFigures } from './rate.js';
 import { runScalingScenario, type ScalingFigures } from './scaling.js';
 import { runTargetedPlan, type TargetedFigures } from './targeted.js';
-import { BUNDLES, REPO_ROOT, runStartupBench } from './startup.js';
+import { BUNDLES, REPO_ROOT, runStartupBench, startupVerdict } from './startup.js';
 import {
   BOUND_NOTE,
   rateSettings,
@@ -115,6 +115,8 @@ async function main(): Promise<void> {
     `Start-up: ${startup.definitions} definitions in ${startup.files} files, median of ${startup.runs} runs; loaded at start: ${sizes}\n`,
   );
   console.log(`${startupTable(startup)}\n`);
+  // A machine busy with other work slows every row; the verdict is a figure to read, not a check that fails.
+  console.log(`${startupVerdict(startup)}\n`);
 
   if (json) {
     const file = path.resolve(json);

@@ -25,6 +25,9 @@ interface Command {
   expect?: RegExp;
 }
 
+/** The action's validate of the bench's definitions may take at most this many bare node starts. */
+export const VALIDATE_TARGET_RATIO = 15;
+
 export interface StartupRow {
   name: string;
   medianMs: number;
@@ -132,6 +135,17 @@ async function actionEnv(dir: string): Promise<Record<string, string>> {
     INPUT_COMMAND: 'validate',
     INPUT_PATH: 'okta/connections',
   };
+}
+
+/** Whether the action's validate of many definitions is within VALIDATE_TARGET_RATIO bare starts. */
+export function startupVerdict(figures: StartupFigures): string {
+  const row = figures.rows.find(
+    (candidate) =>
+      candidate.name.startsWith('action: validate') && candidate.name.includes(`${figures.definitions} `),
+  );
+  if (!row) throw new Error('the start-up bench has no row for the action validating many definitions');
+  const met = row.ratio <= VALIDATE_TARGET_RATIO;
+  return `${row.name}: ${row.ratio.toFixed(2)} times a bare start (target at most ${VALIDATE_TARGET_RATIO}): ${met ? 'met' : 'MISSED'}.`;
 }
 
 function timeCommand(command: Command): Promise<number> {

@@ -10,12 +10,18 @@ import type { RunPorts } from '../run/ports.js';
 import { validateDefinitions } from '../run/validate.js';
 import { SecretRegistry } from '../secrets.js';
 import { VERSION } from '../version.js';
-import { DEFAULT_PATH } from '../run/settings.js';
+import {
+  DEFAULT_MAX_CONCURRENCY,
+  DEFAULT_MAX_DEACTIVATIONS,
+  DEFAULT_PATH,
+  DEFAULT_RATE_LIMIT_SHARE,
+} from '../run/settings.js';
 import {
   applySettings,
   definitionSettings,
   exportSettings,
   planSettings,
+  CLI_OPTIONS,
   type CliFlags,
 } from './settings.js';
 
@@ -35,11 +41,11 @@ Options:
   --plan-hash HASH          apply only if the fresh plan has this hash
   --rotate-secrets IDS      re-send secrets of these app ids (or all)
   --visible-env NAMES       variables shown fields may read (or OKTA_VISIBLE_ENV)
-  --max-deactivations N     apply refuses to deactivate more connections (default 5)
+  --max-deactivations N     apply refuses to deactivate more connections (default ${DEFAULT_MAX_DEACTIVATIONS})
   --apps IDS                export only these app ids
   --force                   export: overwrite existing files
-  --rate-limit-share N      percent of any Okta rate-limit bucket to use (default 50)
-  --max-concurrency N       Okta requests in flight at once (default 8)
+  --rate-limit-share N      percent of any Okta rate-limit bucket to use (default ${DEFAULT_RATE_LIMIT_SHARE})
+  --max-concurrency N       Okta requests in flight at once (default ${DEFAULT_MAX_CONCURRENCY})
 Exit codes: 0 done, 1 invalid definitions or apply failures, 2 usage or Okta errors.`;
 
 /** Where the CLI writes: results on stdout, diagnostics on stderr. Tests pass their own. */
@@ -133,24 +139,7 @@ function parseCommandLine(
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: {
-        org: { type: 'string' },
-        json: { type: 'boolean' },
-        'plan-hash': { type: 'string' },
-        'rotate-secrets': { type: 'string' },
-        'visible-env': { type: 'string' },
-        'max-deactivations': { type: 'string' },
-        apps: { type: 'string' },
-        force: { type: 'boolean' },
-        'client-id': { type: 'string' },
-        'private-key-file': { type: 'string' },
-        'key-id': { type: 'string' },
-        scopes: { type: 'string' },
-        'rate-limit-share': { type: 'string' },
-        'max-concurrency': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean' },
-      },
+      options: CLI_OPTIONS,
     });
   } catch (error) {
     io.err(`${(error as Error).message}\n\n${USAGE}\n`);

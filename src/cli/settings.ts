@@ -20,30 +20,37 @@ import {
   type OktaSettings,
   type PlanSettings,
 } from '../run/settings.js';
+import { CLI_FLAGS, cliEnv, cliFlag, type CliFlagName } from '../run/settings-table.js';
 import type { SecretRegistry } from '../secrets.js';
 import { parseExportFolder } from '../run/parse.js';
 
-export interface CliFlags {
-  org?: string;
-  'plan-hash'?: string;
-  'rotate-secrets'?: string;
-  'visible-env'?: string;
-  'max-deactivations'?: string;
-  apps?: string;
+/** The settings the CLI shares with the action, by their flags (from the table), and its own. */
+export type CliFlags = Partial<Record<CliFlagName, string>> & {
   force?: boolean;
-  'client-id'?: string;
   'private-key-file'?: string;
-  'key-id'?: string;
-  scopes?: string;
-  'rate-limit-share'?: string;
-  'max-concurrency'?: string;
-}
+};
+
+/** The CLI's options for node:util's parseArgs: the shared settings' flags, then the CLI's own. */
+export const CLI_OPTIONS = {
+  ...(Object.fromEntries(CLI_FLAGS.map((flag) => [flag, { type: 'string' }])) as Record<
+    CliFlagName,
+    { type: 'string' }
+  >),
+  json: { type: 'boolean' },
+  force: { type: 'boolean' },
+  'private-key-file': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
 
 export function definitionSettings(path: string, cwd: string, flags: CliFlags, env: Env): DefinitionSettings {
   return {
     path,
     workspace: cwd,
-    visibleEnv: parseVariableNames('--visible-env', flags['visible-env'] ?? env.OKTA_VISIBLE_ENV ?? ''),
+    visibleEnv: parseVariableNames(
+      cliFlag('visible-env'),
+      flags['visible-env'] ?? env[cliEnv('visible-env')] ?? '',
+    ),
   };
 }
 
@@ -52,11 +59,11 @@ export function oktaSettings(flags: CliFlags, env: Env, secrets: SecretRegistry)
   const keyFile = flags['private-key-file'];
   const credentials = parseCredentials(
     {
-      apiToken: env.OKTA_API_TOKEN,
-      clientId: flags['client-id'] ?? env.OKTA_CLIENT_ID,
-      privateKey: keyFile ? readKeyFile(keyFile) : env.OKTA_PRIVATE_KEY,
-      keyId: flags['key-id'] ?? env.OKTA_KEY_ID,
-      scopes: flags.scopes ?? env.OKTA_SCOPES,
+      apiToken: env[cliEnv('okta-api-token')],
+      clientId: flags['client-id'] ?? env[cliEnv('okta-client-id')],
+      privateKey: keyFile ? readKeyFile(keyFile) : env[cliEnv('okta-private-key')],
+      keyId: flags['key-id'] ?? env[cliEnv('okta-key-id')],
+      scopes: flags.scopes ?? env[cliEnv('okta-scopes')],
     },
     {
       apiToken: 'OKTA_API_TOKEN',
@@ -65,7 +72,7 @@ export function oktaSettings(flags: CliFlags, env: Env, secrets: SecretRegistry)
     },
     secrets,
   );
-  const orgUrl = parseOrg('--org', flags.org ?? env.OKTA_ORG_URL ?? '');
+  const orgUrl = parseOrg(cliFlag('okta-org-url'), flags.org ?? env[cliEnv('okta-org-url')] ?? '');
   if (!orgUrl)
     throw new SettingsError('give the Okta org with --org https://example.okta.com (or OKTA_ORG_URL).');
   if (!credentials) {
@@ -77,14 +84,14 @@ export function oktaSettings(flags: CliFlags, env: Env, secrets: SecretRegistry)
     orgUrl,
     credentials,
     rateLimitShare: parseWholeNumber(
-      '--rate-limit-share',
+      cliFlag('rate-limit-share'),
       flags['rate-limit-share'] ?? '',
       DEFAULT_RATE_LIMIT_SHARE,
       1,
       100,
     ),
     maxConcurrency: parseWholeNumber(
-      '--max-concurrency',
+      cliFlag('max-concurrency'),
       flags['max-concurrency'] ?? '',
       DEFAULT_MAX_CONCURRENCY,
       1,
@@ -103,7 +110,7 @@ export function planSettings(
   return {
     ...definitionSettings(path, cwd, flags, env),
     okta: oktaSettings(flags, env, secrets),
-    rotateSecrets: parseAppSelection('--rotate-secrets', flags['rotate-secrets'] ?? '', []),
+    rotateSecrets: parseAppSelection(cliFlag('rotate-secrets'), flags['rotate-secrets'] ?? '', []),
   };
 }
 
@@ -115,12 +122,12 @@ export function applySettings(
   env: Env,
   secrets: SecretRegistry,
 ): ApplySettings {
-  const planHash = parsePlanHash('--plan-hash', flags['plan-hash'] ?? '');
+  const planHash = parsePlanHash(cliFlag('plan-hash'), flags['plan-hash'] ?? '');
   return {
     ...planSettings(path, cwd, flags, env, secrets),
     planCheck: 'off',
     maxDeactivations: parseWholeNumber(
-      '--max-deactivations',
+      cliFlag('max-deactivations'),
       flags['max-deactivations'] ?? '',
       DEFAULT_MAX_DEACTIVATIONS,
       0,
@@ -141,7 +148,7 @@ export function exportSettings(
     folder: parseExportFolder('the export path', path),
     workspace: cwd,
     confined: false,
-    apps: parseAppSelection('--apps', flags.apps ?? '', 'all'),
+    apps: parseAppSelection(cliFlag('export-apps'), flags.apps ?? '', 'all'),
     force: flags.force === true,
     okta: oktaSettings(flags, env, secrets),
   };

@@ -1,6 +1,7 @@
 import type { Dirent, Stats } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import picomatch from 'picomatch';
 import type { Problem } from './types.js';
 
 const DEFINITION_FILE = /\.ya?ml$/i;
@@ -17,7 +18,9 @@ export interface FoundFiles {
 
 /**
  * Resolves the `path` input: newline-separated entries, each a file, a directory (every *.yaml / *.yml
- * below it) or a glob (`*`, `**`, `?`, `[abc]`, `{a,b}`); a leading `!` excludes, `#` starts a comment.
+ * below it) or a glob in picomatch's language (`*`, `**`, `?`, `[a-c]`, `{a,b}` nested, `{1..3}`,
+ * `@(a|b)`), matched against the path relative to the repository; a leading `!` excludes, `#` starts a
+ * comment.
  *
  * A checkout is untrusted: anything is looked at with lstat/realpath before it is read, and refused when its
  * real path is outside the workspace or it is not a regular file or folder (a FIFO would hang the read).
@@ -36,7 +39,7 @@ export async function findDefinitionFiles(pathInput: string, workspace: string):
   for (const entry of lines.filter((line) => line.startsWith('!'))) {
     const absolute = path.resolve(root, entry.slice(1).trim());
     if (isOutside(root, absolute)) search.outsideEntry(entry);
-    else search.excludes.push(globToRegExp(relativeTo(root, absolute)));
+    else search.excludes.push(matcher(relativeTo(root, absolute)));
   }
   for (const entry of lines.filter((line) => !line.startsWith('!'))) {
     const absolute = path.resolve(root, entry);
@@ -57,7 +60,7 @@ export async function findDefinitionFiles(pathInput: string, workspace: string):
 class Search {
   readonly found = new Set<string>();
   readonly problems: Problem[] = [];
-  readonly excludes: RegExp[] = [];
+  readonly excludes: Matcher[] = [];
 
   constructor(private readonly root: string) {}
 
@@ -88,8 +91,8 @@ class Search {
 
   /** Every file whose path relative to the repository matches the glob. */
   async glob(entry: string, relative: string): Promise<void> {
-    const matcher = globToRegExp(relative);
-    const base = path.join(this.root, staticPrefix(relative));
+    const matches = matcher(relative);
+    const base = path.join(this.root, picomatch.scan(relative).base);
     const target = await this.inspect(base);
     if (target && 'problem' in target) {
       this.refuse(
@@ -98,11 +101,11 @@ class Search {
       );
       return;
     }
-    const matches =
+    const selected =
       target?.kind === 'dir'
-        ? await this.walk(target.real, base, (_name, shown) => matcher.test(relativeTo(this.root, shown)))
+        ? await this.walk(target.real, base, (_name, shown) => matches(relativeTo(this.root, shown)))
         : 0;
-    if (matches === 0) this.refuse(entry, `path glob "${entry}" matches no file; check the pattern.`);
+    if (selected === 0) this.refuse(entry, `path glob "${entry}" matches no file; check the pattern.`);
   }
 
   /**
@@ -163,7 +166,7 @@ class Search {
   }
 
   private isExcluded(file: string): boolean {
-    return this.excludes.some((exclude) => exclude.test(relativeTo(this.root, file)));
+    return this.excludes.some((excluded) => excluded(relativeTo(this.root, file)));
   }
 
   private refuse(file: string, message: string): void {
@@ -222,52 +225,15 @@ function relativeTo(root: string, absolute: string): string {
 }
 
 function isGlob(pattern: string): boolean {
-  return /[*?{[]/.test(pattern);
+  return picomatch.scan(pattern).isGlob;
 }
 
-function staticPrefix(pattern: string): string {
-  const parts = pattern.split('/');
-  const index = parts.findIndex(isGlob);
-  return parts.slice(0, index === -1 ? parts.length : index).join('/');
-}
+type Matcher = (relative: string) => boolean;
 
-/** Glob to an anchored regular expression over posix paths. */
-function globToRegExp(glob: string): RegExp {
-  let source = '';
-  for (let i = 0; i < glob.length; i++) {
-    const char = glob[i]!;
-    if (char === '*') {
-      if (glob[i + 1] === '*') {
-        const slash = glob[i + 2] === '/';
-        source += slash ? '(?:.*/)?' : '.*';
-        i += slash ? 2 : 1;
-      } else {
-        source += '[^/]*';
-      }
-    } else if (char === '?') {
-      source += '[^/]';
-    } else if (char === '[' && glob.indexOf(']', i + 2) !== -1) {
-      const end = glob.indexOf(']', i + 2);
-      const body = glob.slice(i + 1, end);
-      const negated = body.startsWith('!') || body.startsWith('^');
-      const members = (negated ? body.slice(1) : body).replace(/[\\\]^]/g, '\\$&');
-      source += `[${negated ? '^/' : ''}${members}]`;
-      i = end;
-    } else if (char === '{') {
-      const end = glob.indexOf('}', i);
-      if (end === -1) {
-        source += '\\{';
-        continue;
-      }
-      source += `(?:${glob
-        .slice(i + 1, end)
-        .split(',')
-        .map((part) => part.replace(/[.+^${}()|[\]\\*?]/g, '\\$&'))
-        .join('|')})`;
-      i = end;
-    } else {
-      source += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-    }
-  }
-  return new RegExp(`^${source}$`);
+/**
+ * A glob over posix paths relative to the repository. Dot files match like any other, as in a folder
+ * entry (which reads every *.yaml / *.yml below it).
+ */
+function matcher(glob: string): Matcher {
+  return picomatch(glob, { dot: true });
 }

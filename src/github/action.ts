@@ -9,7 +9,7 @@ import { readActionSettings } from './inputs.js';
 import { actionLogger } from './logger.js';
 import { DEFAULT_OUTPUTS, setOutputs } from './outputs.js';
 import { reportDefinitions } from './report.js';
-import { info, notice, setFailed, setSecret } from './runner.js';
+import { info, notice, setFailed, setSecret, warning, writeSummary } from './runner.js';
 
 /**
  * The action's entry: settings and event → one use case → report. Validate loads only the definitions code;
@@ -54,6 +54,10 @@ export async function runAction(): Promise<void> {
     else await (await import('./apply.js')).applyInAction(run);
   } catch (error) {
     setFailed(secrets.redact(describeFailure(error)));
+  } finally {
+    await writeSummary().catch((error: unknown) =>
+      warning(`The job summary could not be written: ${secrets.redact(describeFailure(error))}`),
+    );
   }
 }
 

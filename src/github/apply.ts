@@ -13,7 +13,7 @@ import { scopeOfEvent } from './scope.js';
 import { publishComment, type CommentTarget } from './publish.js';
 import { reportDefinitions } from './report.js';
 import { lookUpReview } from './review.js';
-import { appendSummary, setFailed } from './runner.js';
+import { appendSummary, logGroup, setFailed } from './runner.js';
 
 export async function applyInAction(run: ActionRun): Promise<void> {
   const { settings, context, ports } = run;
@@ -41,7 +41,7 @@ export async function applyInAction(run: ActionRun): Promise<void> {
   }
   const { plan } = outcome;
   await reportPlanBasics(plan, context, ports.secrets);
-  ports.logger.info(renderPlanText(plan));
+  logGroup('Okta plan', () => ports.logger.info(renderPlanText(plan)));
   const base = { runUrl: context.runUrl, runNumber: context.runNumber, headSha: context.sha };
   if (outcome.kind === 'refused') {
     const notes = [`> ${outcome.reason}`, `> ${outcome.instruction}`];
@@ -58,7 +58,7 @@ export async function applyInAction(run: ActionRun): Promise<void> {
   ports.logger.info(outcome.note);
   const { report } = outcome;
   setOutputs({ applied: report.applied, failed: report.failed });
-  ports.logger.info(renderApplyText(report));
+  logGroup('Okta apply', () => ports.logger.info(renderApplyText(report)));
   const state = report.failed > 0 ? 'apply-failed' : 'applied';
   const reportContext = { ...base, state, apply: report, commitRole: 'merge' } satisfies ReportContext;
   appendSummary(ports.secrets.redact(renderPlanMarkdown(plan, reportContext, SUMMARY_LIMIT)));

@@ -12,17 +12,27 @@ import {
 import {
   DEFAULT_MAX_CONCURRENCY,
   DEFAULT_MAX_DEACTIVATIONS,
-  DEFAULT_PATH,
   DEFAULT_RATE_LIMIT_SHARE,
   type AppSelection,
   type DefinitionSettings,
   type OktaSettings,
   type ScopeSetting,
 } from '../run/settings.js';
+import { INPUTS, type InputName } from '../run/settings-table.js';
 import type { SecretRegistry } from '../secrets.js';
 import type { CommandInput } from './events.js';
 import { COMMENT_MODES, type CommentMode } from './comment-mode.js';
 import { getInput } from './runner.js';
+
+/**
+ * An input by its action.yml name; when the workflow leaves it out and the runner did not fill in the
+ * default (a test or a local run), the table's default, unless that is an expression only the runner can
+ * evaluate (`${{ github.token }}`).
+ */
+function input(name: InputName): string {
+  const fallback: string = INPUTS[name].default;
+  return getInput(name) || (fallback.startsWith('${{') ? '' : fallback);
+}
 
 export interface ActionSettings {
   command: CommandInput;
@@ -43,31 +53,31 @@ export interface ActionSettings {
 }
 
 export function readActionSettings(workspace: string, secrets: SecretRegistry): ActionSettings {
-  const githubToken = getInput('github-token');
+  const githubToken = input('github-token');
   secrets.add(githubToken);
   const credentials = parseCredentials(
     {
-      apiToken: getInput('okta-api-token'),
-      clientId: getInput('okta-client-id'),
-      privateKey: getInput('okta-private-key'),
-      keyId: getInput('okta-key-id'),
-      scopes: getInput('okta-scopes'),
+      apiToken: input('okta-api-token'),
+      clientId: input('okta-client-id'),
+      privateKey: input('okta-private-key'),
+      keyId: input('okta-key-id'),
+      scopes: input('okta-scopes'),
     },
     { apiToken: '`okta-api-token`', clientId: '`okta-client-id`', privateKey: '`okta-private-key`' },
     secrets,
   );
-  const orgUrl = parseOrg('okta-org-url', getInput('okta-org-url'));
+  const orgUrl = parseOrg('okta-org-url', input('okta-org-url'));
   const limits = {
     rateLimitShare: parseWholeNumber(
       'rate-limit-share',
-      getInput('rate-limit-share'),
+      input('rate-limit-share'),
       DEFAULT_RATE_LIMIT_SHARE,
       1,
       100,
     ),
     maxConcurrency: parseWholeNumber(
       'max-concurrency',
-      getInput('max-concurrency'),
+      input('max-concurrency'),
       DEFAULT_MAX_CONCURRENCY,
       1,
       64,
@@ -76,32 +86,37 @@ export function readActionSettings(workspace: string, secrets: SecretRegistry): 
   return {
     command: parseChoice(
       'command',
-      getInput('command'),
+      input('command'),
       ['auto', 'plan', 'apply', 'validate', 'export'],
-      'auto',
+      INPUTS.command.default,
     ),
     definitions: {
-      path: getInput('path') || DEFAULT_PATH,
+      path: input('path'),
       workspace,
-      visibleEnv: parseVariableNames('visible-env', getInput('visible-env')),
+      visibleEnv: parseVariableNames('visible-env', input('visible-env')),
     },
     ...(orgUrl && { orgUrl }),
     ...(orgUrl && credentials && { okta: { orgUrl, credentials, ...limits } }),
     githubToken,
-    comment: parseChoice('comment', getInput('comment'), COMMENT_MODES, 'update'),
-    planCheck: parseChoice('plan-check', getInput('plan-check'), ['strict', 'off'], 'strict'),
-    ...optional('planHash', parsePlanHash('plan-hash', getInput('plan-hash'))),
-    rotateSecrets: parseAppSelection('rotate-secrets', getInput('rotate-secrets'), []),
-    driftIssue: parseBoolean('drift-issue', getInput('drift-issue')),
-    exportApps: parseAppSelection('export-apps', getInput('export-apps'), 'all'),
+    comment: parseChoice('comment', input('comment'), COMMENT_MODES, INPUTS.comment.default),
+    planCheck: parseChoice(
+      'plan-check',
+      input('plan-check'),
+      ['strict', 'off'],
+      INPUTS['plan-check'].default,
+    ),
+    ...optional('planHash', parsePlanHash('plan-hash', input('plan-hash'))),
+    rotateSecrets: parseAppSelection('rotate-secrets', input('rotate-secrets'), []),
+    driftIssue: parseBoolean('drift-issue', input('drift-issue')),
+    exportApps: parseAppSelection('export-apps', input('export-apps'), INPUTS['export-apps'].default),
     maxDeactivations: parseWholeNumber(
       'max-deactivations',
-      getInput('max-deactivations'),
+      input('max-deactivations'),
       DEFAULT_MAX_DEACTIVATIONS,
       0,
       100_000,
     ),
-    scope: parseChoice('scope', getInput('scope'), ['auto', 'changed', 'all'], 'auto'),
+    scope: parseChoice('scope', input('scope'), ['auto', 'changed', 'all'], INPUTS.scope.default),
   };
 }
 

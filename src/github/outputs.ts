@@ -1,3 +1,4 @@
+import type { OutputName } from '../run/settings-table.js';
 import { setOutput } from './runner.js';
 
 /** The action's outputs (action.yml). Every output is always set, so workflows can rely on them. */
@@ -15,7 +16,8 @@ export interface ActionOutputs {
   failed: number;
 }
 
-export const DEFAULT_OUTPUTS: ActionOutputs = {
+/** Every output of the table (../run/settings-table.ts) with its value before the run says otherwise. */
+export const DEFAULT_OUTPUTS: ActionOutputs & Record<OutputName, unknown> = {
   changes: 'false',
   'plan-hash': '',
   'plan-file': '',

@@ -17,7 +17,7 @@ import { setOutputs } from './outputs.js';
 import { scopeOfEvent } from './scope.js';
 import { publishComment, publishInvalidComment, type CommentTarget } from './publish.js';
 import { reportDefinitions } from './report.js';
-import { appendSummary, setFailed } from './runner.js';
+import { appendSummary, logGroup, setFailed } from './runner.js';
 
 export async function planInAction(run: ActionRun): Promise<void> {
   const { settings, context, ports } = run;
@@ -51,7 +51,7 @@ export async function planInAction(run: ActionRun): Promise<void> {
   }
   const { plan } = outcome;
   await reportPlanBasics(plan, context, ports.secrets);
-  ports.logger.info(renderPlanText(plan));
+  logGroup('Okta plan', () => ports.logger.info(renderPlanText(plan)));
   const report: ReportContext = {
     state: 'planned',
     headSha: context.headSha,

@@ -1,86 +1,75 @@
 /**
- * The runner's side of a JavaScript action, without @actions/core: inputs from INPUT_*, workflow commands
- * on stdout, outputs and the job summary in their files. Small and dependency-free so that `validate`
- * starts fast (the toolkit brings an HTTP client with it).
+ * The runner's side of a JavaScript action, through the toolkit (@actions/core): inputs, log lines,
+ * annotations, masks, outputs, the job summary and log groups. The toolkit escapes what goes inside a
+ * workflow command (annotations, masks, group titles) but writes log lines as they are, so every line
+ * is made inert here first: nothing untrusted can start a workflow command.
  */
-import { randomUUID } from 'node:crypto';
-import { appendFileSync } from 'node:fs';
-import { EOL } from 'node:os';
+import * as core from '@actions/core';
 import { neutralizeLogText } from '../render/log-text.js';
 
-export interface AnnotationProperties {
-  title?: string;
-  file?: string;
-  startLine?: number;
-  startColumn?: number;
-}
+/** Where an annotation points (the toolkit's names; it writes them as `file`, `line`, `col`, `title`). */
+export type AnnotationProperties = Pick<
+  core.AnnotationProperties,
+  'title' | 'file' | 'startLine' | 'startColumn'
+>;
 
-/** `INPUT_<NAME>` with spaces as underscores and hyphens kept, trimmed (as the toolkit reads it). */
+/** `INPUT_<NAME>` with spaces as underscores, trimmed; empty when unset. */
 export function getInput(name: string): string {
-  return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+  return core.getInput(name);
 }
 
 /** A log line; a line of it that would read as a workflow command is made inert. */
 export function info(message: string): void {
-  process.stdout.write(`${neutralizeLogText(message)}${EOL}`);
+  core.info(neutralizeLogText(message));
 }
 
 export function debug(message: string): void {
-  issue('debug', message);
+  core.debug(message);
 }
 
 export function notice(message: string, properties: AnnotationProperties = {}): void {
-  issue('notice', message, properties);
+  core.notice(message, properties);
 }
 
 export function warning(message: string, properties: AnnotationProperties = {}): void {
-  issue('warning', message, properties);
+  core.warning(message, properties);
 }
 
 export function error(message: string, properties: AnnotationProperties = {}): void {
-  issue('error', message, properties);
+  core.error(message, properties);
 }
 
 /** Masks a value in the runner's log from now on. */
 export function setSecret(value: string): void {
-  if (value) issue('add-mask', value);
+  if (value) core.setSecret(value);
 }
 
+/** An error annotation, and the step fails (exit code 1) when the action ends. */
 export function setFailed(message: string): void {
-  process.exitCode = 1;
-  error(message);
+  core.setFailed(message);
 }
 
 export function setOutput(name: string, value: string): void {
-  const file = process.env.GITHUB_OUTPUT;
-  if (!file) {
-    issue('set-output', value, { name });
-    return;
-  }
-  const delimiter = `ghadelimiter_${randomUUID()}`;
-  appendFileSync(file, `${name}<<${delimiter}${EOL}${value}${EOL}${delimiter}${EOL}`, 'utf8');
+  core.setOutput(name, value);
 }
 
-/** Appends markdown to the job summary (a no-op outside the runner). */
+/** Adds markdown to the job summary; writeSummary writes it once the run is over. */
 export function appendSummary(markdown: string): void {
-  const file = process.env.GITHUB_STEP_SUMMARY;
-  if (file) appendFileSync(file, `${markdown}${EOL}`, 'utf8');
+  core.summary.addRaw(markdown, true);
 }
 
-/** `::command key=value,…::data`, escaped as the runner unescapes it. */
-function issue(command: string, message: string, properties: object = {}): void {
-  const names: Record<string, string> = { startLine: 'line', startColumn: 'col' };
-  const pairs = Object.entries(properties)
-    .filter(([, value]) => value !== undefined && value !== '')
-    .map(([key, value]) => `${names[key] ?? key}=${escapeProperty(String(value))}`);
-  const head = pairs.length > 0 ? `${command} ${pairs.join(',')}` : command;
-  process.stdout.write(`::${head}::${escapeData(message)}${EOL}`);
+/** Appends what the run added to the job summary file (nothing outside the runner, where there is none). */
+export async function writeSummary(): Promise<void> {
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.write();
+  else core.summary.emptyBuffer();
 }
 
-function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+/** What `write` logs, folded under `title` in the runner's log (long plan text). */
+export function logGroup<T>(title: string, write: () => T): T {
+  core.startGroup(neutralizeLogText(title));
+  try {
+    return write();
+  } finally {
+    core.endGroup();
+  }
 }

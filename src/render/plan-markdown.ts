@@ -121,7 +121,7 @@ function headline(plan: Plan, context: ReportContext): string {
   }
 }
 
-/** `[run #12](…)`: a bare `#12` would link (and notify) issue 12. */
+/** `[run #12](…)`: a bare `#12` would link (and notify) the issue or pull request of that number. */
 function runName(context: ReportContext): string {
   if (!context.runNumber) return 'this run';
   return context.runUrl ? `[run #${context.runNumber}](${context.runUrl})` : `run ${context.runNumber}`;

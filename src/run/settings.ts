@@ -4,6 +4,7 @@
  */
 import type { OktaCredentials } from '../okta/client.js';
 import type { ScopeRequest } from '../plan/scope.js';
+import { INPUTS } from './settings-table.js';
 
 export type Command = 'validate' | 'plan' | 'apply' | 'export';
 
@@ -60,8 +61,9 @@ export interface ExportSettings {
   force: boolean;
 }
 
-export const DEFAULT_PATH = 'okta/connections';
-export const DEFAULT_SCOPES = ['okta.apps.read', 'okta.apps.manage'] as const;
-export const DEFAULT_RATE_LIMIT_SHARE = 50;
-export const DEFAULT_MAX_CONCURRENCY = 8;
-export const DEFAULT_MAX_DEACTIVATIONS = 5;
+/** The defaults of action.yml, which the CLI shares (see ./settings-table.ts). */
+export const DEFAULT_PATH = INPUTS.path.default;
+export const DEFAULT_SCOPES = INPUTS['okta-scopes'].default.split(' ');
+export const DEFAULT_RATE_LIMIT_SHARE = Number(INPUTS['rate-limit-share'].default);
+export const DEFAULT_MAX_CONCURRENCY = Number(INPUTS['max-concurrency'].default);
+export const DEFAULT_MAX_DEACTIVATIONS = Number(INPUTS['max-deactivations'].default);
