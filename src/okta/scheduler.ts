@@ -187,9 +187,18 @@ export class RequestScheduler {
     this.wakeAt(wakeAt, now);
   }
 
-  /** One timer for the earliest moment a waiting bucket's window ends. */
+  /**
+   * One timer for the earliest moment a waiting bucket's window ends, and none when nothing waits for a
+   * window: a timer left for a window nobody needs would keep the process alive after its last answer.
+   */
   private wakeAt(at: number, now: number): void {
-    if (at === Infinity || (this.timer && this.timerAt <= at)) return;
+    if (at === Infinity) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      this.timerAt = Infinity;
+      return;
+    }
+    if (this.timer && this.timerAt <= at) return;
     clearTimeout(this.timer);
     this.timerAt = at;
     this.timer = setTimeout(
