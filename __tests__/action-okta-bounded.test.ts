@@ -38,7 +38,11 @@ describe.concurrent('the action ends in bounded time', () => {
     const { sim, run, exitedAt } = await planAgainst(
       context,
       apps,
-      { faults: { hangNext: { count: Infinity, path: new RegExp(`^/api/v1/apps/(${stalled.join('|')})(/|$)`) } } },
+      {
+        faults: {
+          hangNext: { count: Infinity, path: new RegExp(`^/api/v1/apps/(${stalled.join('|')})(/|$)`) },
+        },
+      },
       // Production waits 60 s for an answer; the test waits 1 s.
       { [REQUEST_DEADLINE_ENV]: '1000' },
     );
@@ -52,9 +56,9 @@ describe.concurrent('the action ends in bounded time', () => {
     const notRead = plan.connections.filter((connection) => connection.error?.code === 'okta-unreachable');
     // Every stalled connection, and whatever was queued behind them when the breaker opened.
     expect(notRead.map((connection) => connection.appId)).toEqual(expect.arrayContaining(stalled));
-    expect(plan.connections.filter((connection) => connection.error && !notRead.includes(connection))).toEqual(
-      [],
-    );
+    expect(
+      plan.connections.filter((connection) => connection.error && !notRead.includes(connection)),
+    ).toEqual([]);
     expect(run.outputs.errors).toBe(String(notRead.length));
     const errors = run.annotations.filter((annotation) => annotation.level === 'error');
     expect(errors.map((annotation) => annotation.message)).toContain(
