@@ -5,11 +5,13 @@
 import { describe, it, type TestContext } from 'vitest';
 import { generateApps, startOktaSim, type OktaSim, type SimOptions } from '../sim/server.js';
 import { OktaClient, type OktaClientOptions } from '../src/okta/client.js';
+import { CircuitBreaker } from '../src/okta/breaker.js';
 import { OktaUnreachableError } from '../src/okta/errors.js';
 import type { Logger } from '../src/log.js';
 import { SecretRegistry } from '../src/secrets.js';
 
-const DEADLINE_MS = 300;
+// Long enough that a loaded machine answers within it.
+const DEADLINE_MS = 1000;
 const APPS = generateApps(40, { withConnections: 40, seed: 3 });
 /** Every second app: the simulator never answers a request about it. */
 const STALLED = APPS.filter((_, index) => index % 2 === 1).map((app) => app.id);
@@ -68,14 +70,14 @@ describe.concurrent('circuit breaker', () => {
     expect(notSent.length).toBe(80 - sim.requests.length);
     expect(notSent[0]).toMatch(
       new RegExp(
-        `^Okta did not answer within 0\\.3 s: GET /api/v1/apps/0oa\\w+(/connections/default)? was not sent ` +
+        `^Okta did not answer within 1 s: GET /api/v1/apps/0oa\\w+(/connections/default)? was not sent ` +
           `\\(2 requests in a row passed their deadline; this run sends Okta no more requests\\)\\. ` +
           `Check Okta's status \\(status\\.okta\\.com\\) and the network between this runner and ` +
           `${sim.url.replace(/\./g, '\\.')}, then run again\\.$`,
       ),
     );
     expect(warnings).toEqual([
-      'Okta did not answer within 0.3 s (2 requests in a row passed their deadline): no more requests are ' +
+      'Okta did not answer within 1 s (2 requests in a row passed their deadline): no more requests are ' +
         'sent to Okta in this run, and what was not read or written yet fails (okta-unreachable).',
     ]);
     // Later requests fail at once too: the breaker does not close again within the run.
@@ -127,12 +129,12 @@ describe.concurrent('circuit breaker', () => {
 
   it('rate-limit waits longer than the deadline are not stalls', async (context) => {
     const { expect } = context;
-    // 20 a second per bucket and 429s at first: the reads wait about a second for windows to end, more
-    // than three deadlines, and every wait ends in an answer.
+    // 20 per 2 s window per bucket, and a 429 first: 40 reads of each bucket wait about 2 s for a window
+    // to end, twice the deadline, and every wait ends in an answer.
     const { sim, client, warnings } = await setup(
       context,
       {
-        rateLimits: { 'apps-star': { limit: 20, windowMs: 1000 }, 'apps-id': { limit: 20, windowMs: 1000 } },
+        rateLimits: { 'apps-star': { limit: 20, windowMs: 2000 }, 'apps-id': { limit: 20, windowMs: 2000 } },
         faults: { burst429: { count: 2 } },
       },
       { rateLimitShare: 100 },
@@ -143,5 +145,32 @@ describe.concurrent('circuit breaker', () => {
     expect(sim.requests.filter((request) => request.status === 429)).toHaveLength(2);
     expect(unanswered(sim)).toHaveLength(0);
     expect(warnings).toEqual([]);
+  });
+});
+
+describe('CircuitBreaker', () => {
+  function breaker() {
+    const opened: string[] = [];
+    return { breaker: new CircuitBreaker((why) => opened.push(why)), opened };
+  }
+
+  it('opens at the second miss with no answer in between, once', ({ expect }) => {
+    const { breaker: b, opened } = breaker();
+    expect(b.missed()).toBe(false);
+    expect(b.open).toBe(false);
+    expect(b.missed()).toBe(true);
+    expect(b.signal.aborted).toBe(true);
+    expect(b.missed()).toBe(true);
+    expect(opened).toEqual(['2 requests in a row passed their deadline']);
+  });
+
+  it('stays closed while answers come between misses, up to 8 misses in the run', ({ expect }) => {
+    const { breaker: b, opened } = breaker();
+    for (let miss = 1; miss < 8; miss++) {
+      expect(b.missed()).toBe(false);
+      b.answered();
+    }
+    expect(b.missed()).toBe(true);
+    expect(opened).toEqual(['8 requests passed their deadline']);
   });
 });

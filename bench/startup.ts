@@ -134,7 +134,9 @@ export async function actionEnv(
     RUNNER_TEMP: runner,
     INPUT_COMMAND: 'validate',
     INPUT_PATH: 'okta/connections',
-    ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value])),
+    ...Object.fromEntries(
+      Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]),
+    ),
   };
 }
 

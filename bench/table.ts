@@ -151,7 +151,12 @@ extra = requests beyond those; each phase starts with a fresh client in fresh wi
 export function exitTable(rows: readonly ExitRow[]): string {
   return table(
     ['command', 'connections', 'run s', 'last answer to exit s'],
-    rows.map((row) => [row.name, String(row.connections), seconds(row.runMs), seconds(row.afterLastAnswerMs)]),
+    rows.map((row) => [
+      row.name,
+      String(row.connections),
+      seconds(row.runMs),
+      seconds(row.afterLastAnswerMs),
+    ]),
     1,
   );
 }
