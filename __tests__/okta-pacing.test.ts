@@ -25,7 +25,7 @@ const cases: Array<[string, SimFaults, Partial<SimOptions>]> = [
   ['20 % server errors', { serverErrorRate: 0.2 }, {}],
   ['five 503s', { failNext: { count: 5, status: 503 } }, {}],
   ['four connection resets', { resetNext: { count: 4 } }, {}],
-  // One: two in a row with no answer between would open the circuit breaker (okta-breaker.test.ts).
+  // One: two in a row with no answer between would open the circuit breaker (okta-bounded-run.test.ts).
   ['a hung request', { hangNext: { count: 1 } }, {}],
   ['five concurrency 429s', { burst429: { count: 5 } }, {}],
   ['a concurrency limit of 2', {}, { concurrencyLimit: 2 }],

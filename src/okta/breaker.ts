@@ -18,17 +18,12 @@ const MISSES_PER_RUN = 8;
 export class CircuitBreaker {
   private inRow = 0;
   private total = 0;
-  private readonly abort = new AbortController();
+  private opened = false;
 
   constructor(private readonly onOpen: (why: string) => void) {}
 
   get open(): boolean {
-    return this.abort.signal.aborted;
-  }
-
-  /** Aborted when the breaker opens: waits for a retry or a rate-limit window end then. */
-  get signal(): AbortSignal {
-    return this.abort.signal;
+    return this.opened;
   }
 
   /** Okta answered (any status). */
@@ -50,7 +45,7 @@ export class CircuitBreaker {
   }
 
   private trip(why: string): void {
-    this.abort.abort();
+    this.opened = true;
     this.onOpen(why);
   }
 }

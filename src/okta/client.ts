@@ -228,7 +228,9 @@ export class OktaClient {
     return this.requester.snapshot();
   }
 
+  /** Ends the run's use of Okta: requests still waiting fail, and the connections are closed at once. */
   close(): Promise<void> {
+    this.requester.close();
     return this.transport.close();
   }
 

@@ -61,6 +61,8 @@ export class OktaRequester {
   private readonly breaker: CircuitBreaker;
   /** Why the breaker opened, for the errors of the requests it stops. */
   private openedBecause = '';
+  /** Aborted when the breaker opens or the client is closed: ends every wait for a retry. */
+  private readonly stopped = new AbortController();
 
   constructor(private readonly options: RequesterOptions) {
     this.now = options.now ?? Date.now;
@@ -70,8 +72,19 @@ export class OktaRequester {
         `Okta did not answer within ${seconds(options.deadlineMs)} (${why}): no more requests are sent to ` +
           'Okta in this run, and what was not read or written yet fails (okta-unreachable).',
       );
-      options.scheduler.stop(new Error('the circuit breaker opened'));
+      this.stop(new Error('the circuit breaker opened'));
     });
+  }
+
+  /** Fails what still waits to be sent (the run's work is over): no wait may keep the process alive. */
+  close(): void {
+    this.stop(new Error('the Okta client was closed before this request was sent'));
+  }
+
+  private stop(reason: Error): void {
+    if (this.stopped.signal.aborted) return;
+    this.stopped.abort(reason);
+    this.options.scheduler.stop(reason);
   }
 
   snapshot(): ClientStats {
@@ -93,9 +106,9 @@ export class OktaRequester {
       let slot: Slot;
       try {
         slot = await scheduler.acquire(bucket, request.auth === undefined);
-      } catch {
-        // Stopped while waiting: the breaker opened.
-        throw this.unreachable(request, attempt - 1);
+      } catch (error) {
+        // Stopped while waiting: the breaker opened, or the client was closed.
+        throw this.breaker.open ? this.unreachable(request, attempt - 1) : error;
       }
       let headers: Record<string, string>;
       let body: string | undefined;
@@ -192,12 +205,12 @@ export class OktaRequester {
     return headers;
   }
 
-  /** Waits before a retry; when the breaker opens meanwhile, the request fails at once. */
+  /** Waits before a retry; when the breaker opens (or the client is closed) meanwhile, fails at once. */
   private async pause(ms: number, request: OktaRequest, attempts: number): Promise<void> {
     try {
-      await sleep(ms, undefined, { signal: this.breaker.signal });
+      await sleep(ms, undefined, { signal: this.stopped.signal });
     } catch {
-      throw this.unreachable(request, attempts);
+      throw this.breaker.open ? this.unreachable(request, attempts) : this.stopped.signal.reason;
     }
   }
 

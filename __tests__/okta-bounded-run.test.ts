@@ -1,6 +1,7 @@
 /**
- * A hung Okta through the real client against the simulator: the org's circuit breaker stops queueing
- * requests behind stalled ones, and what was not read fails with OktaUnreachableError.
+ * The client's work ends in bounded time, through the real client against the simulator: against a hung
+ * Okta the org's circuit breaker stops queueing requests behind stalled ones (what was not read fails with
+ * OktaUnreachableError), and closing the client ends every wait.
  */
 import { describe, it, type TestContext } from 'vitest';
 import { generateApps, startOktaSim, type OktaSim, type SimOptions } from '../sim/server.js';
@@ -159,7 +160,6 @@ describe('CircuitBreaker', () => {
     expect(b.missed()).toBe(false);
     expect(b.open).toBe(false);
     expect(b.missed()).toBe(true);
-    expect(b.signal.aborted).toBe(true);
     expect(b.missed()).toBe(true);
     expect(opened).toEqual(['2 requests in a row passed their deadline']);
   });
@@ -172,5 +172,25 @@ describe('CircuitBreaker', () => {
     }
     expect(b.missed()).toBe(true);
     expect(opened).toEqual(['8 requests passed their deadline']);
+  });
+});
+
+describe('closing the client', () => {
+  it('fails the requests still waiting for a rate-limit window at once, so nothing outlives the run', async (context) => {
+    const { expect } = context;
+    // One request per 30 s window (limit 2, share 50 %): the second and third wait for the next window.
+    const { sim, client } = await setup(context, {
+      rateLimits: { 'apps-star': { limit: 2, windowMs: 30_000 } },
+    });
+    const [first, ...waiting] = APPS.slice(0, 3).map((app) => client.getConnection(app.id));
+    await first;
+    const settled = Promise.allSettled(waiting);
+    await client.close();
+    const results = await settled;
+    expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+    expect((results[0] as PromiseRejectedResult).reason.message).toBe(
+      'the Okta client was closed before this request was sent',
+    );
+    expect(sim.requests).toHaveLength(1);
   });
 });
