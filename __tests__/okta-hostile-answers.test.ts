@@ -1,7 +1,7 @@
 import { describe, it, type TestContext } from 'vitest';
 import { startOktaSim, type OktaSim, type SimApp, type SimOptions } from '../sim/server.js';
 import { OktaClient, type OktaClientOptions } from '../src/okta/client.js';
-import { OktaApiError, OktaNetworkError } from '../src/okta/errors.js';
+import { OktaApiError, OktaNetworkError, OktaUnreachableError } from '../src/okta/errors.js';
 import { SecretRegistry } from '../src/secrets.js';
 import { caught } from './helpers/caught.js';
 
@@ -64,12 +64,14 @@ describe('hostile Okta answers', () => {
       { timeoutMs: 300, maxRetries: 1 },
     );
     const error = await caught(client.getConnection(ZSCALER));
-    expect(error).toBeInstanceOf(OktaNetworkError);
+    // Two attempts in a row without a complete answer: the org's circuit breaker opened.
+    expect(error).toBeInstanceOf(OktaUnreachableError);
     expect(error.message).toBe(
-      `No answer from Okta for GET /api/v1/apps/${ZSCALER}/connections/default after 2 attempts ` +
-        `(no complete answer within 0.3 s). Check the org URL ${sim.url} and the network between this runner and Okta.`,
+      `Okta did not answer within 0.3 s: GET /api/v1/apps/${ZSCALER}/connections/default got no answer and was ` +
+        `not retried (2 requests in a row passed their deadline; this run sends Okta no more requests). ` +
+        `Check Okta's status (status.okta.com) and the network between this runner and ${sim.url}, then run again.`,
     );
-    expect(error).toMatchObject({ attempts: 2, method: 'GET' });
+    expect(error).toMatchObject({ attempts: 2, method: 'GET', deadlineMs: 300 });
     expect(sim.requests).toHaveLength(2);
   });
 

@@ -222,8 +222,29 @@ describe('createProgressReporter', () => {
     expect(out).toEqual([
       'read 100 of 1,000 connections; about 18 s left\n',
       'read 151 of 1,000 connections; about 45 s left\n',
-      "read 151 of 1,000 connections; waiting 41 s for Okta's rate-limit window (/api/v1/apps/*: 50 a minute at share 50 %); about 9 min left\n",
+      "read 151 of 1,000 connections; waiting 41 s for Okta's rate-limit window (/api/v1/apps/*: 50 a minute at share 50 %); about 10 min left\n",
       'read 1,000 of 1,000 connections\n',
+    ]);
+  });
+
+  it('counts a wait going on in the estimate, and the pace outside waits for the rest', () => {
+    const { progress, out, at } = reporter();
+    const read = progress.step('read');
+    read(0, 10);
+    at(2_000);
+    read(8, 10);
+    // Two left, read at 4 a second so far, but nothing goes before the window ends in 7 s.
+    progress.waiting({ ...wait, waitMs: 7_000, untilMs: 9_000, budget: 4, windowMs: 7_000 });
+    at(9_100);
+    read(9, 10);
+    at(9_200);
+    // A second wait: the first one (7 s) is not counted as time spent reading.
+    progress.waiting({ ...wait, waitMs: 6_000, untilMs: 15_200, budget: 4, windowMs: 7_000 });
+    expect(out).toEqual([
+      'read 8 of 10 connections; about 1 s left\n',
+      "read 8 of 10 connections; waiting 7 s for Okta's rate-limit window (/api/v1/apps/*: 4 per 7 s at share 50 %); about 8 s left\n",
+      'read 9 of 10 connections; about 2 s left\n',
+      "read 9 of 10 connections; waiting 6 s for Okta's rate-limit window (/api/v1/apps/*: 4 per 7 s at share 50 %); about 7 s left\n",
     ]);
   });
 

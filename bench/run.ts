@@ -4,8 +4,9 @@
  *
  * Plan and apply against the simulator at the speed its rate limits allow, the cost of a plan as the org
  * grows (unlimited buckets), the Okta requests of a pull request's plan that changes 1 of 300 connections,
- * and the bundled action's start-up with 1,000 definitions against a bare node start. `--n none`,
- * `--scale none`, `--targeted none` skip a part. Bundles first when dist/ is missing.
+ * the bundled action's start-up with 1,000 definitions against a bare node start, and how long the action
+ * (bundled from the sources) lives after its last Okta answer. `--n none`, `--scale none`, `--targeted none`
+ * skip a part. Bundles first when dist/ is missing.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -14,14 +15,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { failedChecks } from './checks.js';
-import { bundleClient } from './client-bundle.js';
+import { bundleAction, bundleClient } from './client-bundle.js';
 import { DEFAULT_CONFIG, type BenchConfig } from './config.js';
+import { runExitBench, type ExitRow } from './exit.js';
 import { runRateScenario, type PhaseFigures } from './rate.js';
 import { runScalingScenario, type ScalingFigures } from './scaling.js';
 import { runTargetedPlan, type TargetedFigures } from './targeted.js';
 import { BUNDLES, REPO_ROOT, runStartupBench, startupVerdict } from './startup.js';
 import {
   BOUND_NOTE,
+  exitTable,
   rateSettings,
   rateTable,
   SCALING_NOTE,
@@ -79,6 +82,7 @@ async function main(): Promise<void> {
   ensureBundle();
   const phases: PhaseFigures[] = [];
   const scaling: ScalingFigures[] = [];
+  let exit: ExitRow[] = [];
   const clientDir = await mkdtemp(path.join(tmpdir(), 'oac-bench-client-'));
   try {
     const client = await bundleClient(clientDir);
@@ -98,6 +102,9 @@ async function main(): Promise<void> {
       }
       console.log(`\n${scalingTable(scaling)}\n\n${SCALING_NOTE}\n`);
     }
+    exit = await runExitBench(await bundleAction(clientDir));
+    console.log(`Exit: the action (bundled from the sources) planning against the simulator\n`);
+    console.log(`${exitTable(exit)}\n`);
   } finally {
     await rm(clientDir, { recursive: true, force: true });
   }
@@ -120,7 +127,7 @@ async function main(): Promise<void> {
 
   if (json) {
     const file = path.resolve(json);
-    const figures = { node: process.version, config, phases, scaling, targeted, startup };
+    const figures = { node: process.version, config, phases, scaling, targeted, startup, exit };
     await writeFile(file, `${JSON.stringify(figures, null, 2)}\n`);
     console.log(`Figures written to ${file}`);
   }

@@ -114,8 +114,11 @@ function baseEnv(): Record<string, string> {
   return { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir() };
 }
 
-/** What the runner gives a JavaScript action: INPUT_* and the GITHUB_* files. */
-async function actionEnv(dir: string): Promise<Record<string, string>> {
+/** What the runner gives a JavaScript action: INPUT_* (validate unless `inputs` says otherwise) and the GITHUB_* files. */
+export async function actionEnv(
+  dir: string,
+  inputs: Record<string, string> = {},
+): Promise<Record<string, string>> {
   const runner = path.join(dir, '.runner');
   await mkdir(runner, { recursive: true });
   const files = { output: 'github_output', summary: 'step_summary.md', event: 'event.json' };
@@ -134,6 +137,9 @@ async function actionEnv(dir: string): Promise<Record<string, string>> {
     RUNNER_TEMP: runner,
     INPUT_COMMAND: 'validate',
     INPUT_PATH: 'okta/connections',
+    ...Object.fromEntries(
+      Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]),
+    ),
   };
 }
 

@@ -1,5 +1,6 @@
 /** Plain-text tables of the bench figures (also valid Markdown, for the README). */
 import type { BenchConfig } from './config.js';
+import type { ExitRow } from './exit.js';
 import type { PhaseFigures } from './rate.js';
 import { ratioToLinear, totalCpuMs, totalMs, type ScalingFigures } from './scaling.js';
 import type { TargetedFigures } from './targeted.js';
@@ -146,3 +147,16 @@ The bound is the largest of these; ratio = wall / bound. Plan needs N in apps-st
 needs its writes (configure+activate is one request), a re-read only after a lifecycle call (Okta's answer
 to a configure confirms it) and the public key after an Org2Org OAuth configure, all in apps-star.
 extra = requests beyond those; each phase starts with a fresh client in fresh windows.`;
+
+export function exitTable(rows: readonly ExitRow[]): string {
+  return table(
+    ['command', 'connections', 'run s', 'last answer to exit s'],
+    rows.map((row) => [
+      row.name,
+      String(row.connections),
+      seconds(row.runMs),
+      seconds(row.afterLastAnswerMs),
+    ]),
+    1,
+  );
+}

@@ -133,6 +133,7 @@ export function createRequestHandler(
       receivedAt,
     };
     ctx.requests.push(record);
+    res.once('finish', () => (record.answeredAt = Date.now()));
     const rawBody = await readBody(req);
     record.body = recordedBody(rawBody, url.pathname);
     const sreq: SimRequest = {

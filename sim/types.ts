@@ -152,6 +152,8 @@ export interface RecordedRequest {
   windowIndex: number;
   /** ms epoch. */
   receivedAt: number;
+  /** ms epoch when the answer was handed to the network; absent while unanswered (and for reset/hang). */
+  answeredAt?: number;
 }
 
 export interface OktaSim {

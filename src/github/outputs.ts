@@ -14,6 +14,8 @@ export interface ActionOutputs {
   errors: number;
   applied: number;
   failed: number;
+  /** Why the run failed, when it is known: `okta-unreachable` (Okta did not answer in time). */
+  'failure-reason': string;
 }
 
 /** Every output of the table (../run/settings-table.ts) with its value before the run says otherwise. */
@@ -29,6 +31,7 @@ export const DEFAULT_OUTPUTS: ActionOutputs & Record<OutputName, unknown> = {
   errors: 0,
   applied: 0,
   failed: 0,
+  'failure-reason': '',
 };
 
 export function setOutputs(outputs: Partial<ActionOutputs>): void {

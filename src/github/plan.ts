@@ -1,6 +1,7 @@
 /** `plan` in the action: outputs, plan file, log, job summary, the PR comment and the drift issue. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { OKTA_UNREACHABLE } from '../okta/errors.js';
 import type { Plan } from '../plan/model.js';
 import { planKey } from '../plan/plan.js';
 import { renderPlanMarkdown, type ReportContext } from '../render/plan-markdown.js';
@@ -95,5 +96,8 @@ export async function reportPlanBasics(
     'to-update-features': plan.counts.toUpdateFeatures,
     unchanged: plan.counts.unchanged,
     errors: plan.counts.errors,
+    ...(plan.connections.some((connection) => connection.error?.code === OKTA_UNREACHABLE) && {
+      'failure-reason': OKTA_UNREACHABLE,
+    }),
   });
 }

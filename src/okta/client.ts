@@ -49,7 +49,10 @@ export interface OktaClientOptions {
   rateLimitShare?: number;
   /** Requests in flight at once (default 8). */
   maxConcurrency?: number;
-  /** Deadline of one attempt: connect, headers and the whole body, however it trickles (default 60 000). */
+  /**
+   * Deadline of one attempt: connect, headers and the whole body, however it trickles (default 60 000).
+   * Requests that pass it open the org's circuit breaker (breaker.ts).
+   */
   timeoutMs?: number;
   /** The largest answer read; a bigger one fails the request unretried (default 4 MiB). */
   maxResponseBytes?: number;
@@ -83,6 +86,8 @@ export class OktaClient {
   private readonly requester: OktaRequester;
   private readonly auth: OktaAuth;
   private readonly readOnly: boolean;
+  /** How long Okta has to answer one request (connect to the last byte). */
+  readonly deadlineMs: number;
 
   constructor(options: OktaClientOptions) {
     this.readOnly = options.readOnly ?? false;
@@ -101,9 +106,10 @@ export class OktaClient {
     if (!(Number.isInteger(maxConcurrency) && maxConcurrency >= 1)) {
       throw new OktaConfigError('max concurrency must be a whole number of at least 1');
     }
+    this.deadlineMs = options.timeoutMs ?? 60_000;
     this.transport = new HttpTransport(this.origin, {
       connections: maxConcurrency,
-      deadlineMs: options.timeoutMs ?? 60_000,
+      deadlineMs: this.deadlineMs,
       maxResponseBytes: options.maxResponseBytes ?? 4 * 1024 * 1024,
     });
     this.requester = new OktaRequester({
@@ -119,6 +125,7 @@ export class OktaClient {
       maxRetries: options.maxRetries ?? 4,
       maxRateLimitRetries: options.maxRateLimitRetries ?? 8,
       retryBaseMs: options.retryBaseMs ?? 500,
+      deadlineMs: this.deadlineMs,
       unauthorizedHint:
         credentials.kind === 'api-token'
           ? `Okta rejected the API token: check that it is complete, not expired or revoked, and was created in ${this.origin}`
@@ -217,7 +224,9 @@ export class OktaClient {
     return this.requester.snapshot();
   }
 
+  /** Ends the run's use of Okta: requests still waiting fail, and the connections are closed at once. */
   close(): Promise<void> {
+    this.requester.close();
     return this.transport.close();
   }
 

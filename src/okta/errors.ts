@@ -39,7 +39,7 @@ export class OktaApiError extends Error {
  * (after every allowed retry), or an answer over the size cap (at once: it is not retried).
  */
 export class OktaNetworkError extends Error {
-  override readonly name = 'OktaNetworkError';
+  override readonly name: string = 'OktaNetworkError';
 
   constructor(
     message: string,
@@ -49,6 +49,38 @@ export class OktaNetworkError extends Error {
   ) {
     super(message);
   }
+}
+
+/** The plan error code of what could not be read because Okta did not answer in time. */
+export const OKTA_UNREACHABLE = 'okta-unreachable';
+
+/**
+ * Okta did not answer within the deadline: this request passed it on its last allowed attempt, or the
+ * org's circuit breaker opened (breaker.ts) and the request was not sent or not retried.
+ */
+export class OktaUnreachableError extends OktaNetworkError {
+  override readonly name = 'OktaUnreachableError';
+
+  constructor(
+    message: string,
+    method: string,
+    path: string,
+    attempts: number,
+    readonly deadlineMs: number,
+  ) {
+    super(message, method, path, attempts);
+  }
+}
+
+/** `Okta did not answer within 60 s; 5 connections were not read`. */
+export function notReadSummary(deadlineMs: number, notRead: number): string {
+  const connections = notRead === 1 ? '1 connection was' : `${notRead} connections were`;
+  return `Okta did not answer within ${seconds(deadlineMs)}; ${connections} not read`;
+}
+
+/** `60 s`, `0.5 s`. */
+export function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(3))} s`;
 }
 
 /** The client's configuration cannot work (unreadable private key, bad org URL …). */

@@ -1,17 +1,18 @@
 /**
  * The one path every Okta request takes: pacing, auth headers, retries (429 after the reset with
  * X-Okta-Retry-For/Count; 5xx, resets and timeouts with backoff), one re-authentication after a 401,
- * and redacted errors.
+ * the org's circuit breaker (a hung Okta fails what is left at once), and redacted errors.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../log.js';
 import type { SecretRegistry } from '../secrets.js';
 import { USER_AGENT } from '../version.js';
 import type { OktaAuth } from './auth.js';
+import { CircuitBreaker } from './breaker.js';
 import { bucketOf, type BucketName } from './buckets.js';
-import { OktaApiError, OktaNetworkError } from './errors.js';
+import { OktaApiError, OktaNetworkError, OktaUnreachableError, seconds } from './errors.js';
 import { readRateLimitInfo } from './rate-limit.js';
-import type { RequestScheduler } from './scheduler.js';
+import type { RequestScheduler, Slot } from './scheduler.js';
 import {
   describeNetworkFailure,
   type HttpAnswer,
@@ -43,6 +44,8 @@ export interface RequesterOptions {
   maxRetries: number;
   maxRateLimitRetries: number;
   retryBaseMs: number;
+  /** The transport's deadline of one attempt, for the messages when Okta does not answer. */
+  deadlineMs: number;
   /** What to check when Okta rejects our credentials (401). */
   unauthorizedHint: string;
   now?: () => number;
@@ -55,9 +58,33 @@ const RATE_LIMIT_JITTER_MS = 250;
 export class OktaRequester {
   private readonly stats: ClientStats = {};
   private readonly now: () => number;
+  private readonly breaker: CircuitBreaker;
+  /** Why the breaker opened, for the errors of the requests it stops. */
+  private openedBecause = '';
+  /** Aborted when the breaker opens or the client is closed: ends every wait for a retry. */
+  private readonly stopped = new AbortController();
 
   constructor(private readonly options: RequesterOptions) {
     this.now = options.now ?? Date.now;
+    this.breaker = new CircuitBreaker((why) => {
+      this.openedBecause = why;
+      options.logger.warning(
+        `Okta did not answer within ${seconds(options.deadlineMs)} (${why}): no more requests are sent to ` +
+          'Okta in this run, and what was not read or written yet fails (okta-unreachable).',
+      );
+      this.stop(new Error('the circuit breaker opened'));
+    });
+  }
+
+  /** Fails what still waits to be sent (the run's work is over): no wait may keep the process alive. */
+  close(): void {
+    this.stop(new Error('the Okta client was closed before this request was sent'));
+  }
+
+  private stop(reason: Error): void {
+    if (this.stopped.signal.aborted) return;
+    this.stopped.abort(reason);
+    this.options.scheduler.stop(reason);
   }
 
   snapshot(): ClientStats {
@@ -75,7 +102,14 @@ export class OktaRequester {
     let challenged = false;
 
     for (let attempt = 1; ; attempt += 1) {
-      const slot = await scheduler.acquire(bucket, request.auth === undefined);
+      if (this.breaker.open) throw this.unreachable(request, attempt - 1);
+      let slot: Slot;
+      try {
+        slot = await scheduler.acquire(bucket, request.auth === undefined);
+      } catch (error) {
+        // Stopped while waiting: the breaker opened, or the client was closed.
+        throw this.breaker.open ? this.unreachable(request, attempt - 1) : error;
+      }
       let headers: Record<string, string>;
       let body: string | undefined;
       try {
@@ -100,12 +134,16 @@ export class OktaRequester {
         scheduler.failed(slot);
         failures += 1;
         const failure = describeNetworkFailure(error);
+        // Not retried into an open breaker: that would only queue more requests behind a hung Okta.
+        if (failure.stalled && (this.breaker.missed() || failures > this.options.maxRetries))
+          throw this.unreachable(request, attempt, true);
         if (!failure.retry || failures > this.options.maxRetries)
           throw this.networkError(what, request, attempt, failure);
         logger.debug(`Okta ${what}: ${failure.reason}, retrying (${failures}/${this.options.maxRetries})`);
-        await sleep(this.backoffMs(failures));
+        await this.pause(this.backoffMs(failures), request, attempt);
         continue;
       }
+      this.breaker.answered();
       const rateLimit = readRateLimitInfo(answer.headers);
       scheduler.answered(slot, rateLimit, answer.receivedAt);
       const { status } = answer;
@@ -123,7 +161,7 @@ export class OktaRequester {
             ? this.backoffMs(rateLimited)
             : resumeAt - this.now() + Math.random() * RATE_LIMIT_JITTER_MS;
         logger.debug(`Okta ${what}: rate limited (429), retrying in ${Math.round(waitMs)} ms`);
-        await sleep(Math.max(0, waitMs));
+        await this.pause(Math.max(0, waitMs), request, attempt);
         continue;
       }
       if (request.auth?.challenged?.(answer) && !challenged) {
@@ -139,7 +177,7 @@ export class OktaRequester {
         failures += 1;
         if (failures > this.options.maxRetries) throw this.apiError(request, answer, attempt);
         logger.debug(`Okta ${what}: ${status}, retrying (${failures}/${this.options.maxRetries})`);
-        await sleep(this.backoffMs(failures));
+        await this.pause(this.backoffMs(failures), request, attempt);
         continue;
       }
       if (status < 300 || request.passStatus?.(status)) return answer;
@@ -167,6 +205,15 @@ export class OktaRequester {
     return headers;
   }
 
+  /** Waits before a retry; when the breaker opens (or the client is closed) meanwhile, fails at once. */
+  private async pause(ms: number, request: OktaRequest, attempts: number): Promise<void> {
+    try {
+      await sleep(ms, undefined, { signal: this.stopped.signal });
+    } catch {
+      throw this.breaker.open ? this.unreachable(request, attempts) : this.stopped.signal.reason;
+    }
+  }
+
   private backoffMs(failures: number): number {
     const ceiling = Math.min(MAX_BACKOFF_MS, this.options.retryBaseMs * 2 ** (failures - 1));
     return ceiling / 2 + (Math.random() * ceiling) / 2;
@@ -175,6 +222,28 @@ export class OktaRequester {
   private count(bucket: BucketName, field: keyof BucketStats): void {
     const stats = (this.stats[bucket] ??= { requests: 0, rateLimited: 0, retries: 0 });
     stats[field] += 1;
+  }
+
+  /** Okta did not answer in time: this request, or the ones before it that opened the breaker. */
+  private unreachable(request: OktaRequest, attempts: number, missed = false): OktaUnreachableError {
+    const { deadlineMs } = this.options;
+    const what = `${request.method} ${request.url.pathname}`;
+    const stopped = `${this.openedBecause}; this run sends Okta no more requests`;
+    const outcome = !this.breaker.open
+      ? `${what} got no answer in ${attempts} attempts`
+      : missed
+        ? `${what} got no answer and was not retried (${stopped})`
+        : `${what} was not ${attempts === 0 ? 'sent' : 'retried'} (${stopped})`;
+    const message =
+      `Okta did not answer within ${seconds(deadlineMs)}: ${outcome}. ` +
+      `Check Okta's status (status.okta.com) and the network between this runner and ${request.url.origin}, then run again.`;
+    return new OktaUnreachableError(
+      this.options.secrets.redact(message),
+      request.method,
+      request.url.pathname,
+      attempts,
+      deadlineMs,
+    );
   }
 
   private networkError(

@@ -32,6 +32,7 @@ interface Waiter {
   /** Arrival order across all queues. */
   seq: number;
   resolve: (slot: Slot) => void;
+  reject: (reason: Error) => void;
 }
 
 /** The waiters of one bucket that are all capped or all uncapped, first come first served. */
@@ -50,6 +51,14 @@ class WaiterQueue {
 
   push(waiter: Waiter): void {
     this.items.push(waiter);
+  }
+
+  /** Takes every waiter out. */
+  drain(): Waiter[] {
+    const waiters = this.items.slice(this.head) as Waiter[];
+    this.items = [];
+    this.head = 0;
+    return waiters;
   }
 
   peek(): Waiter | undefined {
@@ -80,6 +89,7 @@ export class RequestScheduler {
   private timerAt = Infinity;
   /** The end of the wait last announced per bucket, so that each is announced once. */
   private readonly announced = new Map<BucketName, number>();
+  private stopped: Error | undefined;
 
   constructor(private readonly options: SchedulerOptions) {
     this.now = options.now ?? Date.now;
@@ -90,10 +100,18 @@ export class RequestScheduler {
    * request is made while an API request already holds a slot, and must not wait for that slot.
    */
   acquire(bucket: BucketName, uncapped = false): Promise<Slot> {
-    return new Promise((resolve) => {
-      this.queue(bucket, uncapped).push({ seq: this.nextSeq++, resolve });
+    return new Promise((resolve, reject) => {
+      if (this.stopped) return reject(this.stopped);
+      this.queue(bucket, uncapped).push({ seq: this.nextSeq++, resolve, reject });
       this.pump();
     });
+  }
+
+  /** Fails every waiting request and every later one with `reason` (the org's circuit breaker opened). */
+  stop(reason: Error): void {
+    this.stopped = reason;
+    this.wakeAt(Infinity, this.now());
+    for (const queue of this.queues.values()) for (const waiter of queue.drain()) waiter.reject(reason);
   }
 
   answered(slot: Slot, info: RateLimitInfo, receivedAt: number): void {
@@ -187,9 +205,18 @@ export class RequestScheduler {
     this.wakeAt(wakeAt, now);
   }
 
-  /** One timer for the earliest moment a waiting bucket's window ends. */
+  /**
+   * One timer for the earliest moment a waiting bucket's window ends, and none when nothing waits for a
+   * window: a timer left for a window nobody needs would keep the process alive after its last answer.
+   */
   private wakeAt(at: number, now: number): void {
-    if (at === Infinity || (this.timer && this.timerAt <= at)) return;
+    if (at === Infinity) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      this.timerAt = Infinity;
+      return;
+    }
+    if (this.timer && this.timerAt <= at) return;
     clearTimeout(this.timer);
     this.timerAt = at;
     this.timer = setTimeout(

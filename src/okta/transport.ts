@@ -5,6 +5,7 @@
  */
 import type { Readable } from 'node:stream';
 import { Pool } from 'undici';
+import { seconds } from './errors.js';
 
 export interface HttpRequest {
   method: string;
@@ -35,7 +36,7 @@ export interface TransportOptions {
 export class DeadlineExceededError extends Error {
   override readonly name = 'DeadlineExceededError';
   constructor(readonly deadlineMs: number) {
-    super(`no complete answer within ${formatSeconds(deadlineMs)}`);
+    super(`no complete answer within ${seconds(deadlineMs)}`);
   }
 }
 
@@ -98,8 +99,12 @@ export class HttpTransport {
     }
   }
 
+  /**
+   * Ends every connection at once: the run's work is done, and a keep-alive socket or a request still in
+   * flight (abandoned by an error) must not keep the process alive.
+   */
   close(): Promise<void> {
-    return this.pool.close();
+    return this.pool.destroy();
   }
 
   /** The body as UTF-8 text, or ResponseTooLargeError as soon as it is known to exceed the cap. */
@@ -127,34 +132,33 @@ export interface NetworkFailure {
   reason: string;
   /** Whether another attempt can help (not for an oversized answer: it would come again). */
   retry: boolean;
+  /** Okta did not answer in time (the deadline or a connect, headers or body timeout): counts for the breaker. */
+  stalled: boolean;
 }
 
 /** Why a request got no usable answer, and whether to try again. */
 export function describeNetworkFailure(error: unknown): NetworkFailure {
-  if (error instanceof DeadlineExceededError) return { reason: error.message, retry: true };
-  if (error instanceof ResponseTooLargeError) return { reason: error.message, retry: false };
+  if (error instanceof DeadlineExceededError) return { reason: error.message, retry: true, stalled: true };
+  if (error instanceof ResponseTooLargeError) return { reason: error.message, retry: false, stalled: false };
   const code = (error as { code?: unknown } | undefined)?.code;
+  const retried = (reason: string) => ({ reason, retry: true, stalled: false });
   switch (code) {
     case 'UND_ERR_HEADERS_TIMEOUT':
     case 'UND_ERR_BODY_TIMEOUT':
     case 'UND_ERR_CONNECT_TIMEOUT':
-      return { reason: 'timed out', retry: true };
+      return { reason: 'timed out', retry: true, stalled: true };
     case 'UND_ERR_SOCKET':
     case 'ECONNRESET':
     case 'EPIPE':
-      return { reason: 'connection reset', retry: true };
+      return retried('connection reset');
     case 'ECONNREFUSED':
-      return { reason: 'connection refused', retry: true };
+      return retried('connection refused');
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return { reason: 'host name not found', retry: true };
+      return retried('host name not found');
     default:
-      return { reason: typeof code === 'string' ? code : 'request failed', retry: true };
+      return retried(typeof code === 'string' ? code : 'request failed');
   }
-}
-
-function formatSeconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(3))} s`;
 }
 
 function formatBytes(bytes: number): string {

@@ -1,6 +1,6 @@
 import type { Env, ResolvedConnection } from '../definitions/env.js';
 import type { Problem } from '../definitions/types.js';
-import { OktaApiError, OktaNetworkError } from '../okta/errors.js';
+import { OKTA_UNREACHABLE, OktaApiError, OktaNetworkError, OktaUnreachableError } from '../okta/errors.js';
 import type { OktaApp } from '../okta/types.js';
 import type { OktaConnection } from '../resources/connection/read.js';
 import { allWithProgress, type ProgressCallback } from '../progress.js';
@@ -187,6 +187,7 @@ export function readError(
       message: error.message,
     };
   }
+  if (error instanceof OktaUnreachableError) return { code: OKTA_UNREACHABLE, at, message: error.message };
   if (error instanceof OktaNetworkError) return { code: 'network', at, message: error.message };
   return { code: 'error', at, message: error instanceof Error ? error.message : String(error) };
 }

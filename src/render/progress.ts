@@ -42,6 +42,10 @@ export function createProgressReporter(options: ProgressReporterOptions): Progre
   let total = 0;
   let startedAt = 0;
   let wait: RateLimitWait | undefined;
+  /** Time of this step spent in announced waits: the waits over, and the one going on (merged when they overlap). */
+  let waitedMs = 0;
+  let waitFrom = 0;
+  let waitUntil = 0;
   let lastLineAt = -Infinity;
   let lastTenth = 0;
   let lastDone = -1;
@@ -52,10 +56,24 @@ export function createProgressReporter(options: ProgressReporterOptions): Progre
     if (total > 0) parts.push(`${verb} ${formatCount(done)} of ${formatCount(total)} connections`);
     if (wait && wait.untilMs > at) parts.push(describeRateLimitWait(wait, wait.untilMs - at));
     const elapsed = at - startedAt;
-    if (done > 0 && done < total && elapsed > 0) {
-      parts.push(`about ${formatDuration(((total - done) * elapsed) / done)} left`);
-    }
+    if (done > 0 && done < total && elapsed > 0) parts.push(`about ${formatDuration(leftMs(at))} left`);
     return parts.join('; ');
+  };
+
+  /** Announced waits within this step up to `at`. */
+  const waited = (at: number): number =>
+    waitedMs + Math.max(0, Math.min(at, waitUntil) - Math.max(waitFrom, startedAt));
+
+  /**
+   * The pace so far, waits included (later windows will make the rest wait alike); but never less than a
+   * wait going on plus the rest at the pace seen outside waits: nothing is read until that wait is over.
+   */
+  const leftMs = (at: number): number => {
+    const elapsed = at - startedAt;
+    const byPace = ((total - done) * elapsed) / done;
+    const waitLeft = Math.max(0, waitUntil - at);
+    const busyPerConnection = Math.max(0, elapsed - waited(at)) / done;
+    return Math.max(byPace, waitLeft + (total - done) * busyPerConnection);
   };
 
   const print = (at: number): void => {
@@ -84,6 +102,7 @@ export function createProgressReporter(options: ProgressReporterOptions): Progre
           lastTenth = 0;
           lastDone = -1;
           lastLineAt = at;
+          waitedMs = 0;
         }
         done = stepDone;
         if (done === lastDone || total === 0) return;
@@ -96,8 +115,16 @@ export function createProgressReporter(options: ProgressReporterOptions): Progre
       };
     },
     waiting(announced) {
+      const at = now();
       wait = announced;
-      print(now());
+      if (at < waitUntil) {
+        waitUntil = Math.max(waitUntil, announced.untilMs);
+      } else {
+        waitedMs = waited(waitUntil);
+        waitFrom = at;
+        waitUntil = announced.untilMs;
+      }
+      print(at);
     },
     end() {
       if (isTTY && open) options.write('\n');

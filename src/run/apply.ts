@@ -3,7 +3,7 @@ import type { ApplyReport } from '../apply/model.js';
 import type { LoadedDefinitions } from '../definitions/load.js';
 import type { Problem } from '../definitions/types.js';
 import type { Plan } from '../plan/model.js';
-import { openOkta } from './okta.js';
+import { openOkta, reportNotRead } from './okta.js';
 import { redactedCopy } from './redact.js';
 import { makePlan } from './plan.js';
 import type { RunPorts } from './ports.js';
@@ -33,6 +33,7 @@ export async function runApply(settings: ApplySettings, ports: ApplyPorts): Prom
   try {
     const plan = await makePlan(client, settings, prepared.connections, prepared.loaded, ports);
     ports.progress?.end();
+    reportNotRead(plan, client, ports.logger);
     const evidence = plan.changes || plan.counts.errors > 0 ? await ports.review(plan) : undefined;
     const decision = decideApply(plan, settings, evidence ?? { kind: 'manual' });
     const shown = redactedCopy(ports.secrets, plan);

@@ -4,7 +4,7 @@ import type { Problem } from '../definitions/types.js';
 import type { Plan } from '../plan/model.js';
 import { planConnections, type ConnectionReader } from '../plan/plan.js';
 import { resolvePlanScope } from '../plan/scope.js';
-import { openOkta } from './okta.js';
+import { openOkta, reportNotRead } from './okta.js';
 import { redactedCopy } from './redact.js';
 import type { RunPorts } from './ports.js';
 import type { PlanSettings } from './settings.js';
@@ -23,6 +23,7 @@ export async function runPlan(settings: PlanSettings, ports: RunPorts): Promise<
   try {
     const plan = await makePlan(client, settings, prepared.connections, prepared.loaded, ports);
     ports.progress?.end();
+    reportNotRead(plan, client, ports.logger);
     return { kind: 'planned', loaded: prepared.loaded, plan: redactedCopy(ports.secrets, plan) };
   } finally {
     await client.close();
