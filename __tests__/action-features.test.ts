@@ -160,7 +160,7 @@ describe('provisioning features through the action', () => {
         features: {
           INBOUND_PROVISIONING: {
             importSettings: {
-              username: { usernameFormat: 'CUSTOM', userNameExpression: 'appuser.login' },
+              username: { userNameFormat: 'CUSTOM', userNameExpression: 'appuser.login' },
               schedule: {
                 status: 'ENABLED',
                 fullImport: { expression: '0 3 * * *', timezone: 'Asia/Tokyo' },

@@ -76,7 +76,7 @@ describe('features in the plan (pure)', () => {
     expect(new Set([none.hash, on.hash, other.hash]).size).toBe(3);
   });
 
-  it('PUT bodies hold the changed settings and what the request schema requires beside them', () => {
+  it('PUT bodies carry each touched section whole: Okta\'s values with the declared ones laid over them', () => {
     const change = (field: string) => ({ field, before: null, after: '' });
     const declared: FeatureValues = {
       'to_app.create_users': true,
@@ -86,27 +86,57 @@ describe('features in the plan (pure)', () => {
       'to_okta.schedule.full_import.cron': '0 21 * * Mon',
       'to_okta.schedule.full_import.timezone': 'Europe/Berlin',
     };
+    const liveUser = {
+      create: { lifecycleCreate: { status: 'DISABLED' } },
+      update: {
+        profile: { status: 'ENABLED' },
+        lifecycleDeactivate: { status: 'ENABLED' },
+        password: { status: 'ENABLED', seed: 'RANDOM', change: 'CHANGE' },
+      },
+    };
     const user = featureRequest(
       'USER_PROVISIONING',
       [change('to_app.create_users'), change('to_app.sync_password.seed')],
       declared,
+      liveUser,
     );
     expect(user).toEqual({
       create: { lifecycleCreate: { status: 'ENABLED' } },
-      update: { password: { seed: 'OKTA' } },
+      update: {
+        profile: { status: 'ENABLED' },
+        lifecycleDeactivate: { status: 'ENABLED' },
+        password: { status: 'ENABLED', seed: 'OKTA', change: 'CHANGE' },
+      },
     });
+    // Only the touched section: `update` is not sent when only `create` changes.
+    expect(featureRequest('USER_PROVISIONING', [change('to_app.create_users')], declared, liveUser)).toEqual({
+      create: { lifecycleCreate: { status: 'ENABLED' } },
+    });
+    const liveInbound = {
+      importSettings: {
+        username: { userNameFormat: 'EMAIL' },
+        schedule: { status: 'ENABLED', incrementalImport: { expression: '0 * * * *', timezone: 'UTC' } },
+      },
+      importRules: { userCreateAndMatch: { exactMatchCriteria: 'USERNAME', allowPartialMatch: true } },
+    };
     const inbound = featureRequest(
       'INBOUND_PROVISIONING',
       [change('to_okta.username_expression'), change('to_okta.schedule.full_import.timezone')],
       declared,
+      liveInbound,
     );
     expect(inbound).toEqual({
       importSettings: {
-        username: { userNameExpression: 'appuser.email', usernameFormat: 'CUSTOM' },
-        schedule: { fullImport: { timezone: 'Europe/Berlin', expression: '0 21 * * Mon' } },
+        username: { userNameExpression: 'appuser.email', userNameFormat: 'CUSTOM' },
+        schedule: {
+          status: 'ENABLED',
+          fullImport: { timezone: 'Europe/Berlin', expression: '0 21 * * Mon' },
+          incrementalImport: { expression: '0 * * * *', timezone: 'UTC' },
+        },
       },
-      importRules: {},
+      importRules: { userCreateAndMatch: { exactMatchCriteria: 'USERNAME', allowPartialMatch: true } },
     });
+    expect(liveInbound.importSettings.username).toEqual({ userNameFormat: 'EMAIL' }); // not changed in place
     const path = (name: string) => `/api/v1/apps/0oa1/features/${name}`;
     expect(validateRequestBody(path('USER_PROVISIONING'), 'PUT', user)).toEqual([]);
     expect(validateRequestBody(path('INBOUND_PROVISIONING'), 'PUT', inbound)).toEqual([]);

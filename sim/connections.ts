@@ -144,17 +144,26 @@ function semanticProblems(app: SimApp, request: ConnectionRequest): string[] {
   return [];
 }
 
-/** Status after a configure; a consent app's first configure starts waiting for consent (still DISABLED). */
+/**
+ * Status after a configure. Okta answered a POST without `activate` with DISABLED (the one real recording
+ * of it, TestAccResourceOktaAppConnection_cru), so only `?activate=true` leaves a connection ENABLED. A consent
+ * app's first configure starts waiting for consent; a re-configure keeps a granted consent unless the org
+ * asks for it again (`consentOnReconfigure: revoked`).
+ */
 function nextState(
   app: SimApp,
+  state: SimState,
   activate: boolean,
 ): { status: 'ENABLED' | 'DISABLED'; consent?: 'pending' | 'granted' } {
   const previous = setUpConnection(app);
-  if (needsConsent(app.name) && (!previous || previous.consent === 'pending')) {
-    return { status: 'DISABLED', consent: 'pending' };
+  if (needsConsent(app.name)) {
+    const consented = previous !== undefined && previous.consent !== 'pending';
+    if (!consented || state.org.consentOnReconfigure === 'revoked') {
+      return { status: 'DISABLED', consent: 'pending' };
+    }
+    return { status: activate ? 'ENABLED' : 'DISABLED', consent: 'granted' };
   }
-  const status = activate || previous?.status === 'ENABLED' ? 'ENABLED' : 'DISABLED';
-  return needsConsent(app.name) ? { status, consent: 'granted' } : { status };
+  return { status: activate ? 'ENABLED' : 'DISABLED' };
 }
 
 function buildConnection(
@@ -183,7 +192,7 @@ function buildConnection(
   return connection;
 }
 
-/** POST /api/v1/apps/{id}/connections/default[?activate=true]: replaces the connection. */
+/** POST /api/v1/apps/{id}/connections/default[?activate=true]: replaces the connection (`TRUE` as in Okta's guide works too). */
 export function handlePostConnection(req: SimRequest, state: SimState, appId: string): SimResponse {
   const app = state.apps.get(appId);
   if (!app) return appNotFound(appId);
@@ -205,7 +214,7 @@ export function handlePostConnection(req: SimRequest, state: SimState, appId: st
     ]);
   }
 
-  const { status, consent } = nextState(app, req.query.get('activate') === 'true');
+  const { status, consent } = nextState(app, state, req.query.get('activate')?.toLowerCase() === 'true');
   const authorizeHref = app.connection?.authorizeHref;
   app.connection = {
     ...buildConnection(app, state, parsed.value, status),

@@ -53,6 +53,8 @@ export async function startOktaSim(options: SimOptions = {}): Promise<OktaSim> {
     lastUpdated: new Map(),
     org: {
       activateBeforeConsent: options.activateBeforeConsent ?? 'refuse',
+      featureUpdates: options.featureUpdates ?? 'replace-sections',
+      consentOnReconfigure: options.consentOnReconfigure ?? 'kept',
       signingUnsupported: options.signingUnsupported ?? false,
     },
   };

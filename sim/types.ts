@@ -130,6 +130,16 @@ export interface SimOptions {
    * `refuse` = 400 E0000001 (default), `stay-disabled` = 204 with the connection still DISABLED.
    */
   activateBeforeConsent?: 'refuse' | 'stay-disabled';
+  /**
+   * How a features PUT lands (the spec says only "partial updates"): `replace-sections` (default) replaces each
+   * top-level section sent, resetting what it leaves out to Okta's defaults; `merge` merges key by key.
+   */
+  featureUpdates?: 'replace-sections' | 'merge';
+  /**
+   * Whether a re-configure (POST) of a consented consent app keeps the consent (`kept`, default) or makes
+   * Okta ask for it again (`revoked`): undocumented either way.
+   */
+  consentOnReconfigure?: 'kept' | 'revoked';
   /** An org whose edition has no Org2Org signing key rotation: `profile.signing` is refused (400) and never returned. */
   signingUnsupported?: boolean;
 }

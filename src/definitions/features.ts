@@ -69,8 +69,8 @@ export const FEATURE_SETTINGS: readonly FeatureSetting[] = [
   toApp('sync_password.enabled', 'update.password.status', SWITCH),
   toApp('sync_password.seed', 'update.password.seed', { kind: 'enum', values: SYNC_PASSWORD_SEEDS }),
   toApp('sync_password.change', 'update.password.change', { kind: 'enum', values: SYNC_PASSWORD_CHANGES }),
-  // Okta's schema spells it `usernameFormat` (its example `userNameFormat`): the client sends the schema's.
-  toOkta('username_format', 'importSettings.username.usernameFormat', {
+  // `userNameFormat`, as real Okta answers and Okta's examples and guide send it (one schema says `usernameFormat`).
+  toOkta('username_format', 'importSettings.username.userNameFormat', {
     kind: 'enum',
     values: USERNAME_FORMATS,
   }),

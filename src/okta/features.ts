@@ -16,7 +16,7 @@ export interface Capabilities {
 export interface OktaFeature {
   name: FeatureName;
   status: 'ENABLED' | 'DISABLED' | 'UNKNOWN';
-  /** As Okta returns it, except that the username format is always under `usernameFormat` (see below). */
+  /** As Okta returns it (`null`s dropped: not set), the username format always under `userNameFormat`. */
   capabilities: Capabilities;
 }
 
@@ -46,12 +46,12 @@ export function parseFeature(body: unknown): OktaFeature {
       'expected a feature object named USER_PROVISIONING or INBOUND_PROVISIONING',
     );
   const capabilities = capabilitiesOf(feature.capabilities);
-  // The spec's schema says `usernameFormat`, its own example answers `userNameFormat`: read either.
+  // Real Okta answers `userNameFormat`; one schema of the spec says `usernameFormat`: read either.
   const username = asObject(asObject(capabilities.importSettings)?.username) as Capabilities | undefined;
-  if (username && username.usernameFormat === undefined && username.userNameFormat !== undefined) {
-    username.usernameFormat = username.userNameFormat;
-    delete username.userNameFormat;
+  if (username && username.userNameFormat === undefined && username.usernameFormat !== undefined) {
+    username.userNameFormat = username.usernameFormat;
   }
+  if (username) delete username.usernameFormat;
   const status = feature.status === 'ENABLED' || feature.status === 'DISABLED' ? feature.status : 'UNKNOWN';
   return { name, status, capabilities };
 }
