@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startOktaSim, type OktaSim, type SimApp } from '../sim/server.js';
@@ -55,7 +56,7 @@ describe('provisioning features through the action', () => {
       'PUT features/USER_PROVISIONING',
       'PUT features/INBOUND_PROVISIONING',
     ]);
-    // Only the changed settings, plus what Okta's request schema requires beside them.
+    // Each touched section whole: Okta's values (here its defaults after the configure) with the declared over them.
     expect(hubWrites[1]!.body).toEqual({
       create: { lifecycleCreate: { status: 'ENABLED' } },
       update: {
@@ -66,13 +67,23 @@ describe('provisioning features through the action', () => {
     });
     expect(hubWrites[2]!.body).toEqual({
       importSettings: {
+        username: { userNameFormat: 'EMAIL' },
         schedule: {
           status: 'ENABLED',
           fullImport: { expression: '0 21 * * Mon', timezone: 'Europe/Berlin' },
           incrementalImport: { expression: '0 * * * *', timezone: 'Europe/Berlin' },
         },
       },
-      importRules: { userCreateAndMatch: { autoConfirmExactMatch: true } },
+      importRules: {
+        userCreateAndMatch: {
+          exactMatchCriteria: 'EMAIL',
+          allowPartialMatch: false,
+          autoConfirmPartialMatch: false,
+          autoConfirmExactMatch: true,
+          autoConfirmNewUsers: false,
+          autoActivateNewUsers: false,
+        },
+      },
     });
     for (const put of hubWrites.slice(1)) expect(validateRequestBody(put.path, 'PUT', put.body)).toEqual([]);
     expect(e2e.sim.writes().filter((r) => r.path.startsWith(`/api/v1/apps/${ZSCALER}/features`))).toEqual([]);
@@ -85,6 +96,102 @@ describe('provisioning features through the action', () => {
     expect(again.code, again.stdout).toBe(0);
     expect(again.outputs).toMatchObject({ changes: 'false', 'to-update-features': '0' });
     expect(e2e.sim.writes()).toHaveLength(writes);
+  });
+
+  it('one declared setting and a username format reach an Okta that says userNameFormat and replaces whole sections; nothing else moves', async () => {
+    const legacy = '0oa5org2orglegacy01';
+    // Set in the Admin Console, nothing at Okta's defaults; real Okta's spelling and nulls.
+    const consoleSettings = {
+      USER_PROVISIONING: {
+        create: { lifecycleCreate: { status: 'ENABLED' } },
+        update: {
+          profile: { status: 'ENABLED' },
+          lifecycleDeactivate: { status: 'DISABLED' },
+          password: { status: 'ENABLED', seed: 'OKTA', change: 'CHANGE' },
+        },
+      },
+      INBOUND_PROVISIONING: {
+        importSettings: {
+          username: { userNameFormat: 'EMAIL' },
+          schedule: {
+            status: 'ENABLED',
+            fullImport: { expression: '0 3 * * Sun', timezone: 'Asia/Tokyo' },
+            incrementalImport: null,
+          },
+        },
+        importRules: {
+          userCreateAndMatch: {
+            exactMatchCriteria: 'USERNAME',
+            allowPartialMatch: true,
+            autoConfirmPartialMatch: true,
+            autoConfirmExactMatch: true,
+            autoConfirmNewUsers: true,
+            autoActivateNewUsers: true,
+          },
+        },
+      },
+    };
+    const definitions = await mkdtemp(path.join(tmpdir(), 'oac-features-'));
+    await writeFile(
+      path.join(definitions, 'legacy.yaml'),
+      [
+        'connections:',
+        `  - id: ${legacy}`,
+        '    base_url: https://legacy-partner.okta.com',
+        '    action: activate',
+        '    profile: { auth_scheme: TOKEN, token: { env: LEGACY_PARTNER_TOKEN } }',
+        '    to_app: { deactivate_users: true }',
+        '    to_okta: { username_format: CUSTOM, username_expression: appuser.login }',
+        '',
+      ].join('\n'),
+    );
+    e2e = await startE2E({
+      definitions,
+      sim: {
+        featureUpdates: 'replace-sections',
+        apps: [
+          {
+            id: legacy,
+            name: 'okta_org2org',
+            label: 'Legacy partner',
+            connection: {
+              authScheme: 'TOKEN',
+              status: 'ENABLED',
+              baseUrl: 'https://legacy-partner.okta.com',
+            },
+            features: structuredClone(consoleSettings),
+          },
+        ],
+      },
+    });
+    const pr = await e2e.pullRequest();
+    expect(pr.code, pr.stdout + pr.stderr).toBe(0);
+    const comment = planComments(e2e.github)[0]!.body;
+    expect(comment).toContain('to_okta.username_format: `EMAIL` → `CUSTOM`');
+    expect(comment).toContain('to_app.deactivate_users: `false` → `true`');
+    e2e.merge();
+    const merged = await e2e.push();
+    expect(merged.code, merged.stdout + merged.stderr).toBe(0);
+    expect(merged.outputs).toMatchObject({ failed: '0', 'plan-hash': pr.outputs['plan-hash'] });
+
+    const puts = e2e.sim.writes().filter((r) => r.method === 'PUT');
+    expect(puts.map((r) => r.path.split('/').pop())).toEqual(['USER_PROVISIONING', 'INBOUND_PROVISIONING']);
+    expect(JSON.stringify(puts.map((r) => r.body))).not.toContain('usernameFormat');
+    expect(e2e.sim.apps.get(legacy)!.features).toEqual({
+      USER_PROVISIONING: {
+        ...consoleSettings.USER_PROVISIONING,
+        update: { ...consoleSettings.USER_PROVISIONING.update, lifecycleDeactivate: { status: 'ENABLED' } },
+      },
+      INBOUND_PROVISIONING: {
+        ...consoleSettings.INBOUND_PROVISIONING,
+        importSettings: {
+          ...consoleSettings.INBOUND_PROVISIONING.importSettings,
+          username: { userNameFormat: 'CUSTOM', userNameExpression: 'appuser.login' },
+        },
+      },
+    });
+    const again = await e2e.dispatch({ command: 'plan' });
+    expect(again.outputs).toMatchObject({ changes: 'false', 'to-update-features': '0' });
   });
 
   it('shows feature drift on a scheduled run like connection drift', async () => {

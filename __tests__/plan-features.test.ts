@@ -76,7 +76,7 @@ describe('features in the plan (pure)', () => {
     expect(new Set([none.hash, on.hash, other.hash]).size).toBe(3);
   });
 
-  it('PUT bodies carry each touched section whole: Okta\'s values with the declared ones laid over them', () => {
+  it("PUT bodies carry each touched section whole: Okta's values with the declared ones laid over them", () => {
     const change = (field: string) => ({ field, before: null, after: '' });
     const declared: FeatureValues = {
       'to_app.create_users': true,
@@ -143,6 +143,15 @@ describe('features in the plan (pure)', () => {
   });
 });
 
+const ZSCALER_CONSOLE_SETTINGS = {
+  create: { lifecycleCreate: { status: 'ENABLED' } },
+  update: {
+    profile: { status: 'ENABLED' },
+    lifecycleDeactivate: { status: 'DISABLED' },
+    password: { status: 'ENABLED', seed: 'OKTA', change: 'CHANGE' },
+  },
+};
+
 describe('features against the simulator: plan, apply, plan again', () => {
   let sim: OktaSim;
   let client: OktaClient;
@@ -158,6 +167,8 @@ describe('features against the simulator: plan, apply, plan again', () => {
       name: 'zscalerbyz',
       label: 'Zscaler',
       connection: { authScheme: 'TOKEN', status: 'ENABLED', baseUrl: 'https://scim.example.com/v2' },
+      // Set in the Admin Console; the definition declares only `deactivate_users`.
+      features: { USER_PROVISIONING: ZSCALER_CONSOLE_SETTINGS },
     },
     {
       id: '0oa5zscalerplain001',
@@ -221,18 +232,33 @@ describe('features against the simulator: plan, apply, plan again', () => {
       'PUT features/INBOUND_PROVISIONING',
     ]);
     expect(writesOf(zscaler.id)).toEqual(['PUT features/USER_PROVISIONING']);
-    expect(
-      sim
-        .writes()
-        .filter((r) => r.method === 'PUT')
-        .map((r) => r.body),
-    ).toEqual(
-      expect.arrayContaining([
-        { update: { lifecycleDeactivate: { status: 'ENABLED' } } },
-        { create: { lifecycleCreate: { status: 'ENABLED' } } },
-        { importSettings: {}, importRules: { userCreateAndMatch: { autoConfirmExactMatch: true } } },
-      ]),
-    );
+    // Each PUT carries the sections it touches whole: Okta's values with the declared ones laid over them.
+    const putBody = (id: string, name: string) =>
+      sim.writes().find((r) => r.method === 'PUT' && r.path === `/api/v1/apps/${id}/features/${name}`)?.body;
+    expect(putBody(zscaler.id, 'USER_PROVISIONING')).toEqual({
+      update: { ...ZSCALER_CONSOLE_SETTINGS.update, lifecycleDeactivate: { status: 'ENABLED' } },
+    });
+    expect(putBody(hub.id, 'USER_PROVISIONING')).toEqual({
+      create: { lifecycleCreate: { status: 'ENABLED' } },
+    });
+    expect(putBody(hub.id, 'INBOUND_PROVISIONING')).toEqual({
+      importSettings: { username: { userNameFormat: 'EMAIL' }, schedule: { status: 'DISABLED' } },
+      importRules: {
+        userCreateAndMatch: {
+          exactMatchCriteria: 'EMAIL',
+          allowPartialMatch: false,
+          autoConfirmPartialMatch: false,
+          autoConfirmExactMatch: true,
+          autoConfirmNewUsers: false,
+          autoActivateNewUsers: false,
+        },
+      },
+    });
+    // The sim replaces whole sections (its default): the settings nobody declared are as they were.
+    expect(sim.apps.get(zscaler.id)!.features!.USER_PROVISIONING).toEqual({
+      ...ZSCALER_CONSOLE_SETTINGS,
+      update: { ...ZSCALER_CONSOLE_SETTINGS.update, lifecycleDeactivate: { status: 'ENABLED' } },
+    });
 
     const second = await planConnections(client, connections, { ...options, orgUrl: sim.url, env });
     expect(second.changes).toBe(false);
@@ -249,7 +275,9 @@ describe('features against the simulator: plan, apply, plan again', () => {
       maxRetries: 0,
     });
     const plan = await planConnections(client, [hub, zscaler], { ...options, orgUrl: sim.url, env });
-    sim.setFaults({ failNext: { count: 5, status: 500, path: /\/apps\/0oa5org2orghub00001\/features/ } });
+    sim.setFaults({
+      failNext: { count: 5, status: 500, path: /\/apps\/0oa5org2orghub00001\/features\/USER_PROVISIONING$/ },
+    });
     const report = await applyPlan(client, plan, [hub, zscaler], { env, secrets: new SecretRegistry() });
     const [hubResult, zscalerResult] = report.results;
     expect(hubResult).toMatchObject({ status: 'failed', done: ['configure', 'activate'] });

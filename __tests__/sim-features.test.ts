@@ -71,7 +71,9 @@ describe('the OpenAPI helper on the features spec', () => {
 
   it("checks the username format as real Okta spells it (userNameFormat), so the spec's INBOUND example passes", () => {
     const path = features('0oa1', 'INBOUND_PROVISIONING');
-    expect(validateRequestBody(path, 'PUT', example('UpdateInboundProvisioningFeatureRequestEx'))).toEqual([]);
+    expect(validateRequestBody(path, 'PUT', example('UpdateInboundProvisioningFeatureRequestEx'))).toEqual(
+      [],
+    );
     expect(
       validateResponseBody(path, 'PUT', 200, example('UpdateInboundProvisioningFeatureResponseEx')),
     ).toEqual([]);
@@ -181,7 +183,7 @@ describe('the simulated Application Features API', () => {
     await expectConforms('GET', features(ZSCALER, 'USER_PROVISIONING'), 200);
   });
 
-  it('PUT replaces each section it is sent: what a sent section leaves out goes back to Okta\'s defaults', async () => {
+  it("PUT replaces each section it is sent: what a sent section leaves out goes back to Okta's defaults", async () => {
     const path = features(ORG2ORG, 'USER_PROVISIONING');
     const whole = {
       create: { lifecycleCreate: { status: 'ENABLED' } },
@@ -234,7 +236,9 @@ describe('the simulated Application Features API', () => {
     });
     // Its USER_PROVISIONING example says `change: CYCLE`, a value the spec's enum does not have: refused, named.
     const cycle = await expectConforms('PUT', user, 400, GUIDE_USER_EXAMPLE);
-    expect(cycle.text).toContain('update.password.change: Invalid value. Allowed values: CHANGE, KEEP_EXISTING.');
+    expect(cycle.text).toContain(
+      'update.password.change: Invalid value. Allowed values: CHANGE, KEEP_EXISTING.',
+    );
     const { change: _cycle, ...password } = GUIDE_USER_EXAMPLE.update.password;
     const withoutCycle = { ...GUIDE_USER_EXAMPLE, update: { ...GUIDE_USER_EXAMPLE.update, password } };
     await expectConforms('PUT', user, 200, withoutCycle);
@@ -247,7 +251,9 @@ describe('the simulated Application Features API', () => {
       importRules: {},
     });
     expect(answer.body).toMatchObject({
-      capabilities: { importSettings: { username: { userNameFormat: 'EMAIL', userNameExpression: 'appuser.email' } } },
+      capabilities: {
+        importSettings: { username: { userNameFormat: 'EMAIL', userNameExpression: 'appuser.email' } },
+      },
     });
   });
 
@@ -356,10 +362,14 @@ describe('the Okta client on the features API', () => {
       (await client.listFeatures(ORG2ORG)).find((f) => f.name === 'INBOUND_PROVISIONING')!.capabilities;
     inbound.importSettings.username = { usernameFormat: 'CUSTOM', userNameExpression: 'appuser.login' };
     expect((await read()).importSettings).toEqual(
-      expect.objectContaining({ username: { userNameFormat: 'CUSTOM', userNameExpression: 'appuser.login' } }),
+      expect.objectContaining({
+        username: { userNameFormat: 'CUSTOM', userNameExpression: 'appuser.login' },
+      }),
     );
     inbound.importSettings.username = { userNameFormat: 'EMAIL' };
-    expect((await read()).importSettings).toEqual(expect.objectContaining({ username: { userNameFormat: 'EMAIL' } }));
+    expect((await read()).importSettings).toEqual(
+      expect.objectContaining({ username: { userNameFormat: 'EMAIL' } }),
+    );
   });
 
   it('a read-only client refuses the PUT before sending it', async () => {

@@ -218,7 +218,11 @@ const timezone: Schema = {
     }
   },
 };
-const schedule: Schema = { object: { expression: cron, timezone }, required: ['expression'], unsetWhenEmpty: true };
+const schedule: Schema = {
+  object: { expression: cron, timezone },
+  required: ['expression'],
+  unsetWhenEmpty: true,
+};
 
 const REQUEST_SCHEMAS: Record<SimFeatureName, Schema> = {
   USER_PROVISIONING: {

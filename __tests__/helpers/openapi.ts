@@ -72,12 +72,13 @@ function dereference(node: unknown, doc: unknown, seen: readonly string[] = [], 
 function correctByRecordings(spec: unknown): unknown {
   const schemas = (spec as { components?: { schemas?: Record<string, JsonObject> } }).components?.schemas;
   const username = schemas?.ImportUsernameObject as
-    | { properties: JsonObject; required?: string[] }
-    | undefined;
+    { properties: JsonObject; required?: string[] } | undefined;
   if (username?.properties.usernameFormat) {
     username.properties.userNameFormat = username.properties.usernameFormat;
     delete username.properties.usernameFormat;
-    username.required = (username.required ?? []).map((key) => (key === 'usernameFormat' ? 'userNameFormat' : key));
+    username.required = (username.required ?? []).map((key) =>
+      key === 'usernameFormat' ? 'userNameFormat' : key,
+    );
   }
   const schedule = schemas?.ImportScheduleObject as { properties: Record<string, JsonObject> } | undefined;
   for (const item of ['fullImport', 'incrementalImport']) {
