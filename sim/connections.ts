@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { hasNoConnection, needsConsent, supportedSchemes, supportsProvisioning } from './app-kinds.js';
 import { parseConnectionRequest, type ConnectionRequest } from './connection-request.js';
+import { consentHolds, consentState } from './consent.js';
 import {
   appNotFound,
   json,
@@ -23,10 +23,6 @@ function setUpConnection(app: SimApp): SimConnection | undefined {
   if (!supportsProvisioning(app.name) || !connection) return undefined;
   if (connection.authScheme === 'UNKNOWN' || connection.status === 'UNKNOWN') return undefined;
   return connection;
-}
-
-function consentState(appId: string): string {
-  return createHash('sha256').update(`consent:${appId}`).digest('base64url').slice(0, 22);
 }
 
 function links(app: SimApp, origin: string, status: 'ENABLED' | 'DISABLED' | 'UNKNOWN', authorize: boolean) {
@@ -100,7 +96,8 @@ function renderConnection(
 }
 
 function consentPending(app: SimApp): boolean {
-  return needsConsent(app.name) && setUpConnection(app)?.consent === 'pending';
+  const connection = setUpConnection(app);
+  return needsConsent(app.name) && connection !== undefined && !consentHolds(connection);
 }
 
 export function handleGetConnection(req: SimRequest, state: SimState, appId: string): SimResponse {
@@ -108,16 +105,6 @@ export function handleGetConnection(req: SimRequest, state: SimState, appId: str
   if (!app) return appNotFound(appId);
   if (hasNoConnection(app.name)) return notFound(`default (ProvisioningConnection of ${appId})`);
   return json(200, renderConnection(app, state, req.origin));
-}
-
-/** What a person's consent at the authorize link does: the connection can then be activated. */
-export function grantConsent(state: SimState, appId: string): void {
-  const app = state.apps.get(appId);
-  const connection = app && setUpConnection(app);
-  if (!app || !connection || !needsConsent(app.name)) {
-    throw new Error(`grantConsent: ${appId} is not a consent app with a connection set up`);
-  }
-  connection.consent = 'granted';
 }
 
 /** Okta echoing secrets in an error: the client must redact them. */
@@ -157,7 +144,7 @@ function nextState(
 ): { status: 'ENABLED' | 'DISABLED'; consent?: 'pending' | 'granted' } {
   const previous = setUpConnection(app);
   if (needsConsent(app.name)) {
-    const consented = previous !== undefined && previous.consent !== 'pending';
+    const consented = previous !== undefined && consentHolds(previous);
     if (!consented || state.org.consentOnReconfigure === 'revoked') {
       return { status: 'DISABLED', consent: 'pending' };
     }
@@ -240,7 +227,7 @@ export function handleLifecycle(
     return validationFailed('connection', [
       'The provisioning connection is not set up for the app instance.',
     ]);
-  if (action === 'activate' && needsConsent(app.name) && connection.consent === 'pending') {
+  if (action === 'activate' && needsConsent(app.name) && !consentHolds(connection)) {
     if (state.org.activateBeforeConsent === 'stay-disabled') return noContent();
     return validationFailed('connection', [
       'Consent has not been granted for the provisioning connection. Grant consent at the authorize link first.',

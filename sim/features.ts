@@ -3,6 +3,7 @@
  * partially update an app's provisioning features, validated exactly as the spec's request schemas say.
  */
 import { needsConsent, supportsProvisioning } from './app-kinds.js';
+import { consentHolds } from './consent.js';
 import { appNotFound, json, jsonBody, notFound, validationFailed, type SimResponse } from './responses.js';
 import type { SimRequest, SimState } from './state.js';
 import type { SimApp, SimFeatureName, SimFeatures } from './types.js';
@@ -73,7 +74,7 @@ function enabledFeatures(app: SimApp): SimFeatures | undefined {
   const connection = app.connection;
   if (!supportsProvisioning(app.name) || !connection) return undefined;
   if (connection.authScheme === 'UNKNOWN' || connection.status === 'UNKNOWN') return undefined;
-  if (needsConsent(app.name) && connection.consent === 'pending') return undefined;
+  if (needsConsent(app.name) && !consentHolds(connection)) return undefined;
   const features = (app.features ??= {});
   for (const name of OFFERED[app.name] ?? []) features[name] ??= defaultCapabilities(name);
   return features;

@@ -2,6 +2,7 @@ import { handleGetApp, handleListApps } from './apps.js';
 import { authenticate, checkScope } from './auth.js';
 import { handleGetJwks } from './connection-jwks.js';
 import { handleGetConnection, handleLifecycle, handlePostConnection } from './connections.js';
+import { handleConsentPage, handleOAuthCallback } from './consent.js';
 import { handleGetFeature, handleListFeatures, handlePutFeature } from './features.js';
 import { methodNotAllowed, notFound, type SimResponse } from './responses.js';
 import type { SimRequest, SimState } from './state.js';
@@ -13,6 +14,9 @@ const CONNECTION_PATH = new RegExp(`^${APP}/connections/default$`);
 const LIFECYCLE_PATH = new RegExp(`^${APP}/connections/default/lifecycle/(activate|deactivate)$`);
 const FEATURES_PATH = new RegExp(`^${APP}/features(?:/([^/]+))?$`);
 const JWKS_PATH = new RegExp(`^${APP}/connections/default/jwks$`);
+const OAUTH_CALLBACK_PATH = new RegExp(`^${APP}/([^/]+)/oauth2/callback$`);
+/** The consent page of the app behind a consent app's authorize link (sim/consent.ts); no Okta auth. */
+const CONSENT_PAGE_PATH = /^\/consent\/([^/]+)$/;
 
 function decodeSegment(segment: string): string {
   try {
@@ -51,6 +55,11 @@ function routeApi(req: SimRequest, state: SimState): SimResponse {
     const action = match[2] === 'activate' ? 'activate' : 'deactivate';
     return onlyMethods(req, ['POST'], () => handleLifecycle(req, state, appId, action));
   }
+  match = OAUTH_CALLBACK_PATH.exec(req.path);
+  if (match?.[1] && match[2]) {
+    const [appName, appId] = [decodeSegment(match[1]), decodeSegment(match[2])];
+    return onlyMethods(req, ['POST'], () => handleOAuthCallback(req, state, appName, appId));
+  }
   match = FEATURES_PATH.exec(req.path);
   if (match?.[1]) {
     const appId = decodeSegment(match[1]);
@@ -68,6 +77,11 @@ function routeApi(req: SimRequest, state: SimState): SimResponse {
 /** Dispatches a request that got past rate limits and faults. */
 export function route(req: SimRequest, state: SimState): SimResponse {
   if (req.path === TOKEN_PATH) return handleTokenRequest(req, state);
+  const consentPage = CONSENT_PAGE_PATH.exec(req.path);
+  if (consentPage?.[1]) {
+    const appId = decodeSegment(consentPage[1]);
+    return onlyMethods(req, ['GET'], () => handleConsentPage(req, state, appId));
+  }
   if (!req.path.startsWith('/api/v1/')) return notFound(req.path);
   const auth = authenticate(req, state);
   if (!auth.ok) return auth.response;

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { AccessTokenStore } from './access-tokens.js';
 import { DpopVerifier, NonceStore } from './dpop.js';
 import { FaultState } from './faults.js';
-import { grantConsent } from './connections.js';
+import { grantConsent } from './consent.js';
 import { createRequestHandler } from './handler.js';
 import { randomString } from './random.js';
 import { RateLimiter } from './rate-limits.js';

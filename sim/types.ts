@@ -12,10 +12,14 @@ export interface SimConnection {
   /** Replaces the consent link (`_links.authorize.href`) a consent app answers (hostile-content tests). */
   authorizeHref?: string;
   /**
-   * Consent apps only: `pending` until a person grants consent at the authorize link (`OktaSim.grantConsent`).
-   * A connection seeded without it counts as consented; a first configure makes it `pending`.
+   * Consent apps only (see sim/consent.ts): `pending` until an admin consents at the authorize link,
+   * `awaiting-verification` once Okta gave the browser the URL that completes the flow, `granted` after that
+   * URL was POSTed (or `OktaSim.grantConsent`). A connection seeded without it counts as consented; a first
+   * configure makes it `pending`.
    */
-  consent?: 'pending' | 'granted';
+  consent?: 'pending' | 'awaiting-verification' | 'granted';
+  /** The code of the outstanding `continue_oauth_flow_url`. */
+  consentCode?: string;
   // write-only values, stored so tests can assert what was set; never returned by the API
   token?: string;
   adminUsername?: string;
@@ -178,7 +182,10 @@ export interface OktaSim {
   windowCounts(bucket: BucketName): number[];
   /** Requests that are not GET (excluding the token endpoint). */
   writes(): RecordedRequest[];
-  /** A person grants consent at a consent app's authorize link; the connection stays DISABLED until activated. */
+  /**
+   * A person grants consent at a consent app's authorize link and completes the flow (sim/consent.ts); the
+   * connection stays DISABLED until activated.
+   */
   grantConsent(appId: string): void;
   close(): Promise<void>;
 }
