@@ -118,6 +118,53 @@ describe('consent apps follow Okta’s documented flow', () => {
   });
 });
 
+describe('a re-configure that Okta answers DISABLED (an Office 365 password rotation of an enabled app)', () => {
+  const OFFICE = '0oa5office365000001';
+  const officeYaml = `connections:
+  - id: ${OFFICE}
+    name: Microsoft 365
+    action: activate
+    profile:
+      auth_scheme: OAUTH2
+      settings:
+        admin_username: admin@example.onmicrosoft.com
+        admin_password: { env: O365_ADMIN_PASSWORD }
+`;
+
+  it('is activated in the same apply while the consent holds', async () => {
+    await start({ 'office365.yaml': officeYaml });
+    const { result, requests } = await requestsOf(() => apply({ 'rotate-secrets': 'all' }));
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.outputs).toMatchObject({ applied: '1', failed: '0' });
+    expect(requests.filter((r) => r.bucket === 'apps-star').map(describeRequest)).toEqual([
+      `GET /api/v1/apps/${OFFICE}/connections/default`,
+      `POST /api/v1/apps/${OFFICE}/connections/default`,
+      `POST /api/v1/apps/${OFFICE}/connections/default/lifecycle/activate`,
+      `GET /api/v1/apps/${OFFICE}/connections/default`,
+    ]);
+    expect(result.summary).toMatch(/Microsoft 365 .*✅ configured \+ activated/);
+    expect(e2e.sim.apps.get(OFFICE)!.connection).toMatchObject({
+      status: 'ENABLED',
+      adminPassword: SECRET_ENV.O365_ADMIN_PASSWORD,
+    });
+  });
+
+  it('ends as consent needed with the link when Okta asks for consent again', async () => {
+    await start({ 'office365.yaml': officeYaml }, { consentOnReconfigure: 'revoked' });
+    const result = await apply({ 'rotate-secrets': 'all' });
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.outputs).toMatchObject({ applied: '0', failed: '0' });
+    expect(result.summary).toMatch(/Microsoft 365.*⏳ consent needed/);
+    expect(result.summary).toContain(`/consent/${OFFICE}?state=`);
+    expect(e2e.sim.apps.get(OFFICE)!.connection!.status).toBe('DISABLED');
+
+    e2e.sim.grantConsent(OFFICE);
+    const consented = await apply();
+    expect(consented.outputs).toMatchObject({ applied: '1', failed: '0' });
+    expect(e2e.sim.apps.get(OFFICE)!.connection!.status).toBe('ENABLED');
+  });
+});
+
 describe('rotate-secrets', () => {
   it('re-sends only connections that hold a secret, and says which it left alone', async () => {
     e2e = await startE2E();
@@ -128,10 +175,13 @@ describe('rotate-secrets', () => {
     expect(posts.sort()).toEqual(
       [
         '/api/v1/apps/0oa5office365000001/connections/default',
+        // Okta answers a configure without `activate` DISABLED; the consent still holds, so apply activates.
+        '/api/v1/apps/0oa5office365000001/connections/default/lifecycle/activate',
         '/api/v1/apps/0oa5org2orglegacy01/connections/default',
         '/api/v1/apps/0oa5zscalerprod0001/connections/default',
       ].sort(),
     );
+    expect(result.summary).toMatch(/Microsoft 365 .*✅ configured \+ activated/);
     expect(result.outputs).toMatchObject({ 'to-configure': '3', applied: '3', failed: '0' });
     expect(result.summary).toMatch(
       /rotate-secrets left 1 connection alone, with no secret \(token, admin_password\) to rotate: Partner hub \(`0oa5org2orghub00001`\)/,
