@@ -36,6 +36,8 @@ export interface SimApp {
   name: AppKind;
   label: string;
   status?: 'ACTIVE' | 'INACTIVE';
+  /** Overrides the kind's sign-on mode; `null` as real Okta answers for some catalog apps. */
+  signOnMode?: string | null;
   connection?: SimConnection;
   /** Set to Okta's defaults when first needed (provisioning enabled); seeds and tests may preset them. */
   features?: SimFeatures;
