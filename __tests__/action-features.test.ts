@@ -212,6 +212,42 @@ describe('provisioning features through the action', () => {
     expect(e2e.sim.writes()).toEqual([]);
   });
 
+  it('warns at plan time that the features of a connection to deactivate are not written', async () => {
+    sim = await startOktaSim({
+      apps: [
+        {
+          id: '0oa5org2orglegacy01',
+          name: 'okta_org2org',
+          label: 'Legacy partner',
+          connection: { authScheme: 'TOKEN', status: 'ENABLED', baseUrl: 'https://legacy-partner.okta.com' },
+        },
+      ],
+    });
+    const workspace = await makeWorkspace({
+      'okta/connections/legacy.yaml': [
+        'connections:',
+        '  - id: 0oa5org2orglegacy01',
+        '    base_url: https://legacy-partner.okta.com',
+        '    action: deactivate',
+        '    profile: { auth_scheme: TOKEN, token: { env: LEGACY_TOKEN } }',
+        '    to_app: { create_users: true }',
+        '',
+      ].join('\n'),
+    });
+    const run = await runAction({
+      workspace,
+      inputs: { command: 'plan', 'okta-org-url': sim.url, 'okta-api-token': sim.apiToken },
+      env: { LEGACY_TOKEN: 'legacy-token-0123456789' },
+    });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain(
+      'okta/connections/legacy.yaml:4:5: warning: `connections[0]` has `action: deactivate`, so its provisioning features (`to_app`) are neither compared nor written',
+    );
+    expect(run.summary).toContain('neither compared nor written');
+    expect(run.outputs).toMatchObject({ 'to-deactivate': '1', 'to-update-features': '0' });
+    expect(sim.requests.filter((r) => r.path.includes('/features'))).toEqual([]);
+  });
+
   it('refuses a bad value at its line without reading Okta', async () => {
     sim = await startOktaSim({});
     const workspace = await makeWorkspace({

@@ -288,3 +288,83 @@ describe('features against the simulator: plan, apply, plan again', () => {
     expect(report).toMatchObject({ applied: 1, failed: 1 });
   });
 });
+
+describe('"provisioning not enabled" and connections to deactivate', () => {
+  let sim: OktaSim;
+  let client: OktaClient;
+  afterEach(async () => {
+    await client?.close();
+    await sim?.close();
+  });
+  const ZSCALER = '0oa5zscalerprod0001';
+  const zscaler = (action: 'activate' | 'deactivate') =>
+    resolvedConnection({
+      id: ZSCALER,
+      action,
+      baseUrl: 'https://scim.example.com/v2',
+      features: { 'to_app.deactivate_users': true },
+    });
+  async function start() {
+    sim = await startOktaSim({
+      apps: [
+        {
+          id: ZSCALER,
+          name: 'zscalerbyz',
+          label: 'Zscaler',
+          connection: { authScheme: 'TOKEN', status: 'ENABLED', baseUrl: 'https://scim.example.com/v2' },
+        },
+      ],
+    });
+    client = new OktaClient({
+      orgUrl: sim.url,
+      credentials: { kind: 'api-token', token: sim.apiToken },
+      secrets: new SecretRegistry(),
+      maxRetries: 0,
+    });
+  }
+
+  it("is told by Okta's status and code on the features read, whatever the wording", async () => {
+    await start();
+    sim.setFaults({
+      failNext: {
+        count: 1,
+        status: 400,
+        path: /\/features$/,
+        errorCode: 'E0000001',
+        errorSummary: 'Api validation failed: feature',
+        causes: ['Provisioning was switched off for this app instance.'],
+      },
+    });
+    const plan = await planConnections(client, [zscaler('activate')], {
+      ...options,
+      orgUrl: sim.url,
+      env: {},
+    });
+    expect(plan.connections[0]).toMatchObject({
+      operations: ['update-features'],
+      features: [{ field: 'to_app.deactivate_users', before: 'false', after: 'true' }],
+    });
+    expect(plan.connections[0]!.error).toBeUndefined();
+
+    // Another 400 (bad JSON, E0000003) on the same read is an error, not "not enabled".
+    sim.setFaults({ failNext: { count: 1, status: 400, path: /\/features$/, errorCode: 'E0000003' } });
+    const refused = await planConnections(client, [zscaler('activate')], {
+      ...options,
+      orgUrl: sim.url,
+      env: {},
+    });
+    expect(refused.connections[0]!.error).toBeDefined();
+  });
+
+  it('a connection to deactivate: its features are neither read nor written', async () => {
+    await start();
+    const plan = await planConnections(client, [zscaler('deactivate')], {
+      ...options,
+      orgUrl: sim.url,
+      env: {},
+    });
+    expect(plan.connections[0]!.operations).toEqual(['deactivate']);
+    expect(plan.connections[0]!.features).toBeUndefined();
+    expect(sim.requests.filter((r) => r.path.includes('/features'))).toEqual([]);
+  });
+});

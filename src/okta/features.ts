@@ -62,11 +62,17 @@ export function parseFeatureList(body: unknown): OktaFeature[] {
   return body.filter((item) => FEATURE_NAMES.includes(asObject(item)?.name as FeatureName)).map(parseFeature);
 }
 
-/** Okta's 400 for an app whose provisioning connection is not set up: its features do not exist yet. */
+/**
+ * Okta's answer to a read of an app's features while its provisioning is not enabled: 400 E0000001 on a
+ * `/features` path (the spec's and the real answer's cause reads "Provisioning is not enabled for the app
+ * instance."; any other wording counts the same, since a read has no body whose validation could fail).
+ */
 export function isProvisioningNotEnabled(error: unknown): boolean {
   return (
     error instanceof OktaApiError &&
     error.status === 400 &&
-    error.causes.some((cause) => /provisioning is not enabled/i.test(cause))
+    error.errorCode === 'E0000001' &&
+    error.method === 'GET' &&
+    /^\/api\/v1\/apps\/[^/]+\/features(\/[^/]+)?$/.test(error.path)
   );
 }
