@@ -311,6 +311,48 @@ describe('Org2Org', () => {
   });
 });
 
+describe('the Org2Org signing key by rotation mode', () => {
+  const signing = (mode: string) => `      signing:\n        rotation_mode: ${mode}\n`;
+
+  it('AUTO: the JWKS URL to configure in the target org, not a key that breaks at the first rotation', async () => {
+    await start({ 'hub.yaml': hubYaml(signing('AUTO')) });
+    const run = await apply();
+    expect(run.code, run.stdout).toBe(0);
+    const jwksUrl = `${e2e.sim.url}/api/v1/apps/${HUB}/connections/default/jwks`;
+    expect(run.summary).toContain(
+      `Okta rotates this connection's signing key (rotation_mode AUTO): give the service app \`0oa5hubservice00001\` in the target org the JWKS URL \`${jwksUrl}\` (its jwks_uri)`,
+    );
+    expect(run.summary).toContain(`current key: kid \`${connectionJwk(HUB).kid}\``);
+    expect(run.summary).not.toContain('register this public key');
+  });
+
+  it('MANUAL: the key, with what a rotation needs', async () => {
+    await start({ 'hub.yaml': hubYaml(signing('MANUAL')) });
+    const run = await apply();
+    expect(run.summary).toContain('register this public key with the service app `0oa5hubservice00001`');
+    expect(run.summary).toContain('rotation_mode MANUAL: the key changes only when it is rotated');
+  });
+
+  it('a 404 on the JWKS of the app just configured says the key is missing, not that the app does not exist', async () => {
+    await start({ 'hub.yaml': hubYaml(signing('MANUAL')) });
+    e2e.sim.setFaults({
+      failNext: {
+        count: 1,
+        status: 404,
+        path: /\/jwks$/,
+        errorCode: 'E0000007',
+        errorSummary: 'Not found: Resource not found: jwks (ProvisioningConnectionJwks)',
+      },
+    });
+    const run = await apply();
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.summary).toContain(
+      'Okta has no signing key for this connection (404 on its JWKS; the app itself exists)',
+    );
+    expect(run.summary).not.toContain('does not exist');
+  });
+});
+
 describe('a connection Okta answers 404 for', () => {
   it('of an app that exists: the unsupported-app message, not "does not exist"', async () => {
     await start({

@@ -172,8 +172,11 @@ async function applyConnection(
     });
   }
   if (done.includes('configure') && isOrg2OrgOAuth(planned.appKind, planned.desired?.authScheme)) {
-    const publicKey = await readPublicKey(writer, planned.appId, planned.desired?.clientId, (text) =>
-      secrets.redact(text),
+    const publicKey = await readPublicKey(
+      writer,
+      planned.appId,
+      { clientId: latest.clientId ?? planned.desired?.clientId, rotationMode: latest.rotationMode },
+      (text) => secrets.redact(text),
     );
     return result('applied', { publicKey });
   }

@@ -24,7 +24,7 @@ import { renderDefinitionFile } from './render-yaml.js';
 /** The reads an export needs (all GETs: an export never writes to Okta). */
 export type ExportReader = Pick<
   OktaClient,
-  'listApps' | 'getApp' | 'getConnection' | 'getConnectionJwks' | 'listFeatures'
+  'listApps' | 'getApp' | 'getConnection' | 'getConnectionJwks' | 'connectionJwksUrl' | 'listFeatures'
 >;
 
 export interface ExportOptions {
@@ -121,7 +121,7 @@ async function readConnection(reader: ExportReader, app: OktaApp): Promise<Read>
   }
   // Org2Org OAuth works only once the target org trusts the connection's key: one more read to show it.
   const publicKey = isOrg2OrgOAuth(app.name, live.authScheme)
-    ? await readPublicKey(reader, app.id, live.clientId, (text) => text)
+    ? await readPublicKey(reader, app.id, live, (text) => text)
     : undefined;
   return { app, live: { ...live, authScheme: live.authScheme }, features, ...(publicKey && { publicKey }) };
 }
