@@ -98,101 +98,104 @@ describe('provisioning features through the action', () => {
     expect(e2e.sim.writes()).toHaveLength(writes);
   });
 
-  it('one declared setting and a username format reach an Okta that says userNameFormat and replaces whole sections; nothing else moves', async () => {
-    const legacy = '0oa5org2orglegacy01';
-    // Set in the Admin Console, nothing at Okta's defaults; real Okta's spelling and nulls.
-    const consoleSettings = {
-      USER_PROVISIONING: {
-        create: { lifecycleCreate: { status: 'ENABLED' } },
-        update: {
-          profile: { status: 'ENABLED' },
-          lifecycleDeactivate: { status: 'DISABLED' },
-          password: { status: 'ENABLED', seed: 'OKTA', change: 'CHANGE' },
-        },
-      },
-      INBOUND_PROVISIONING: {
-        importSettings: {
-          username: { userNameFormat: 'EMAIL' },
-          schedule: {
-            status: 'ENABLED',
-            fullImport: { expression: '0 3 * * Sun', timezone: 'Asia/Tokyo' },
-            incrementalImport: null,
+  it.each(['replace-sections', 'merge'] as const)(
+    'one declared setting and a username format reach an Okta that says userNameFormat (PUT: %s); nothing else moves',
+    async (featureUpdates) => {
+      const legacy = '0oa5org2orglegacy01';
+      // Set in the Admin Console, nothing at Okta's defaults; real Okta's spelling and nulls.
+      const consoleSettings = {
+        USER_PROVISIONING: {
+          create: { lifecycleCreate: { status: 'ENABLED' } },
+          update: {
+            profile: { status: 'ENABLED' },
+            lifecycleDeactivate: { status: 'DISABLED' },
+            password: { status: 'ENABLED', seed: 'OKTA', change: 'CHANGE' },
           },
         },
-        importRules: {
-          userCreateAndMatch: {
-            exactMatchCriteria: 'USERNAME',
-            allowPartialMatch: true,
-            autoConfirmPartialMatch: true,
-            autoConfirmExactMatch: true,
-            autoConfirmNewUsers: true,
-            autoActivateNewUsers: true,
-          },
-        },
-      },
-    };
-    const definitions = await mkdtemp(path.join(tmpdir(), 'oac-features-'));
-    await writeFile(
-      path.join(definitions, 'legacy.yaml'),
-      [
-        'connections:',
-        `  - id: ${legacy}`,
-        '    base_url: https://legacy-partner.okta.com',
-        '    action: activate',
-        '    profile: { auth_scheme: TOKEN, token: { env: LEGACY_PARTNER_TOKEN } }',
-        '    to_app: { deactivate_users: true }',
-        '    to_okta: { username_format: CUSTOM, username_expression: appuser.login }',
-        '',
-      ].join('\n'),
-    );
-    e2e = await startE2E({
-      definitions,
-      sim: {
-        featureUpdates: 'replace-sections',
-        apps: [
-          {
-            id: legacy,
-            name: 'okta_org2org',
-            label: 'Legacy partner',
-            connection: {
-              authScheme: 'TOKEN',
+        INBOUND_PROVISIONING: {
+          importSettings: {
+            username: { userNameFormat: 'EMAIL' },
+            schedule: {
               status: 'ENABLED',
-              baseUrl: 'https://legacy-partner.okta.com',
+              fullImport: { expression: '0 3 * * Sun', timezone: 'Asia/Tokyo' },
+              incrementalImport: null,
             },
-            features: structuredClone(consoleSettings),
           },
-        ],
-      },
-    });
-    const pr = await e2e.pullRequest();
-    expect(pr.code, pr.stdout + pr.stderr).toBe(0);
-    const comment = planComments(e2e.github)[0]!.body;
-    expect(comment).toContain('to_okta.username_format: `EMAIL` → `CUSTOM`');
-    expect(comment).toContain('to_app.deactivate_users: `false` → `true`');
-    e2e.merge();
-    const merged = await e2e.push();
-    expect(merged.code, merged.stdout + merged.stderr).toBe(0);
-    expect(merged.outputs).toMatchObject({ failed: '0', 'plan-hash': pr.outputs['plan-hash'] });
-
-    const puts = e2e.sim.writes().filter((r) => r.method === 'PUT');
-    expect(puts.map((r) => r.path.split('/').pop())).toEqual(['USER_PROVISIONING', 'INBOUND_PROVISIONING']);
-    expect(JSON.stringify(puts.map((r) => r.body))).not.toContain('usernameFormat');
-    expect(e2e.sim.apps.get(legacy)!.features).toEqual({
-      USER_PROVISIONING: {
-        ...consoleSettings.USER_PROVISIONING,
-        update: { ...consoleSettings.USER_PROVISIONING.update, lifecycleDeactivate: { status: 'ENABLED' } },
-      },
-      INBOUND_PROVISIONING: {
-        ...consoleSettings.INBOUND_PROVISIONING,
-        importSettings: {
-          ...consoleSettings.INBOUND_PROVISIONING.importSettings,
-          username: { userNameFormat: 'CUSTOM', userNameExpression: 'appuser.login' },
+          importRules: {
+            userCreateAndMatch: {
+              exactMatchCriteria: 'USERNAME',
+              allowPartialMatch: true,
+              autoConfirmPartialMatch: true,
+              autoConfirmExactMatch: true,
+              autoConfirmNewUsers: true,
+              autoActivateNewUsers: true,
+            },
+          },
         },
-      },
-    });
-    const again = await e2e.dispatch({ command: 'plan' });
-    expect(again.outputs).toMatchObject({ changes: 'false', 'to-update-features': '0' });
-  });
+      };
+      const definitions = await mkdtemp(path.join(tmpdir(), 'oac-features-'));
+      await writeFile(
+        path.join(definitions, 'legacy.yaml'),
+        [
+          'connections:',
+          `  - id: ${legacy}`,
+          '    base_url: https://legacy-partner.okta.com',
+          '    action: activate',
+          '    profile: { auth_scheme: TOKEN, token: { env: LEGACY_PARTNER_TOKEN } }',
+          '    to_app: { deactivate_users: true }',
+          '    to_okta: { username_format: CUSTOM, username_expression: appuser.login }',
+          '',
+        ].join('\n'),
+      );
+      e2e = await startE2E({
+        definitions,
+        sim: {
+          featureUpdates,
+          apps: [
+            {
+              id: legacy,
+              name: 'okta_org2org',
+              label: 'Legacy partner',
+              connection: {
+                authScheme: 'TOKEN',
+                status: 'ENABLED',
+                baseUrl: 'https://legacy-partner.okta.com',
+              },
+              features: structuredClone(consoleSettings),
+            },
+          ],
+        },
+      });
+      const pr = await e2e.pullRequest();
+      expect(pr.code, pr.stdout + pr.stderr).toBe(0);
+      const comment = planComments(e2e.github)[0]!.body;
+      expect(comment).toContain('to_okta.username_format: `EMAIL` → `CUSTOM`');
+      expect(comment).toContain('to_app.deactivate_users: `false` → `true`');
+      e2e.merge();
+      const merged = await e2e.push();
+      expect(merged.code, merged.stdout + merged.stderr).toBe(0);
+      expect(merged.outputs).toMatchObject({ failed: '0', 'plan-hash': pr.outputs['plan-hash'] });
+
+      const puts = e2e.sim.writes().filter((r) => r.method === 'PUT');
+      expect(puts.map((r) => r.path.split('/').pop())).toEqual(['USER_PROVISIONING', 'INBOUND_PROVISIONING']);
+      expect(JSON.stringify(puts.map((r) => r.body))).not.toContain('usernameFormat');
+      expect(e2e.sim.apps.get(legacy)!.features).toEqual({
+        USER_PROVISIONING: {
+          ...consoleSettings.USER_PROVISIONING,
+          update: { ...consoleSettings.USER_PROVISIONING.update, lifecycleDeactivate: { status: 'ENABLED' } },
+        },
+        INBOUND_PROVISIONING: {
+          ...consoleSettings.INBOUND_PROVISIONING,
+          importSettings: {
+            ...consoleSettings.INBOUND_PROVISIONING.importSettings,
+            username: { userNameFormat: 'CUSTOM', userNameExpression: 'appuser.login' },
+          },
+        },
+      });
+      const again = await e2e.dispatch({ command: 'plan' });
+      expect(again.outputs).toMatchObject({ changes: 'false', 'to-update-features': '0' });
+    },
+  );
 
   it('shows feature drift on a scheduled run like connection drift', async () => {
     e2e = await startE2E();
