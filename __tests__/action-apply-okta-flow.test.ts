@@ -96,6 +96,33 @@ describe('consent apps follow Okta’s documented flow', () => {
     expect(again.outputs).toMatchObject({ changes: 'false', applied: '0', failed: '0' });
   });
 
+  it("the admin's steps of the README: the link, consent, POST the continue URL; then apply activates", async () => {
+    await start({ 'google.yaml': googleYaml });
+    const first = await apply();
+    const link = new RegExp(`${e2e.sim.url}/consent/${GOOGLE}\\?state=[\\w-]+`).exec(first.summary)?.[0];
+    expect(link, first.summary).toBeDefined();
+    // Steps 2 and 3: the admin's browser, no Okta credentials.
+    const browser = await fetch(link!);
+    const { continue_oauth_flow_url: next } = (await browser.json()) as {
+      continue_oauth_flow_url: { href: string; method: string };
+    };
+    expect(next.method).toBe('POST');
+    // Consent alone does not let activation take: still consent needed, not a failure.
+    const before = await apply();
+    expect(before.outputs).toMatchObject({ applied: '0', failed: '0' });
+    expect(before.summary).toMatch(/Google Workspace.*⏳ consent needed/);
+    // Step 4: POST the continue URL with an Okta API token.
+    const verified = await fetch(next.href, {
+      method: 'POST',
+      headers: { Authorization: `SSWS ${e2e.sim.apiToken}` },
+    });
+    expect(verified.status).toBe(204);
+    // Step 5: the next apply activates.
+    const after = await apply();
+    expect(after.outputs).toMatchObject({ applied: '1', failed: '0' });
+    expect(e2e.sim.apps.get(GOOGLE)!.connection!.status).toBe('ENABLED');
+  });
+
   it('an activation that Okta takes but leaves DISABLED is consent needed too, with the link from the re-read', async () => {
     await start({ 'google.yaml': googleYaml }, { activateBeforeConsent: 'stay-disabled' });
     e2e.sim.apps.get(GOOGLE)!.connection = { authScheme: 'OAUTH2', status: 'DISABLED', consent: 'pending' };
