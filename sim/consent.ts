@@ -10,7 +10,7 @@
  * The sim serves the app's consent page itself (`GET /consent/{appId}?state=…`, standing for steps 2's page and
  * the app's call back), so a test's "browser" gets exactly the JSON Okta shows.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { needsConsent } from './app-kinds.js';
 import { appNotFound, json, noContent, notFound, validationFailed, type SimResponse } from './responses.js';
 import type { SimRequest, SimState } from './state.js';
@@ -53,10 +53,7 @@ export function handleConsentPage(req: SimRequest, state: SimState, appId: strin
   if (given !== consentState(appId)) {
     return validationFailed('state', ['The state does not match the consent request.']);
   }
-  const code = createHash('sha256')
-    .update(`code:${appId}:${req.now}:${Math.random()}`)
-    .digest('base64url')
-    .slice(0, 32);
+  const code = randomBytes(24).toString('base64url');
   connection.consent = 'awaiting-verification';
   connection.consentCode = code;
   const query = new URLSearchParams({ code, state: given });
