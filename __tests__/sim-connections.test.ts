@@ -184,6 +184,43 @@ describe('connections', () => {
     expect(causes(missing)[0]).toMatch(/clientId/);
   });
 
+  it("accepts the connection requests of Okta's guide as printed, `?activate=TRUE` included", async () => {
+    // "Set up an app provisioning connection" (developer.okta.com), step 1 of each flow.
+    const zscaler = await post(
+      ids.zscalerNew,
+      {
+        baseUrl: 'https://scim.zscalerbeta.net/1111111/222/scim',
+        profile: { authScheme: 'TOKEN', token: 'zs-token-1' },
+      },
+      '?activate=TRUE',
+    );
+    expect(zscaler.body).toMatchObject({
+      status: 'ENABLED',
+      baseUrl: 'https://scim.zscalerbeta.net/1111111/222/scim',
+    });
+    const org2org = await post(
+      ids.org2orgNew,
+      { profile: { authScheme: 'TOKEN', token: 'target-org-token' } },
+      '?activate=TRUE',
+    );
+    expect(org2org.body).toMatchObject({ status: 'ENABLED', profile: { authScheme: 'TOKEN' } });
+    const google = await post(ids.google, { profile: { authScheme: 'OAUTH2' } });
+    expect(google.body).toMatchObject({
+      status: 'DISABLED',
+      _links: { authorize: { href: expect.any(String) } },
+    });
+    const office = await post(ids.office, {
+      profile: {
+        authScheme: 'OAUTH2',
+        settings: { adminUsername: 'admin@example.com', adminPassword: 'pw-12345678' },
+      },
+    });
+    expect(office.body).toMatchObject({
+      status: 'DISABLED',
+      _links: { authorize: { href: expect.any(String) } },
+    });
+  });
+
   it("models the consent flow of Okta's guide: authorize link, the browser's continue URL, its POST, activation", async () => {
     const configured = await post(ids.google, { profile: { authScheme: 'OAUTH2' } });
     const authorize = (configured.body as { _links: { authorize: { href: string } } })._links.authorize.href;
