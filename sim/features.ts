@@ -1,6 +1,8 @@
 /**
  * The Application Features API of the simulated org (sim/contract/app-features.openapi.yaml): list, read and
- * partially update an app's provisioning features, validated exactly as the spec's request schemas say.
+ * update an app's provisioning features. Answers are shaped as real Okta's recorded ones (sim/contract/
+ * recordings): `userNameFormat`, `"fullImport": null`; requests are checked against the spec's request schemas
+ * as corrected by that traffic (see REQUEST_SCHEMAS).
  */
 import { needsConsent, supportsProvisioning } from './app-kinds.js';
 import { consentHolds } from './consent.js';
