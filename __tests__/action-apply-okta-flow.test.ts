@@ -96,6 +96,33 @@ describe('consent apps follow Okta’s documented flow', () => {
     expect(again.outputs).toMatchObject({ changes: 'false', applied: '0', failed: '0' });
   });
 
+  it("the admin's steps of the README: the link, consent, POST the continue URL; then apply activates", async () => {
+    await start({ 'google.yaml': googleYaml });
+    const first = await apply();
+    const link = new RegExp(`${e2e.sim.url}/consent/${GOOGLE}\\?state=[\\w-]+`).exec(first.summary)?.[0];
+    expect(link, first.summary).toBeDefined();
+    // Steps 2 and 3: the admin's browser, no Okta credentials.
+    const browser = await fetch(link!);
+    const { continue_oauth_flow_url: next } = (await browser.json()) as {
+      continue_oauth_flow_url: { href: string; method: string };
+    };
+    expect(next.method).toBe('POST');
+    // Consent alone does not let activation take: still consent needed, not a failure.
+    const before = await apply();
+    expect(before.outputs).toMatchObject({ applied: '0', failed: '0' });
+    expect(before.summary).toMatch(/Google Workspace.*⏳ consent needed/);
+    // Step 4: POST the continue URL with an Okta API token.
+    const verified = await fetch(next.href, {
+      method: 'POST',
+      headers: { Authorization: `SSWS ${e2e.sim.apiToken}` },
+    });
+    expect(verified.status).toBe(204);
+    // Step 5: the next apply activates.
+    const after = await apply();
+    expect(after.outputs).toMatchObject({ applied: '1', failed: '0' });
+    expect(e2e.sim.apps.get(GOOGLE)!.connection!.status).toBe('ENABLED');
+  });
+
   it('an activation that Okta takes but leaves DISABLED is consent needed too, with the link from the re-read', async () => {
     await start({ 'google.yaml': googleYaml }, { activateBeforeConsent: 'stay-disabled' });
     e2e.sim.apps.get(GOOGLE)!.connection = { authScheme: 'OAUTH2', status: 'DISABLED', consent: 'pending' };
@@ -118,6 +145,53 @@ describe('consent apps follow Okta’s documented flow', () => {
   });
 });
 
+describe('a re-configure that Okta answers DISABLED (an Office 365 password rotation of an enabled app)', () => {
+  const OFFICE = '0oa5office365000001';
+  const officeYaml = `connections:
+  - id: ${OFFICE}
+    name: Microsoft 365
+    action: activate
+    profile:
+      auth_scheme: OAUTH2
+      settings:
+        admin_username: admin@example.onmicrosoft.com
+        admin_password: { env: O365_ADMIN_PASSWORD }
+`;
+
+  it('is activated in the same apply while the consent holds', async () => {
+    await start({ 'office365.yaml': officeYaml });
+    const { result, requests } = await requestsOf(() => apply({ 'rotate-secrets': 'all' }));
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.outputs).toMatchObject({ applied: '1', failed: '0' });
+    expect(requests.filter((r) => r.bucket === 'apps-star').map(describeRequest)).toEqual([
+      `GET /api/v1/apps/${OFFICE}/connections/default`,
+      `POST /api/v1/apps/${OFFICE}/connections/default`,
+      `POST /api/v1/apps/${OFFICE}/connections/default/lifecycle/activate`,
+      `GET /api/v1/apps/${OFFICE}/connections/default`,
+    ]);
+    expect(result.summary).toMatch(/Microsoft 365 .*✅ configured \+ activated/);
+    expect(e2e.sim.apps.get(OFFICE)!.connection).toMatchObject({
+      status: 'ENABLED',
+      adminPassword: SECRET_ENV.O365_ADMIN_PASSWORD,
+    });
+  });
+
+  it('ends as consent needed with the link when Okta asks for consent again', async () => {
+    await start({ 'office365.yaml': officeYaml }, { consentOnReconfigure: 'revoked' });
+    const result = await apply({ 'rotate-secrets': 'all' });
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.outputs).toMatchObject({ applied: '0', failed: '0' });
+    expect(result.summary).toMatch(/Microsoft 365.*⏳ consent needed/);
+    expect(result.summary).toContain(`/consent/${OFFICE}?state=`);
+    expect(e2e.sim.apps.get(OFFICE)!.connection!.status).toBe('DISABLED');
+
+    e2e.sim.grantConsent(OFFICE);
+    const consented = await apply();
+    expect(consented.outputs).toMatchObject({ applied: '1', failed: '0' });
+    expect(e2e.sim.apps.get(OFFICE)!.connection!.status).toBe('ENABLED');
+  });
+});
+
 describe('rotate-secrets', () => {
   it('re-sends only connections that hold a secret, and says which it left alone', async () => {
     e2e = await startE2E();
@@ -128,10 +202,13 @@ describe('rotate-secrets', () => {
     expect(posts.sort()).toEqual(
       [
         '/api/v1/apps/0oa5office365000001/connections/default',
+        // Okta answers a configure without `activate` DISABLED; the consent still holds, so apply activates.
+        '/api/v1/apps/0oa5office365000001/connections/default/lifecycle/activate',
         '/api/v1/apps/0oa5org2orglegacy01/connections/default',
         '/api/v1/apps/0oa5zscalerprod0001/connections/default',
       ].sort(),
     );
+    expect(result.summary).toMatch(/Microsoft 365 .*✅ configured \+ activated/);
     expect(result.outputs).toMatchObject({ 'to-configure': '3', applied: '3', failed: '0' });
     expect(result.summary).toMatch(
       /rotate-secrets left 1 connection alone, with no secret \(token, admin_password\) to rotate: Partner hub \(`0oa5org2orghub00001`\)/,
@@ -258,6 +335,48 @@ describe('Org2Org', () => {
     expect(exported.summary).toContain('Org2Org public keys');
     expect(exported.summary).toContain(`kid \`${kid}\``);
     expect(requests.filter((r) => r.path.endsWith('/jwks'))).toHaveLength(1);
+  });
+});
+
+describe('the Org2Org signing key by rotation mode', () => {
+  const signing = (mode: string) => `      signing:\n        rotation_mode: ${mode}\n`;
+
+  it('AUTO: the JWKS URL to configure in the target org, not a key that breaks at the first rotation', async () => {
+    await start({ 'hub.yaml': hubYaml(signing('AUTO')) });
+    const run = await apply();
+    expect(run.code, run.stdout).toBe(0);
+    const jwksUrl = `${e2e.sim.url}/api/v1/apps/${HUB}/connections/default/jwks`;
+    expect(run.summary).toContain(
+      `Okta rotates this connection's signing key (rotation_mode AUTO): give the service app \`0oa5hubservice00001\` in the target org the JWKS URL \`${jwksUrl}\` (its jwks_uri)`,
+    );
+    expect(run.summary).toContain(`current key: kid \`${connectionJwk(HUB).kid}\``);
+    expect(run.summary).not.toContain('register this public key');
+  });
+
+  it('MANUAL: the key, with what a rotation needs', async () => {
+    await start({ 'hub.yaml': hubYaml(signing('MANUAL')) });
+    const run = await apply();
+    expect(run.summary).toContain('register this public key with the service app `0oa5hubservice00001`');
+    expect(run.summary).toContain('rotation_mode MANUAL: the key changes only when it is rotated');
+  });
+
+  it('a 404 on the JWKS of the app just configured says the key is missing, not that the app does not exist', async () => {
+    await start({ 'hub.yaml': hubYaml(signing('MANUAL')) });
+    e2e.sim.setFaults({
+      failNext: {
+        count: 1,
+        status: 404,
+        path: /\/jwks$/,
+        errorCode: 'E0000007',
+        errorSummary: 'Not found: Resource not found: jwks (ProvisioningConnectionJwks)',
+      },
+    });
+    const run = await apply();
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.summary).toContain(
+      'Okta has no signing key for this connection (404 on its JWKS; the app itself exists)',
+    );
+    expect(run.summary).not.toContain('does not exist');
   });
 });
 

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startOktaSim, type OktaSim, type SimApp } from '../sim/server.js';
@@ -55,7 +56,7 @@ describe('provisioning features through the action', () => {
       'PUT features/USER_PROVISIONING',
       'PUT features/INBOUND_PROVISIONING',
     ]);
-    // Only the changed settings, plus what Okta's request schema requires beside them.
+    // Each touched section whole: Okta's values (here its defaults after the configure) with the declared over them.
     expect(hubWrites[1]!.body).toEqual({
       create: { lifecycleCreate: { status: 'ENABLED' } },
       update: {
@@ -66,13 +67,23 @@ describe('provisioning features through the action', () => {
     });
     expect(hubWrites[2]!.body).toEqual({
       importSettings: {
+        username: { userNameFormat: 'EMAIL' },
         schedule: {
           status: 'ENABLED',
           fullImport: { expression: '0 21 * * Mon', timezone: 'Europe/Berlin' },
           incrementalImport: { expression: '0 * * * *', timezone: 'Europe/Berlin' },
         },
       },
-      importRules: { userCreateAndMatch: { autoConfirmExactMatch: true } },
+      importRules: {
+        userCreateAndMatch: {
+          exactMatchCriteria: 'EMAIL',
+          allowPartialMatch: false,
+          autoConfirmPartialMatch: false,
+          autoConfirmExactMatch: true,
+          autoConfirmNewUsers: false,
+          autoActivateNewUsers: false,
+        },
+      },
     });
     for (const put of hubWrites.slice(1)) expect(validateRequestBody(put.path, 'PUT', put.body)).toEqual([]);
     expect(e2e.sim.writes().filter((r) => r.path.startsWith(`/api/v1/apps/${ZSCALER}/features`))).toEqual([]);
@@ -86,6 +97,105 @@ describe('provisioning features through the action', () => {
     expect(again.outputs).toMatchObject({ changes: 'false', 'to-update-features': '0' });
     expect(e2e.sim.writes()).toHaveLength(writes);
   });
+
+  it.each(['replace-sections', 'merge'] as const)(
+    'one declared setting and a username format reach an Okta that says userNameFormat (PUT: %s); nothing else moves',
+    async (featureUpdates) => {
+      const legacy = '0oa5org2orglegacy01';
+      // Set in the Admin Console, nothing at Okta's defaults; real Okta's spelling and nulls.
+      const consoleSettings = {
+        USER_PROVISIONING: {
+          create: { lifecycleCreate: { status: 'ENABLED' } },
+          update: {
+            profile: { status: 'ENABLED' },
+            lifecycleDeactivate: { status: 'DISABLED' },
+            password: { status: 'ENABLED', seed: 'OKTA', change: 'CHANGE' },
+          },
+        },
+        INBOUND_PROVISIONING: {
+          importSettings: {
+            username: { userNameFormat: 'EMAIL' },
+            schedule: {
+              status: 'ENABLED',
+              fullImport: { expression: '0 3 * * Sun', timezone: 'Asia/Tokyo' },
+              incrementalImport: null,
+            },
+          },
+          importRules: {
+            userCreateAndMatch: {
+              exactMatchCriteria: 'USERNAME',
+              allowPartialMatch: true,
+              autoConfirmPartialMatch: true,
+              autoConfirmExactMatch: true,
+              autoConfirmNewUsers: true,
+              autoActivateNewUsers: true,
+            },
+          },
+        },
+      };
+      const definitions = await mkdtemp(path.join(tmpdir(), 'oac-features-'));
+      await writeFile(
+        path.join(definitions, 'legacy.yaml'),
+        [
+          'connections:',
+          `  - id: ${legacy}`,
+          '    base_url: https://legacy-partner.okta.com',
+          '    action: activate',
+          '    profile: { auth_scheme: TOKEN, token: { env: LEGACY_PARTNER_TOKEN } }',
+          '    to_app: { deactivate_users: true }',
+          '    to_okta: { username_format: CUSTOM, username_expression: appuser.login }',
+          '',
+        ].join('\n'),
+      );
+      e2e = await startE2E({
+        definitions,
+        sim: {
+          featureUpdates,
+          apps: [
+            {
+              id: legacy,
+              name: 'okta_org2org',
+              label: 'Legacy partner',
+              connection: {
+                authScheme: 'TOKEN',
+                status: 'ENABLED',
+                baseUrl: 'https://legacy-partner.okta.com',
+              },
+              features: structuredClone(consoleSettings),
+            },
+          ],
+        },
+      });
+      const pr = await e2e.pullRequest();
+      expect(pr.code, pr.stdout + pr.stderr).toBe(0);
+      const comment = planComments(e2e.github)[0]!.body;
+      expect(comment).toContain('to_okta.username_format: `EMAIL` → `CUSTOM`');
+      expect(comment).toContain('to_app.deactivate_users: `false` → `true`');
+      e2e.merge();
+      const merged = await e2e.push();
+      expect(merged.code, merged.stdout + merged.stderr).toBe(0);
+      expect(merged.outputs).toMatchObject({ failed: '0', 'plan-hash': pr.outputs['plan-hash'] });
+
+      const puts = e2e.sim.writes().filter((r) => r.method === 'PUT');
+      expect(puts.map((r) => r.path.split('/').pop())).toEqual(['USER_PROVISIONING', 'INBOUND_PROVISIONING']);
+      expect(JSON.stringify(puts.map((r) => r.body))).not.toContain('usernameFormat');
+      expect(e2e.sim.apps.get(legacy)!.features).toEqual({
+        USER_PROVISIONING: {
+          ...consoleSettings.USER_PROVISIONING,
+          update: { ...consoleSettings.USER_PROVISIONING.update, lifecycleDeactivate: { status: 'ENABLED' } },
+        },
+        INBOUND_PROVISIONING: {
+          ...consoleSettings.INBOUND_PROVISIONING,
+          importSettings: {
+            ...consoleSettings.INBOUND_PROVISIONING.importSettings,
+            username: { userNameFormat: 'CUSTOM', userNameExpression: 'appuser.login' },
+          },
+        },
+      });
+      const again = await e2e.dispatch({ command: 'plan' });
+      expect(again.outputs).toMatchObject({ changes: 'false', 'to-update-features': '0' });
+    },
+  );
 
   it('shows feature drift on a scheduled run like connection drift', async () => {
     e2e = await startE2E();
@@ -103,6 +213,42 @@ describe('provisioning features through the action', () => {
     expect(run.outputs).toMatchObject({ changes: 'true', 'to-update-features': '2' });
     expect(run.summary).toMatch(/Zscaler production .*to_app\.create_users: `false` → `true`/);
     expect(e2e.sim.writes()).toEqual([]);
+  });
+
+  it('warns at plan time that the features of a connection to deactivate are not written', async () => {
+    sim = await startOktaSim({
+      apps: [
+        {
+          id: '0oa5org2orglegacy01',
+          name: 'okta_org2org',
+          label: 'Legacy partner',
+          connection: { authScheme: 'TOKEN', status: 'ENABLED', baseUrl: 'https://legacy-partner.okta.com' },
+        },
+      ],
+    });
+    const workspace = await makeWorkspace({
+      'okta/connections/legacy.yaml': [
+        'connections:',
+        '  - id: 0oa5org2orglegacy01',
+        '    base_url: https://legacy-partner.okta.com',
+        '    action: deactivate',
+        '    profile: { auth_scheme: TOKEN, token: { env: LEGACY_TOKEN } }',
+        '    to_app: { create_users: true }',
+        '',
+      ].join('\n'),
+    });
+    const run = await runAction({
+      workspace,
+      inputs: { command: 'plan', 'okta-org-url': sim.url, 'okta-api-token': sim.apiToken },
+      env: { LEGACY_TOKEN: 'legacy-token-0123456789' },
+    });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain(
+      'okta/connections/legacy.yaml:4:5: warning: `connections[0]` has `action: deactivate`, so its provisioning features (`to_app`) are neither compared nor written',
+    );
+    expect(run.summary).toContain('neither compared nor written');
+    expect(run.outputs).toMatchObject({ 'to-deactivate': '1', 'to-update-features': '0' });
+    expect(sim.requests.filter((r) => r.path.includes('/features'))).toEqual([]);
   });
 
   it('refuses a bad value at its line without reading Okta', async () => {
@@ -160,7 +306,7 @@ describe('provisioning features through the action', () => {
         features: {
           INBOUND_PROVISIONING: {
             importSettings: {
-              username: { usernameFormat: 'CUSTOM', userNameExpression: 'appuser.login' },
+              username: { userNameFormat: 'CUSTOM', userNameExpression: 'appuser.login' },
               schedule: {
                 status: 'ENABLED',
                 fullImport: { expression: '0 3 * * *', timezone: 'Asia/Tokyo' },

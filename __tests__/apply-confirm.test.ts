@@ -28,6 +28,7 @@ function memoryOkta(reread: (sent: ConnectionRequest) => OktaConnection) {
     updateFeature: async () => {
       throw new Error('these definitions declare no provisioning features');
     },
+    connectionJwksUrl: (id) => `https://example.okta.com/api/v1/apps/${id}/connections/default/jwks`,
     getConnectionJwks: async () => [],
   };
   return {

@@ -44,6 +44,7 @@ function fakeOkta(answers: {
     updateFeature: async () => {
       throw new Error('these definitions declare no provisioning features');
     },
+    connectionJwksUrl: (id) => `https://example.okta.com/api/v1/apps/${id}/connections/default/jwks`,
     getConnectionJwks: async () => {
       calls.push('jwks');
       return [];

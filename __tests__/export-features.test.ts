@@ -38,7 +38,7 @@ const apps: SimApp[] = [
       },
       INBOUND_PROVISIONING: {
         importSettings: {
-          username: { usernameFormat: 'CUSTOM', userNameExpression: 'appuser.login' },
+          username: { userNameFormat: 'CUSTOM', userNameExpression: 'appuser.login' },
           schedule: {
             status: 'ENABLED',
             fullImport: { expression: '0 21 * * Mon', timezone: 'Europe/Berlin' },

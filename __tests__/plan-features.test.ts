@@ -76,7 +76,7 @@ describe('features in the plan (pure)', () => {
     expect(new Set([none.hash, on.hash, other.hash]).size).toBe(3);
   });
 
-  it('PUT bodies hold the changed settings and what the request schema requires beside them', () => {
+  it("PUT bodies carry each touched section whole: Okta's values with the declared ones laid over them", () => {
     const change = (field: string) => ({ field, before: null, after: '' });
     const declared: FeatureValues = {
       'to_app.create_users': true,
@@ -86,32 +86,71 @@ describe('features in the plan (pure)', () => {
       'to_okta.schedule.full_import.cron': '0 21 * * Mon',
       'to_okta.schedule.full_import.timezone': 'Europe/Berlin',
     };
+    const liveUser = {
+      create: { lifecycleCreate: { status: 'DISABLED' } },
+      update: {
+        profile: { status: 'ENABLED' },
+        lifecycleDeactivate: { status: 'ENABLED' },
+        password: { status: 'ENABLED', seed: 'RANDOM', change: 'CHANGE' },
+      },
+    };
     const user = featureRequest(
       'USER_PROVISIONING',
       [change('to_app.create_users'), change('to_app.sync_password.seed')],
       declared,
+      liveUser,
     );
     expect(user).toEqual({
       create: { lifecycleCreate: { status: 'ENABLED' } },
-      update: { password: { seed: 'OKTA' } },
+      update: {
+        profile: { status: 'ENABLED' },
+        lifecycleDeactivate: { status: 'ENABLED' },
+        password: { status: 'ENABLED', seed: 'OKTA', change: 'CHANGE' },
+      },
     });
+    // Only the touched section: `update` is not sent when only `create` changes.
+    expect(featureRequest('USER_PROVISIONING', [change('to_app.create_users')], declared, liveUser)).toEqual({
+      create: { lifecycleCreate: { status: 'ENABLED' } },
+    });
+    const liveInbound = {
+      importSettings: {
+        username: { userNameFormat: 'EMAIL' },
+        schedule: { status: 'ENABLED', incrementalImport: { expression: '0 * * * *', timezone: 'UTC' } },
+      },
+      importRules: { userCreateAndMatch: { exactMatchCriteria: 'USERNAME', allowPartialMatch: true } },
+    };
     const inbound = featureRequest(
       'INBOUND_PROVISIONING',
       [change('to_okta.username_expression'), change('to_okta.schedule.full_import.timezone')],
       declared,
+      liveInbound,
     );
     expect(inbound).toEqual({
       importSettings: {
-        username: { userNameExpression: 'appuser.email', usernameFormat: 'CUSTOM' },
-        schedule: { fullImport: { timezone: 'Europe/Berlin', expression: '0 21 * * Mon' } },
+        username: { userNameExpression: 'appuser.email', userNameFormat: 'CUSTOM' },
+        schedule: {
+          status: 'ENABLED',
+          fullImport: { timezone: 'Europe/Berlin', expression: '0 21 * * Mon' },
+          incrementalImport: { expression: '0 * * * *', timezone: 'UTC' },
+        },
       },
-      importRules: {},
+      importRules: { userCreateAndMatch: { exactMatchCriteria: 'USERNAME', allowPartialMatch: true } },
     });
+    expect(liveInbound.importSettings.username).toEqual({ userNameFormat: 'EMAIL' }); // not changed in place
     const path = (name: string) => `/api/v1/apps/0oa1/features/${name}`;
     expect(validateRequestBody(path('USER_PROVISIONING'), 'PUT', user)).toEqual([]);
     expect(validateRequestBody(path('INBOUND_PROVISIONING'), 'PUT', inbound)).toEqual([]);
   });
 });
+
+const ZSCALER_CONSOLE_SETTINGS = {
+  create: { lifecycleCreate: { status: 'ENABLED' } },
+  update: {
+    profile: { status: 'ENABLED' },
+    lifecycleDeactivate: { status: 'DISABLED' },
+    password: { status: 'ENABLED', seed: 'OKTA', change: 'CHANGE' },
+  },
+};
 
 describe('features against the simulator: plan, apply, plan again', () => {
   let sim: OktaSim;
@@ -128,6 +167,8 @@ describe('features against the simulator: plan, apply, plan again', () => {
       name: 'zscalerbyz',
       label: 'Zscaler',
       connection: { authScheme: 'TOKEN', status: 'ENABLED', baseUrl: 'https://scim.example.com/v2' },
+      // Set in the Admin Console; the definition declares only `deactivate_users`.
+      features: { USER_PROVISIONING: ZSCALER_CONSOLE_SETTINGS },
     },
     {
       id: '0oa5zscalerplain001',
@@ -191,18 +232,33 @@ describe('features against the simulator: plan, apply, plan again', () => {
       'PUT features/INBOUND_PROVISIONING',
     ]);
     expect(writesOf(zscaler.id)).toEqual(['PUT features/USER_PROVISIONING']);
-    expect(
-      sim
-        .writes()
-        .filter((r) => r.method === 'PUT')
-        .map((r) => r.body),
-    ).toEqual(
-      expect.arrayContaining([
-        { update: { lifecycleDeactivate: { status: 'ENABLED' } } },
-        { create: { lifecycleCreate: { status: 'ENABLED' } } },
-        { importSettings: {}, importRules: { userCreateAndMatch: { autoConfirmExactMatch: true } } },
-      ]),
-    );
+    // Each PUT carries the sections it touches whole: Okta's values with the declared ones laid over them.
+    const putBody = (id: string, name: string) =>
+      sim.writes().find((r) => r.method === 'PUT' && r.path === `/api/v1/apps/${id}/features/${name}`)?.body;
+    expect(putBody(zscaler.id, 'USER_PROVISIONING')).toEqual({
+      update: { ...ZSCALER_CONSOLE_SETTINGS.update, lifecycleDeactivate: { status: 'ENABLED' } },
+    });
+    expect(putBody(hub.id, 'USER_PROVISIONING')).toEqual({
+      create: { lifecycleCreate: { status: 'ENABLED' } },
+    });
+    expect(putBody(hub.id, 'INBOUND_PROVISIONING')).toEqual({
+      importSettings: { username: { userNameFormat: 'EMAIL' }, schedule: { status: 'DISABLED' } },
+      importRules: {
+        userCreateAndMatch: {
+          exactMatchCriteria: 'EMAIL',
+          allowPartialMatch: false,
+          autoConfirmPartialMatch: false,
+          autoConfirmExactMatch: true,
+          autoConfirmNewUsers: false,
+          autoActivateNewUsers: false,
+        },
+      },
+    });
+    // The sim replaces whole sections (its default): the settings nobody declared are as they were.
+    expect(sim.apps.get(zscaler.id)!.features!.USER_PROVISIONING).toEqual({
+      ...ZSCALER_CONSOLE_SETTINGS,
+      update: { ...ZSCALER_CONSOLE_SETTINGS.update, lifecycleDeactivate: { status: 'ENABLED' } },
+    });
 
     const second = await planConnections(client, connections, { ...options, orgUrl: sim.url, env });
     expect(second.changes).toBe(false);
@@ -219,7 +275,9 @@ describe('features against the simulator: plan, apply, plan again', () => {
       maxRetries: 0,
     });
     const plan = await planConnections(client, [hub, zscaler], { ...options, orgUrl: sim.url, env });
-    sim.setFaults({ failNext: { count: 5, status: 500, path: /\/apps\/0oa5org2orghub00001\/features/ } });
+    sim.setFaults({
+      failNext: { count: 5, status: 500, path: /\/apps\/0oa5org2orghub00001\/features\/USER_PROVISIONING$/ },
+    });
     const report = await applyPlan(client, plan, [hub, zscaler], { env, secrets: new SecretRegistry() });
     const [hubResult, zscalerResult] = report.results;
     expect(hubResult).toMatchObject({ status: 'failed', done: ['configure', 'activate'] });
@@ -228,5 +286,85 @@ describe('features against the simulator: plan, apply, plan again', () => {
     );
     expect(zscalerResult).toMatchObject({ status: 'applied', done: ['update-features'] });
     expect(report).toMatchObject({ applied: 1, failed: 1 });
+  });
+});
+
+describe('"provisioning not enabled" and connections to deactivate', () => {
+  let sim: OktaSim;
+  let client: OktaClient;
+  afterEach(async () => {
+    await client?.close();
+    await sim?.close();
+  });
+  const ZSCALER = '0oa5zscalerprod0001';
+  const zscaler = (action: 'activate' | 'deactivate') =>
+    resolvedConnection({
+      id: ZSCALER,
+      action,
+      baseUrl: 'https://scim.example.com/v2',
+      features: { 'to_app.deactivate_users': true },
+    });
+  async function start() {
+    sim = await startOktaSim({
+      apps: [
+        {
+          id: ZSCALER,
+          name: 'zscalerbyz',
+          label: 'Zscaler',
+          connection: { authScheme: 'TOKEN', status: 'ENABLED', baseUrl: 'https://scim.example.com/v2' },
+        },
+      ],
+    });
+    client = new OktaClient({
+      orgUrl: sim.url,
+      credentials: { kind: 'api-token', token: sim.apiToken },
+      secrets: new SecretRegistry(),
+      maxRetries: 0,
+    });
+  }
+
+  it("is told by Okta's status and code on the features read, whatever the wording", async () => {
+    await start();
+    sim.setFaults({
+      failNext: {
+        count: 1,
+        status: 400,
+        path: /\/features$/,
+        errorCode: 'E0000001',
+        errorSummary: 'Api validation failed: feature',
+        causes: ['Provisioning was switched off for this app instance.'],
+      },
+    });
+    const plan = await planConnections(client, [zscaler('activate')], {
+      ...options,
+      orgUrl: sim.url,
+      env: {},
+    });
+    expect(plan.connections[0]).toMatchObject({
+      operations: ['update-features'],
+      features: [{ field: 'to_app.deactivate_users', before: 'false', after: 'true' }],
+    });
+    expect(plan.connections[0]!.error).toBeUndefined();
+
+    // Another 400 (bad JSON, E0000003) on the same read is an error, not "not enabled".
+    sim.setFaults({ failNext: { count: 1, status: 400, path: /\/features$/, errorCode: 'E0000003' } });
+    const refused = await planConnections(client, [zscaler('activate')], {
+      ...options,
+      orgUrl: sim.url,
+      env: {},
+    });
+    expect(refused.connections[0]!.error).toBeDefined();
+  });
+
+  it('a connection to deactivate: its features are neither read nor written', async () => {
+    await start();
+    const plan = await planConnections(client, [zscaler('deactivate')], {
+      ...options,
+      orgUrl: sim.url,
+      env: {},
+    });
+    expect(plan.connections[0]!.operations).toEqual(['deactivate']);
+    expect(plan.connections[0]!.features).toBeUndefined();
+    expect(sim.requests.filter((r) => r.path.includes('/features'))).toEqual([]);
   });
 });

@@ -112,7 +112,7 @@ describe('connections', () => {
     });
   });
 
-  it('a new connection is DISABLED, ENABLED with ?activate=true; an existing one keeps its status', async () => {
+  it('a POST without activate answers DISABLED (as recorded from real Okta), with ?activate=true ENABLED', async () => {
     const created = await post(ids.zscalerNew, token('t-1', 'https://scim.example.com/v1'));
     expect(created.body).toStrictEqual({
       authScheme: 'TOKEN',
@@ -130,7 +130,11 @@ describe('connections', () => {
     expect((await post(ids.org2orgNew, token('t-2'), '?activate=true')).body).toMatchObject({
       status: 'ENABLED',
     });
-    expect((await post(ids.zscaler, token('t-3'))).body).toMatchObject({ status: 'ENABLED' });
+    // Also a connection that was enabled: the one real recording of a POST without activate answered DISABLED.
+    expect((await post(ids.zscaler, token('t-3'))).body).toMatchObject({ status: 'DISABLED' });
+    expect((await post(ids.zscaler, token('t-3'), '?activate=TRUE')).body).toMatchObject({
+      status: 'ENABLED',
+    });
     expect((await post(ids.zscalerOff, token('t-4'))).body).toMatchObject({ status: 'DISABLED' });
     // POST replaces the connection: a baseUrl left out is gone.
     const replaced = await post(ids.org2org, token('t-5'));
@@ -139,6 +143,7 @@ describe('connections', () => {
       ['POST', connectionPath(ids.zscalerNew), {}],
       ['POST', connectionPath(ids.org2orgNew), { activate: 'true' }],
       ['POST', connectionPath(ids.zscaler), {}],
+      ['POST', connectionPath(ids.zscaler), { activate: 'TRUE' }],
       ['POST', connectionPath(ids.zscalerOff), {}],
       ['POST', connectionPath(ids.org2org), {}],
     ]);
@@ -179,6 +184,85 @@ describe('connections', () => {
     expect(causes(missing)[0]).toMatch(/clientId/);
   });
 
+  it("accepts the connection requests of Okta's guide as printed, `?activate=TRUE` included", async () => {
+    // "Set up an app provisioning connection" (developer.okta.com), step 1 of each flow.
+    const zscaler = await post(
+      ids.zscalerNew,
+      {
+        baseUrl: 'https://scim.zscalerbeta.net/1111111/222/scim',
+        profile: { authScheme: 'TOKEN', token: 'zs-token-1' },
+      },
+      '?activate=TRUE',
+    );
+    expect(zscaler.body).toMatchObject({
+      status: 'ENABLED',
+      baseUrl: 'https://scim.zscalerbeta.net/1111111/222/scim',
+    });
+    const org2org = await post(
+      ids.org2orgNew,
+      { profile: { authScheme: 'TOKEN', token: 'target-org-token' } },
+      '?activate=TRUE',
+    );
+    expect(org2org.body).toMatchObject({ status: 'ENABLED', profile: { authScheme: 'TOKEN' } });
+    const google = await post(ids.google, { profile: { authScheme: 'OAUTH2' } });
+    expect(google.body).toMatchObject({
+      status: 'DISABLED',
+      _links: { authorize: { href: expect.any(String) } },
+    });
+    const office = await post(ids.office, {
+      profile: {
+        authScheme: 'OAUTH2',
+        settings: { adminUsername: 'admin@example.com', adminPassword: 'pw-12345678' },
+      },
+    });
+    expect(office.body).toMatchObject({
+      status: 'DISABLED',
+      _links: { authorize: { href: expect.any(String) } },
+    });
+  });
+
+  it("models the consent flow of Okta's guide: authorize link, the browser's continue URL, its POST, activation", async () => {
+    const configured = await post(ids.google, { profile: { authScheme: 'OAUTH2' } });
+    const authorize = (configured.body as { _links: { authorize: { href: string } } })._links.authorize.href;
+    const authorizePath = authorize.slice(sim.url.length);
+    // The admin's browser (no Okta credentials) consents at the app; Okta answers where to complete the flow.
+    const browser = await call(sim, 'GET', authorizePath, { authorization: null });
+    expect(browser.status).toBe(200);
+    const { href, method } = (browser.body as { continue_oauth_flow_url: { href: string; method: string } })
+      .continue_oauth_flow_url;
+    expect(method).toBe('POST');
+    expect(href).toMatch(
+      new RegExp(
+        `^${sim.url}/api/v1/apps/google/${ids.google}/oauth2/callback\\?code=[\\w-]+&state=[\\w-]+$`,
+      ),
+    );
+    const continuePath = href.slice(sim.url.length);
+    // Consent alone is not enough: until the continue URL is POSTed, activation is refused.
+    expect((await call(sim, 'POST', connectionPath(ids.google, '/lifecycle/activate'))).status).toBe(400);
+    expect((await call(sim, 'POST', continuePath, { authorization: null })).status).toBe(401);
+    const wrongApp = continuePath.replace('/apps/google/', '/apps/slack/');
+    expect((await call(sim, 'POST', wrongApp)).status).toBe(404);
+    const verified = await call(sim, 'POST', continuePath);
+    expect(verified.status).toBe(204);
+    expect(verified.text).toBe('');
+    expect((await call(sim, 'POST', continuePath)).status).toBe(400); // the code is used up
+    expect((await get(ids.google)).body).not.toHaveProperty('_links.authorize');
+    expect((await call(sim, 'POST', connectionPath(ids.google, '/lifecycle/activate'))).status).toBe(204);
+    expect((await get(ids.google)).body).toMatchObject({ status: 'ENABLED' });
+    expect(sim.requests.find((r) => r.path.endsWith('/oauth2/callback'))?.bucket).toBe('apps-star');
+  });
+
+  it('an org that asks for consent again on a re-configure: DISABLED with the link, activation refused', async () => {
+    await sim.close();
+    sim = await startOktaSim({ apps, consentOnReconfigure: 'revoked' });
+    const again = await post(ids.slack, { profile: { authScheme: 'OAUTH2' } });
+    expect(again.body).toMatchObject({
+      status: 'DISABLED',
+      _links: { authorize: { href: expect.any(String) } },
+    });
+    expect((await call(sim, 'POST', connectionPath(ids.slack, '/lifecycle/activate'))).status).toBe(400);
+  });
+
   it('consent apps answer an authorize link and stay DISABLED until consent', async () => {
     const configured = await post(ids.google, { profile: { authScheme: 'OAUTH2' } }, '?activate=true');
     expect(configured.status).toBe(200);
@@ -204,12 +288,14 @@ describe('connections', () => {
     expect(Object.keys(consented._links)).toEqual(['self', 'deactivate']);
     expect(() => sim.grantConsent(ids.zscaler)).toThrow(/not a consent app/);
 
-    // A consented connection re-configured stays enabled; the answer still offers the link.
+    // A consented connection re-configured without activate is DISABLED; its consent holds, so activation takes.
     const again = await post(ids.slack, { profile: { authScheme: 'OAUTH2' } });
     expect(again.body).toMatchObject({
-      status: 'ENABLED',
+      status: 'DISABLED',
       _links: { authorize: { href: expect.any(String) } },
     });
+    expect((await call(sim, 'POST', connectionPath(ids.slack, '/lifecycle/activate'))).status).toBe(204);
+    expect((await get(ids.slack)).body).toMatchObject({ status: 'ENABLED' });
   });
 
   it('an org that lets an activation before consent pass: 204, and the connection stays DISABLED', async () => {

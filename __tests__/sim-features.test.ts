@@ -16,6 +16,7 @@ const ORG2ORG_NEW = '0oaOrg2orgNewFeat0001';
 const ZSCALER = '0oaZscalerFeat0000001';
 const BOOKMARK = '0oaBookmarkFeat000001';
 const SLACK_PENDING = '0oaSlackFeat000000001';
+const ZSCALER_LESS_ORG2ORG = '0oaOrg2orgFeat000002';
 
 const apps: SimApp[] = [
   {
@@ -25,6 +26,12 @@ const apps: SimApp[] = [
     connection: { authScheme: 'OAUTH2', status: 'ENABLED', clientId: '0oahub1', rotationMode: 'AUTO' },
   },
   { id: ORG2ORG_NEW, name: 'okta_org2org', label: 'Hub (not set up)' },
+  {
+    id: ZSCALER_LESS_ORG2ORG,
+    name: 'okta_org2org',
+    label: 'Spoke',
+    connection: { authScheme: 'TOKEN', status: 'ENABLED', baseUrl: 'https://spoke.okta.example.com' },
+  },
   {
     id: ZSCALER,
     name: 'zscalerbyz',
@@ -62,15 +69,53 @@ describe('the OpenAPI helper on the features spec', () => {
     expect(validateResponseBody(features('0oa1', 'USER_PROVISIONING'), 'GET', 200, broken)).not.toEqual([]);
   });
 
-  it("shows the spec's own inconsistency: its INBOUND example spells userNameFormat, which the schema lacks", () => {
-    const problems = validateRequestBody(
-      features('0oa1', 'INBOUND_PROVISIONING'),
-      'PUT',
-      example('UpdateInboundProvisioningFeatureRequestEx'),
+  it("checks the username format as real Okta spells it (userNameFormat), so the spec's INBOUND example passes", () => {
+    const path = features('0oa1', 'INBOUND_PROVISIONING');
+    expect(validateRequestBody(path, 'PUT', example('UpdateInboundProvisioningFeatureRequestEx'))).toEqual(
+      [],
     );
-    expect(problems).toContain("/importSettings/username must have required property 'usernameFormat'");
+    expect(
+      validateResponseBody(path, 'PUT', 200, example('UpdateInboundProvisioningFeatureResponseEx')),
+    ).toEqual([]);
+    const schemaSpelling = { importSettings: { username: { usernameFormat: 'EMAIL' } }, importRules: {} };
+    expect(validateRequestBody(path, 'PUT', schemaSpelling)).toContain(
+      "/importSettings/username must have required property 'userNameFormat'",
+    );
   });
 });
+
+/**
+ * The request bodies of Okta's guide "Set up an app provisioning connection" (developer.okta.com, step
+ * "Configure the provisioning feature for your app"), as printed there.
+ */
+const GUIDE_INBOUND_EXAMPLE = {
+  importSettings: {
+    username: { userNameFormat: 'CUSTOM', userNameExpression: 'source.userName' },
+    schedule: {
+      status: 'ENABLED',
+      fullImport: { expression: '0 */4 * * *', timeZone: 'America/New_York' },
+      incrementalImport: {},
+    },
+  },
+  importRules: {
+    userCreateAndMatch: {
+      exactMatchCriteria: 'USERNAME',
+      allowPartialMatch: false,
+      autoConfirmPartialMatch: false,
+      autoConfirmExactMatch: false,
+      autoConfirmNewUsers: false,
+      autoActivateNewUsers: false,
+    },
+  },
+};
+const GUIDE_USER_EXAMPLE = {
+  create: { lifecycleCreate: { status: 'ENABLED' } },
+  update: {
+    lifecycleDeactivate: { status: 'ENABLED' },
+    profile: { status: 'ENABLED' },
+    password: { status: 'ENABLED', seed: 'RANDOM', change: 'CYCLE' },
+  },
+};
 
 describe('the simulated Application Features API', () => {
   let sim: OktaSim;
@@ -117,7 +162,10 @@ describe('the simulated Application Features API', () => {
       {
         name: 'INBOUND_PROVISIONING',
         capabilities: {
-          importSettings: { username: { usernameFormat: 'EMAIL' }, schedule: { status: 'DISABLED' } },
+          importSettings: {
+            username: { userNameFormat: 'EMAIL' },
+            schedule: { status: 'DISABLED', fullImport: null, incrementalImport: null },
+          },
           importRules: { userCreateAndMatch: { exactMatchCriteria: 'EMAIL', autoConfirmExactMatch: false } },
         },
       },
@@ -135,58 +183,86 @@ describe('the simulated Application Features API', () => {
     await expectConforms('GET', features(ZSCALER, 'USER_PROVISIONING'), 200);
   });
 
-  it('PUT updates only what it is sent, and answers the feature as it now is', async () => {
-    const change = {
+  it("PUT replaces each section it is sent: what a sent section leaves out goes back to Okta's defaults", async () => {
+    const path = features(ORG2ORG, 'USER_PROVISIONING');
+    const whole = {
       create: { lifecycleCreate: { status: 'ENABLED' } },
-      update: { password: { seed: 'OKTA' } },
+      update: {
+        profile: { status: 'ENABLED' },
+        lifecycleDeactivate: { status: 'ENABLED' },
+        password: { status: 'ENABLED', seed: 'OKTA', change: 'CHANGE' },
+      },
     };
-    expect(validateRequestBody(features(ORG2ORG, 'USER_PROVISIONING'), 'PUT', change)).toEqual([]);
-    const answer = await expectConforms('PUT', features(ORG2ORG, 'USER_PROVISIONING'), 200, change);
+    expect(validateRequestBody(path, 'PUT', whole)).toEqual([]);
+    expect((await expectConforms('PUT', path, 200, whole)).body).toMatchObject({ capabilities: whole });
+    // Only one leaf of `update`: its neighbours are reset; `create`, not sent, stays.
+    const leaf = { update: { lifecycleDeactivate: { status: 'DISABLED' } } };
+    const answer = await expectConforms('PUT', path, 200, leaf);
     expect(answer.body).toMatchObject({
       capabilities: {
         create: { lifecycleCreate: { status: 'ENABLED' } },
         update: {
           profile: { status: 'DISABLED' },
-          password: { status: 'DISABLED', seed: 'OKTA', change: 'KEEP_EXISTING' },
+          lifecycleDeactivate: { status: 'DISABLED' },
+          password: { status: 'DISABLED', seed: 'RANDOM', change: 'KEEP_EXISTING' },
         },
-      },
-    });
-    const inbound = {
-      importSettings: {
-        username: { usernameFormat: 'CUSTOM', userNameExpression: 'appuser.email' },
-        schedule: {
-          status: 'ENABLED',
-          fullImport: { expression: '0 21 * * Mon', timezone: 'Europe/Berlin' },
-        },
-      },
-      importRules: {},
-    };
-    expect(validateRequestBody(features(ORG2ORG, 'INBOUND_PROVISIONING'), 'PUT', inbound)).toEqual([]);
-    await expectConforms('PUT', features(ORG2ORG, 'INBOUND_PROVISIONING'), 200, inbound);
-    const read = await expectConforms('GET', features(ORG2ORG, 'INBOUND_PROVISIONING'), 200);
-    expect(read.body).toMatchObject({
-      capabilities: {
-        importSettings: {
-          username: { usernameFormat: 'CUSTOM', userNameExpression: 'appuser.email' },
-          schedule: {
-            status: 'ENABLED',
-            fullImport: { expression: '0 21 * * Mon', timezone: 'Europe/Berlin' },
-          },
-        },
-        importRules: { userCreateAndMatch: { exactMatchCriteria: 'EMAIL' } },
       },
     });
   });
 
-  it('refuses unknown keys, bad enums, missing required keys and bad JSON with 400s that name them', async () => {
+  it("PUT accepts the spec's and the guide's request examples, ignoring keys it does not know", async () => {
+    const spec = parse(readFileSync(FEATURES_OPENAPI_FILE, 'utf8')) as {
+      components: { examples: Record<string, { value: unknown }> };
+    };
+    const inbound = features(ORG2ORG, 'INBOUND_PROVISIONING');
+    const user = features(ORG2ORG, 'USER_PROVISIONING');
+    const specInbound = spec.components.examples.UpdateInboundProvisioningFeatureRequestEx!.value;
+    expect((await expectConforms('PUT', inbound, 200, specInbound)).body).toMatchObject({
+      capabilities: specInbound,
+    });
+    const specUser = spec.components.examples.UpdateAppFeatureRequestEx!.value;
+    expect((await expectConforms('PUT', user, 200, specUser)).body).toMatchObject({ capabilities: specUser });
+
+    // The guide writes `timeZone` (unknown: ignored) and an empty incremental schedule (not set).
+    const guided = await expectConforms('PUT', inbound, 200, GUIDE_INBOUND_EXAMPLE);
+    expect(guided.body).toMatchObject({
+      capabilities: {
+        importSettings: {
+          username: { userNameFormat: 'CUSTOM', userNameExpression: 'source.userName' },
+          schedule: { status: 'ENABLED', fullImport: { expression: '0 */4 * * *' }, incrementalImport: null },
+        },
+        importRules: GUIDE_INBOUND_EXAMPLE.importRules,
+      },
+    });
+    // Its USER_PROVISIONING example says `change: CYCLE`, a value the spec's enum does not have: refused, named.
+    const cycle = await expectConforms('PUT', user, 400, GUIDE_USER_EXAMPLE);
+    expect(cycle.text).toContain(
+      'update.password.change: Invalid value. Allowed values: CHANGE, KEEP_EXISTING.',
+    );
+    const { change: _cycle, ...password } = GUIDE_USER_EXAMPLE.update.password;
+    const withoutCycle = { ...GUIDE_USER_EXAMPLE, update: { ...GUIDE_USER_EXAMPLE.update, password } };
+    await expectConforms('PUT', user, 200, withoutCycle);
+  });
+
+  it("treats the schema's `usernameFormat` as an unknown key: ignored, the format does not change", async () => {
+    const path = features(ZSCALER_LESS_ORG2ORG, 'INBOUND_PROVISIONING');
+    const answer = await expectConforms('PUT', path, 200, {
+      importSettings: { username: { usernameFormat: 'CUSTOM', userNameExpression: 'appuser.email' } },
+      importRules: {},
+    });
+    expect(answer.body).toMatchObject({
+      capabilities: {
+        importSettings: { username: { userNameFormat: 'EMAIL', userNameExpression: 'appuser.email' } },
+      },
+    });
+  });
+
+  it('refuses bad enums, missing required keys and bad JSON with 400s that name them', async () => {
     const path = features(ORG2ORG, 'INBOUND_PROVISIONING');
     const cases: [unknown, string[]][] = [
       [
-        { importSettings: { username: { userNameFormat: 'EMAIL' } }, importRules: {} },
-        [
-          'importSettings.username.usernameFormat: The field cannot be left blank.',
-          'importSettings.username.userNameFormat: Unknown property.',
-        ],
+        { importSettings: { username: { userNameFormat: 'PHONE' } }, importRules: {} },
+        ['importSettings.username.userNameFormat: Invalid value. Allowed values: EMAIL, CUSTOM.'],
       ],
       [
         { importSettings: {}, importRules: { userCreateAndMatch: { exactMatchCriteria: 'PHONE' } } },
@@ -212,11 +288,11 @@ describe('the simulated Application Features API', () => {
     }
     // The app set up above still has Okta's default username format (EMAIL, no expression).
     const custom = await expectConforms('PUT', features(ORG2ORG_NEW, 'INBOUND_PROVISIONING'), 400, {
-      importSettings: { username: { usernameFormat: 'CUSTOM' } },
+      importSettings: { username: { userNameFormat: 'CUSTOM' } },
       importRules: {},
     });
     expect(custom.text).toContain(
-      'importSettings.username.userNameExpression: The field cannot be left blank when usernameFormat is CUSTOM.',
+      'importSettings.username.userNameExpression: The field cannot be left blank when userNameFormat is CUSTOM.',
     );
     const userProvisioning = await expectConforms('PUT', features(ORG2ORG, 'USER_PROVISIONING'), 400, {
       create: { lifecycleCreate: { status: true } },
@@ -225,7 +301,6 @@ describe('the simulated Application Features API', () => {
     expect(userProvisioning.text).toContain(
       'create.lifecycleCreate.status: Invalid value. Allowed values: ENABLED, DISABLED.',
     );
-    expect(userProvisioning.text).toContain('importSettings: Unknown property.');
     expect((await call(sim, 'PUT', path, { body: '{"importSettings":' })).body).toMatchObject({
       errorCode: 'E0000003',
     });
@@ -261,17 +336,17 @@ describe('the Okta client on the features API', () => {
     expect(isProvisioningNotEnabled(await caught(client.listFeatures(ORG2ORG_NEW)))).toBe(true);
 
     const updated = await client.updateFeature(ORG2ORG, 'INBOUND_PROVISIONING', {
-      importSettings: { username: { usernameFormat: 'CUSTOM', userNameExpression: 'appuser.login' } },
+      importSettings: { username: { userNameFormat: 'CUSTOM', userNameExpression: 'appuser.login' } },
       importRules: { userCreateAndMatch: { autoConfirmExactMatch: true } },
     });
     expect(updated.capabilities).toMatchObject({
-      importSettings: { username: { usernameFormat: 'CUSTOM', userNameExpression: 'appuser.login' } },
+      importSettings: { username: { userNameFormat: 'CUSTOM', userNameExpression: 'appuser.login' } },
       importRules: { userCreateAndMatch: { autoConfirmExactMatch: true } },
     });
     const put = sim.requests.filter((request) => request.method === 'PUT');
     expect(put).toHaveLength(1);
     expect(put[0]!.body).toEqual({
-      importSettings: { username: { usernameFormat: 'CUSTOM', userNameExpression: 'appuser.login' } },
+      importSettings: { username: { userNameFormat: 'CUSTOM', userNameExpression: 'appuser.login' } },
       importRules: { userCreateAndMatch: { autoConfirmExactMatch: true } },
     });
     for (const request of put) expect(validateRequestBody(request.path, 'PUT', request.body)).toEqual([]);
@@ -283,11 +358,18 @@ describe('the Okta client on the features API', () => {
     sim.apps.get(ZSCALER)!.features = {};
     const org2org = sim.apps.get(ORG2ORG)!;
     const inbound = org2org.features!.INBOUND_PROVISIONING as { importSettings: { username: object } };
-    inbound.importSettings.username = { userNameFormat: 'CUSTOM', userNameExpression: 'appuser.login' };
-    const feature = (await client.listFeatures(ORG2ORG)).find((f) => f.name === 'INBOUND_PROVISIONING')!;
-    expect(feature.capabilities.importSettings).toMatchObject({
-      username: { usernameFormat: 'CUSTOM', userNameExpression: 'appuser.login' },
-    });
+    const read = async () =>
+      (await client.listFeatures(ORG2ORG)).find((f) => f.name === 'INBOUND_PROVISIONING')!.capabilities;
+    inbound.importSettings.username = { usernameFormat: 'CUSTOM', userNameExpression: 'appuser.login' };
+    expect((await read()).importSettings).toEqual(
+      expect.objectContaining({
+        username: { userNameFormat: 'CUSTOM', userNameExpression: 'appuser.login' },
+      }),
+    );
+    inbound.importSettings.username = { userNameFormat: 'EMAIL' };
+    expect((await read()).importSettings).toEqual(
+      expect.objectContaining({ username: { userNameFormat: 'EMAIL' } }),
+    );
   });
 
   it('a read-only client refuses the PUT before sending it', async () => {

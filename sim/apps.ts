@@ -24,9 +24,9 @@ export function renderApp(app: SimApp, state: SimState, origin: string): Record<
     lastUpdated: state.lastUpdated.get(app.id) ?? state.startedAt,
     created: state.startedAt,
     features: features(app),
-    signOnMode: signOnMode(app.name),
+    signOnMode: app.signOnMode === undefined ? signOnMode(app.name) : app.signOnMode,
+    // Real app objects carry no `self` link (recording TestAccResourceOktaPushGroup_crud).
     _links: {
-      self: { href },
       users: { href: `${href}/users` },
       groups: { href: `${href}/groups` },
       [lifecycle]: { href: `${href}/lifecycle/${lifecycle}` },

@@ -1,5 +1,6 @@
 import { handleGetApp, handleListApps } from './apps.js';
 import { authenticate, checkScope } from './auth.js';
+import { handleConsentPage, handleOAuthCallback } from './resources/connection/consent.js';
 import { handleGetJwks } from './resources/connection/jwks.js';
 import {
   handleGetConnection,
@@ -17,6 +18,9 @@ const CONNECTION_PATH = new RegExp(`^${APP}/connections/default$`);
 const LIFECYCLE_PATH = new RegExp(`^${APP}/connections/default/lifecycle/(activate|deactivate)$`);
 const FEATURES_PATH = new RegExp(`^${APP}/features(?:/([^/]+))?$`);
 const JWKS_PATH = new RegExp(`^${APP}/connections/default/jwks$`);
+const OAUTH_CALLBACK_PATH = new RegExp(`^${APP}/([^/]+)/oauth2/callback$`);
+/** The consent page of the app behind a consent app's authorize link (sim/consent.ts); no Okta auth. */
+const CONSENT_PAGE_PATH = /^\/consent\/([^/]+)$/;
 
 function decodeSegment(segment: string): string {
   try {
@@ -55,6 +59,11 @@ function routeApi(req: SimRequest, state: SimState): SimResponse {
     const action = match[2] === 'activate' ? 'activate' : 'deactivate';
     return onlyMethods(req, ['POST'], () => handleLifecycle(req, state, appId, action));
   }
+  match = OAUTH_CALLBACK_PATH.exec(req.path);
+  if (match?.[1] && match[2]) {
+    const [appName, appId] = [decodeSegment(match[1]), decodeSegment(match[2])];
+    return onlyMethods(req, ['POST'], () => handleOAuthCallback(req, state, appName, appId));
+  }
   match = FEATURES_PATH.exec(req.path);
   if (match?.[1]) {
     const appId = decodeSegment(match[1]);
@@ -72,6 +81,11 @@ function routeApi(req: SimRequest, state: SimState): SimResponse {
 /** Dispatches a request that got past rate limits and faults. */
 export function route(req: SimRequest, state: SimState): SimResponse {
   if (req.path === TOKEN_PATH) return handleTokenRequest(req, state);
+  const consentPage = CONSENT_PAGE_PATH.exec(req.path);
+  if (consentPage?.[1]) {
+    const appId = decodeSegment(consentPage[1]);
+    return onlyMethods(req, ['GET'], () => handleConsentPage(req, state, appId));
+  }
   if (!req.path.startsWith('/api/v1/')) return notFound(req.path);
   const auth = authenticate(req, state);
   if (!auth.ok) return auth.response;

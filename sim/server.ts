@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { AccessTokenStore } from './access-tokens.js';
 import { DpopVerifier, NonceStore } from './dpop.js';
 import { FaultState } from './faults.js';
-import { grantConsent } from './resources/connection/handlers.js';
+import { grantConsent } from './resources/connection/consent.js';
 import { createRequestHandler } from './handler.js';
 import { randomString } from './random.js';
 import { RateLimiter } from './rate-limits.js';
@@ -53,6 +53,8 @@ export async function startOktaSim(options: SimOptions = {}): Promise<OktaSim> {
     lastUpdated: new Map(),
     org: {
       activateBeforeConsent: options.activateBeforeConsent ?? 'refuse',
+      featureUpdates: options.featureUpdates ?? 'replace-sections',
+      consentOnReconfigure: options.consentOnReconfigure ?? 'kept',
       signingUnsupported: options.signingUnsupported ?? false,
     },
   };

@@ -21,7 +21,12 @@ export interface SimState {
   /** ISO time of each app's last connection change. */
   lastUpdated: Map<string, string>;
   /** How this org answers what Okta leaves undocumented or what depends on its edition. */
-  org: { activateBeforeConsent: 'refuse' | 'stay-disabled'; signingUnsupported: boolean };
+  org: {
+    activateBeforeConsent: 'refuse' | 'stay-disabled';
+    signingUnsupported: boolean;
+    featureUpdates: 'replace-sections' | 'merge';
+    consentOnReconfigure: 'kept' | 'revoked';
+  };
 }
 
 /** A parsed request as the handlers see it. */

@@ -12,10 +12,14 @@ export interface SimConnection {
   /** Replaces the consent link (`_links.authorize.href`) a consent app answers (hostile-content tests). */
   authorizeHref?: string;
   /**
-   * Consent apps only: `pending` until a person grants consent at the authorize link (`OktaSim.grantConsent`).
-   * A connection seeded without it counts as consented; a first configure makes it `pending`.
+   * Consent apps only (see sim/consent.ts): `pending` until an admin consents at the authorize link,
+   * `awaiting-verification` once Okta gave the browser the URL that completes the flow, `granted` after that
+   * URL was POSTed (or `OktaSim.grantConsent`). A connection seeded without it counts as consented; a first
+   * configure makes it `pending`.
    */
-  consent?: 'pending' | 'granted';
+  consent?: 'pending' | 'awaiting-verification' | 'granted';
+  /** The code of the outstanding `continue_oauth_flow_url`. */
+  consentCode?: string;
   // write-only values, stored so tests can assert what was set; never returned by the API
   token?: string;
   adminUsername?: string;
@@ -32,6 +36,8 @@ export interface SimApp {
   name: AppKind;
   label: string;
   status?: 'ACTIVE' | 'INACTIVE';
+  /** Overrides the kind's sign-on mode; `null` as real Okta answers for some catalog apps. */
+  signOnMode?: string | null;
   connection?: SimConnection;
   /** Set to Okta's defaults when first needed (provisioning enabled); seeds and tests may preset them. */
   features?: SimFeatures;
@@ -130,6 +136,16 @@ export interface SimOptions {
    * `refuse` = 400 E0000001 (default), `stay-disabled` = 204 with the connection still DISABLED.
    */
   activateBeforeConsent?: 'refuse' | 'stay-disabled';
+  /**
+   * How a features PUT lands (the spec says only "partial updates"): `replace-sections` (default) replaces each
+   * top-level section sent, resetting what it leaves out to Okta's defaults; `merge` merges key by key.
+   */
+  featureUpdates?: 'replace-sections' | 'merge';
+  /**
+   * Whether a re-configure (POST) of a consented consent app keeps the consent (`kept`, default) or makes
+   * Okta ask for it again (`revoked`): undocumented either way.
+   */
+  consentOnReconfigure?: 'kept' | 'revoked';
   /** An org whose edition has no Org2Org signing key rotation: `profile.signing` is refused (400) and never returned. */
   signingUnsupported?: boolean;
 }
@@ -170,7 +186,10 @@ export interface OktaSim {
   windowCounts(bucket: BucketName): number[];
   /** Requests that are not GET (excluding the token endpoint). */
   writes(): RecordedRequest[];
-  /** A person grants consent at a consent app's authorize link; the connection stays DISABLED until activated. */
+  /**
+   * A person grants consent at a consent app's authorize link and completes the flow (sim/consent.ts); the
+   * connection stays DISABLED until activated.
+   */
   grantConsent(appId: string): void;
   close(): Promise<void>;
 }

@@ -154,6 +154,11 @@ export class OktaClient {
     return this.parse(await this.call({ method: 'GET', url }), 'GET', url, parseConnection);
   }
 
+  /** Where Okta serves an Org2Org OAuth connection's public keys (the target org's `jwks_uri` under AUTO). */
+  connectionJwksUrl(appId: string): string {
+    return this.connectionUrl(appId, '/jwks').href;
+  }
+
   /** The public keys of an Org2Org OAuth connection, to register with the service app in the target org. */
   async getConnectionJwks(appId: string): Promise<ConnectionPublicKey[]> {
     const url = this.connectionUrl(appId, '/jwks');

@@ -134,17 +134,32 @@ export function rotationSkippedNote(plan: Plan, { quote, text }: Quoting): strin
   return `rotate-secrets left ${plural(skipped.length, 'connection')} alone, with no secret (token, admin_password) to rotate: ${names}${more}.`;
 }
 
-/** An Org2Org OAuth connection's public key and the one thing to do with it (apply result, export report). */
+/**
+ * An Org2Org OAuth connection's public key and the one thing to do with it (apply result, export report): with
+ * `rotation_mode: AUTO` the JWKS URL to configure in the target org (Okta rotates the key); with MANUAL the key,
+ * with what a rotation needs.
+ */
 export function publicKeyLines(notice: PublicKeyNotice, { quote, text }: Quoting): string[] {
-  if (notice.error) {
+  const app = notice.clientId ? `the service app ${quote(notice.clientId)}` : 'the service app';
+  const current = notice.keys.map(
+    (key) => `kid ${quote(key.kid ?? '(none)')}: ${quote(JSON.stringify(key.jwk))}`,
+  );
+  if (notice.rotationMode === 'AUTO') {
     return [
-      `public key: could not be read (${text(notice.error)}); Okta serves it at …/connections/default/jwks`,
+      `Okta rotates this connection's signing key (rotation_mode AUTO): give ${app} in the target org the JWKS URL ${quote(notice.jwksUrl)} (its jwks_uri), not a copy of the key, which stops working at the first rotation.`,
+      ...(notice.error
+        ? [`current key: could not be read (${text(notice.error)})`]
+        : current.map((key) => `current key: ${key}`)),
     ];
   }
+  if (notice.error)
+    return [
+      `public key: could not be read (${text(notice.error)}); Okta serves it at ${quote(notice.jwksUrl)}`,
+    ];
   if (notice.keys.length === 0) return ['public key: Okta returned none for this connection'];
-  const app = notice.clientId ? `the service app ${quote(notice.clientId)}` : 'the service app';
   return [
     `register this public key with ${app} in the target org (its Public keys), so that org accepts this connection:`,
-    ...notice.keys.map((key) => `kid ${quote(key.kid ?? '(none)')}: ${quote(JSON.stringify(key.jwk))}`),
+    ...current,
+    `rotation_mode MANUAL: the key changes only when it is rotated; then register the new key before removing this one (the JWKS URL ${quote(notice.jwksUrl)} always shows the current keys).`,
   ];
 }

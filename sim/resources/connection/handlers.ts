@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   hasNoConnection,
   needsConsent,
@@ -6,6 +5,7 @@ import {
   supportedSchemes,
   supportsProvisioning,
 } from '../../kinds/index.js';
+import { consentHolds, consentState } from './consent.js';
 import { parseConnectionRequest, type ConnectionRequest } from './request.js';
 import {
   appNotFound,
@@ -29,10 +29,6 @@ function setUpConnection(app: SimApp): SimConnection | undefined {
   if (!supportsProvisioning(app.name) || !connection) return undefined;
   if (connection.authScheme === 'UNKNOWN' || connection.status === 'UNKNOWN') return undefined;
   return connection;
-}
-
-function consentState(appId: string): string {
-  return createHash('sha256').update(`consent:${appId}`).digest('base64url').slice(0, 22);
 }
 
 function links(app: SimApp, origin: string, status: 'ENABLED' | 'DISABLED' | 'UNKNOWN', authorize: boolean) {
@@ -108,7 +104,8 @@ function renderConnection(
 }
 
 function consentPending(app: SimApp): boolean {
-  return needsConsent(app.name) && setUpConnection(app)?.consent === 'pending';
+  const connection = setUpConnection(app);
+  return needsConsent(app.name) && connection !== undefined && !consentHolds(connection);
 }
 
 export function handleGetConnection(req: SimRequest, state: SimState, appId: string): SimResponse {
@@ -116,16 +113,6 @@ export function handleGetConnection(req: SimRequest, state: SimState, appId: str
   if (!app) return appNotFound(appId);
   if (hasNoConnection(app.name)) return notFound(`default (ProvisioningConnection of ${appId})`);
   return json(200, renderConnection(app, state, req.origin));
-}
-
-/** What a person's consent at the authorize link does: the connection can then be activated. */
-export function grantConsent(state: SimState, appId: string): void {
-  const app = state.apps.get(appId);
-  const connection = app && setUpConnection(app);
-  if (!app || !connection || !needsConsent(app.name)) {
-    throw new Error(`grantConsent: ${appId} is not a consent app with a connection set up`);
-  }
-  connection.consent = 'granted';
 }
 
 /** Okta echoing secrets in an error: the client must redact them. */
@@ -153,17 +140,26 @@ function semanticProblems(app: SimApp, request: ConnectionRequest): string[] {
   return [];
 }
 
-/** Status after a configure; a consent app's first configure starts waiting for consent (still DISABLED). */
+/**
+ * Status after a configure. Okta answered a POST without `activate` with DISABLED (the one real recording
+ * of it, TestAccResourceOktaAppConnection_cru), so only `?activate=true` leaves a connection ENABLED. A consent
+ * app's first configure starts waiting for consent; a re-configure keeps a granted consent unless the org
+ * asks for it again (`consentOnReconfigure: revoked`).
+ */
 function nextState(
   app: SimApp,
+  state: SimState,
   activate: boolean,
 ): { status: 'ENABLED' | 'DISABLED'; consent?: 'pending' | 'granted' } {
   const previous = setUpConnection(app);
-  if (needsConsent(app.name) && (!previous || previous.consent === 'pending')) {
-    return { status: 'DISABLED', consent: 'pending' };
+  if (needsConsent(app.name)) {
+    const consented = previous !== undefined && consentHolds(previous);
+    if (!consented || state.org.consentOnReconfigure === 'revoked') {
+      return { status: 'DISABLED', consent: 'pending' };
+    }
+    return { status: activate ? 'ENABLED' : 'DISABLED', consent: 'granted' };
   }
-  const status = activate || previous?.status === 'ENABLED' ? 'ENABLED' : 'DISABLED';
-  return needsConsent(app.name) ? { status, consent: 'granted' } : { status };
+  return { status: activate ? 'ENABLED' : 'DISABLED' };
 }
 
 function buildConnection(
@@ -193,7 +189,7 @@ function buildConnection(
   return connection;
 }
 
-/** POST /api/v1/apps/{id}/connections/default[?activate=true]: replaces the connection. */
+/** POST /api/v1/apps/{id}/connections/default[?activate=true]: replaces the connection (`TRUE` as in Okta's guide works too). */
 export function handlePostConnection(req: SimRequest, state: SimState, appId: string): SimResponse {
   const app = state.apps.get(appId);
   if (!app) return appNotFound(appId);
@@ -215,7 +211,7 @@ export function handlePostConnection(req: SimRequest, state: SimState, appId: st
     ]);
   }
 
-  const { status, consent } = nextState(app, req.query.get('activate') === 'true');
+  const { status, consent } = nextState(app, state, req.query.get('activate')?.toLowerCase() === 'true');
   const authorizeHref = app.connection?.authorizeHref;
   app.connection = {
     ...buildConnection(app, state, parsed.value, status),
@@ -241,7 +237,7 @@ export function handleLifecycle(
     return validationFailed('connection', [
       'The provisioning connection is not set up for the app instance.',
     ]);
-  if (action === 'activate' && needsConsent(app.name) && connection.consent === 'pending') {
+  if (action === 'activate' && needsConsent(app.name) && !consentHolds(connection)) {
     if (state.org.activateBeforeConsent === 'stay-disabled') return noContent();
     return validationFailed('connection', [
       'Consent has not been granted for the provisioning connection. Grant consent at the authorize link first.',

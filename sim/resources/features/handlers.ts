@@ -1,6 +1,8 @@
 /**
  * The Application Features API of the simulated org (sim/contract/app-features.openapi.yaml): list, read and
- * partially update an app's provisioning features, validated exactly as the spec's request schemas say.
+ * update an app's provisioning features. Answers are shaped as real Okta's recorded ones (sim/contract/
+ * recordings): `userNameFormat`, `"fullImport": null`; requests are checked against the spec's request schemas
+ * as corrected by that traffic (see REQUEST_SCHEMAS).
  */
 import { needsConsent, offeredFeatures, supportsProvisioning } from '../../kinds/index.js';
 import {
@@ -13,17 +15,21 @@ import {
 } from '../../responses.js';
 import type { SimRequest, SimState } from '../../state.js';
 import type { SimApp, SimFeatureName, SimFeatures } from '../../types.js';
+import { consentHolds } from '../connection/consent.js';
 
 const NOT_ENABLED = 'Provisioning is not enabled for the app instance.';
 
 const DESCRIPTIONS: Record<SimFeatureName, string> = {
   USER_PROVISIONING: 'User provisioning settings from Okta to a downstream application',
-  INBOUND_PROVISIONING: 'In-bound provisioning settings from an application to Okta',
+  // As real Okta answers it (recordings TestAccDataSourceOktaAppFeatures_read); the spec's example words it shorter.
+  INBOUND_PROVISIONING: 'In-bound provisioning settings for provisioning users from an application to Okta',
 };
 
 /**
  * What a freshly connected app has: every switch off, as in the spec's list example (and the schema's
- * defaults: status DISABLED, seed RANDOM, change KEEP_EXISTING, usernameFormat EMAIL); no import schedule.
+ * defaults: status DISABLED, seed RANDOM, change KEEP_EXISTING, username format EMAIL); no import schedule,
+ * which real Okta answers as `fullImport: null, incrementalImport: null`. The username format is spelled
+ * `userNameFormat`, as real Okta answers it.
  */
 function defaultCapabilities(name: SimFeatureName): Record<string, unknown> {
   if (name === 'USER_PROVISIONING') {
@@ -37,7 +43,10 @@ function defaultCapabilities(name: SimFeatureName): Record<string, unknown> {
     };
   }
   return {
-    importSettings: { username: { usernameFormat: 'EMAIL' }, schedule: { status: 'DISABLED' } },
+    importSettings: {
+      username: { userNameFormat: 'EMAIL' },
+      schedule: { status: 'DISABLED', fullImport: null, incrementalImport: null },
+    },
     importRules: {
       userCreateAndMatch: {
         exactMatchCriteria: 'EMAIL',
@@ -59,7 +68,7 @@ function enabledFeatures(app: SimApp): SimFeatures | undefined {
   const connection = app.connection;
   if (!supportsProvisioning(app.name) || !connection) return undefined;
   if (connection.authScheme === 'UNKNOWN' || connection.status === 'UNKNOWN') return undefined;
-  if (needsConsent(app.name) && connection.consent === 'pending') return undefined;
+  if (needsConsent(app.name) && !consentHolds(connection)) return undefined;
   const features = (app.features ??= {});
   for (const name of offeredFeatures(app.name)) features[name] ??= defaultCapabilities(name);
   return features;
@@ -109,7 +118,14 @@ export function handleGetFeature(req: SimRequest, state: SimState, appId: string
   return json(200, render(app, name, features[name], req.origin));
 }
 
-/** PUT /api/v1/apps/{id}/features/{name}: a partial update of the capabilities; answers the feature. */
+/**
+ * PUT /api/v1/apps/{id}/features/{name}: answers the feature as it now is. Keys the request schema does not
+ * know (such as the schema's own `usernameFormat` spelling, or the guide's `timeZone`) are ignored, as Okta
+ * ignores unknown properties; values outside an enum are 400s. How the change lands depends on the org
+ * (`featureUpdates`): `replace-sections` (default) replaces each top-level section it is sent (`create`,
+ * `update`, `importSettings`, `importRules`) with Okta's defaults overlaid by what was sent, so a setting left
+ * out of a sent section is reset; `merge` merges key by key.
+ */
 export function handlePutFeature(req: SimRequest, state: SimState, appId: string, name: string): SimResponse {
   const app = state.apps.get(appId);
   if (!app) return appNotFound(appId);
@@ -119,18 +135,37 @@ export function handlePutFeature(req: SimRequest, state: SimState, appId: string
   if (!offered(app, name)) return featureNotFound(appId, name);
   const features = enabledFeatures(app);
   if (!features?.[name]) return validationFailed('feature', [NOT_ENABLED]);
-  const causes = checkValue(body, REQUEST_SCHEMAS[name], '');
-  if (causes.length > 0) return validationFailed('capabilities', causes);
-  const updated = merge(features[name], body as Record<string, unknown>);
+  const checked = checkValue(body, REQUEST_SCHEMAS[name], '');
+  if (checked.causes.length > 0) return validationFailed('capabilities', checked.causes);
+  const change = checked.known as Record<string, unknown>;
+  const current = features[name];
+  const updated =
+    state.org.featureUpdates === 'merge'
+      ? merge(current, change)
+      : replaceSections(current, change, defaultCapabilities(name));
   const username = (updated.importSettings as { username?: Record<string, unknown> } | undefined)?.username;
-  if (username?.usernameFormat === 'CUSTOM' && typeof username.userNameExpression !== 'string') {
+  if (username?.userNameFormat === 'CUSTOM' && typeof username.userNameExpression !== 'string') {
     return validationFailed('capabilities', [
-      'importSettings.username.userNameExpression: The field cannot be left blank when usernameFormat is CUSTOM.',
+      'importSettings.username.userNameExpression: The field cannot be left blank when userNameFormat is CUSTOM.',
     ]);
   }
   features[name] = updated;
   state.lastUpdated.set(app.id, new Date(req.now).toISOString());
   return json(200, render(app, name, updated, req.origin));
+}
+
+/** Each top-level section sent replaces the current one: Okta's defaults for it, overlaid by what was sent. */
+function replaceSections(
+  current: Record<string, unknown>,
+  change: Record<string, unknown>,
+  defaults: Record<string, unknown>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...current };
+  for (const [section, value] of Object.entries(change)) {
+    const base = defaults[section];
+    out[section] = isObject(value) && isObject(base) ? merge(base, value) : value;
+  }
+  return out;
 }
 
 function featureNotFound(appId: string, name: string): SimResponse {
@@ -149,13 +184,13 @@ function merge(current: Record<string, unknown>, change: Record<string, unknown>
 
 /*
  * The request schemas of the spec (CapabilitiesObject, CapabilitiesInboundProvisioningObject), as the sim
- * enforces them: unknown keys and values outside an enum are 400s, `required` keys must be there. Okta's
- * spec spells the username format `usernameFormat` in its schema (required) and `userNameFormat` in one
- * example; the schema is what Okta's generated SDKs send, so the sim accepts exactly that and refuses the
- * example's spelling as an unknown key. Likewise the example's `fullImport: null` is not in the schema.
+ * enforces them, corrected by real traffic: the username format is `userNameFormat` (real answers, the spec's
+ * examples and Okta's provisioning guide; only one schema says `usernameFormat`), and an import schedule item
+ * may be `null` (real answers carry `"fullImport": null`) or `{}` (the guide's example): both mean "not set".
+ * Values outside an enum and a schedule item without its `expression` are 400s; unknown keys are ignored.
  */
 type Schema =
-  | { object: Record<string, Schema>; required?: readonly string[] }
+  | { object: Record<string, Schema>; required?: readonly string[]; unsetWhenEmpty?: true }
   | { enum: readonly string[] }
   | { boolean: true }
   | { string: (value: string) => string | undefined };
@@ -178,7 +213,11 @@ const timezone: Schema = {
     }
   },
 };
-const schedule: Schema = { object: { expression: cron, timezone }, required: ['expression'] };
+const schedule: Schema = {
+  object: { expression: cron, timezone },
+  required: ['expression'],
+  unsetWhenEmpty: true,
+};
 
 const REQUEST_SCHEMAS: Record<SimFeatureName, Schema> = {
   USER_PROVISIONING: {
@@ -206,10 +245,9 @@ const REQUEST_SCHEMAS: Record<SimFeatureName, Schema> = {
         object: {
           username: {
             object: {
-              usernameFormat: { enum: ['EMAIL', 'CUSTOM'] },
+              userNameFormat: { enum: ['EMAIL', 'CUSTOM'] },
               userNameExpression: { string: () => undefined },
             },
-            required: ['usernameFormat'],
           },
           schedule: { object: { status: STATUS, fullImport: schedule, incrementalImport: schedule } },
         },
@@ -232,32 +270,42 @@ const REQUEST_SCHEMAS: Record<SimFeatureName, Schema> = {
   },
 };
 
-/** Okta-style causes (`field: problem`) for every place the value breaks the schema. */
-function checkValue(value: unknown, schema: Schema, at: string): string[] {
+/**
+ * Okta-style causes (`field: problem`) for every place the value breaks the schema, and the value with only
+ * the keys the schema knows (the rest is ignored).
+ */
+function checkValue(value: unknown, schema: Schema, at: string): { causes: string[]; known: unknown } {
   const where = at || 'The request body';
+  const fail = (cause: string) => ({ causes: [`${where}: ${cause}`], known: undefined });
   if ('enum' in schema) {
-    return typeof value === 'string' && schema.enum.includes(value)
-      ? []
-      : [`${where}: Invalid value. Allowed values: ${schema.enum.join(', ')}.`];
+    if (typeof value === 'string' && schema.enum.includes(value)) return { causes: [], known: value };
+    return fail(`Invalid value. Allowed values: ${schema.enum.join(', ')}.`);
   }
-  if ('boolean' in schema) return typeof value === 'boolean' ? [] : [`${where}: must be true or false.`];
+  if ('boolean' in schema) {
+    return typeof value === 'boolean' ? { causes: [], known: value } : fail('must be true or false.');
+  }
   if ('string' in schema) {
-    if (typeof value !== 'string') return [`${where}: must be a string.`];
+    if (typeof value !== 'string') return fail('must be a string.');
     const problem = schema.string(value);
-    return problem ? [`${where}: ${problem}`] : [];
+    return problem ? fail(problem) : { causes: [], known: value };
   }
-  if (!isObject(value)) return [`${where}: must be a JSON object.`];
+  if (schema.unsetWhenEmpty && (value === null || (isObject(value) && Object.keys(value).length === 0))) {
+    return { causes: [], known: null };
+  }
+  if (!isObject(value)) return fail('must be a JSON object.');
   const causes: string[] = [];
+  const known: Record<string, unknown> = {};
   for (const key of schema.required ?? []) {
     if (value[key] === undefined) causes.push(`${at ? `${at}.` : ''}${key}: The field cannot be left blank.`);
   }
   for (const [key, inner] of Object.entries(value)) {
-    const path = at ? `${at}.${key}` : key;
     const child = schema.object[key];
-    if (!child) causes.push(`${path}: Unknown property.`);
-    else causes.push(...checkValue(inner, child, path));
+    if (!child) continue;
+    const checked = checkValue(inner, child, at ? `${at}.${key}` : key);
+    causes.push(...checked.causes);
+    known[key] = checked.known;
   }
-  return causes;
+  return { causes, known };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

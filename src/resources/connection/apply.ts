@@ -113,9 +113,15 @@ async function applyConnection(
         done.push('configure');
         if (activate && pending[0] === 'activate') done.push(pending.shift()!);
         logger.info(`${planned.name} (${planned.appId}): ${done.join(' + ')} done`);
-        // Okta answers DISABLED with the authorize link: a person must consent before activation can take.
-        const consentUrl = awaitingConsent(planned, latest);
-        if (consentUrl && pending[0] === 'activate') return consentNeeded(consentUrl);
+        if (leftDisabled(planned, latest) && !done.includes('activate')) {
+          // A connection set up for the first time waits for a person's consent: there is none to hold yet.
+          const consentUrl = awaitingConsent(planned, latest);
+          if (consentUrl && !wasSetUp(planned)) return consentNeeded(consentUrl);
+          // Okta answered a configure without `activate` DISABLED (recorded): activate now, in this apply. For a
+          // consent app whose consent still holds it takes; otherwise Okta refuses or leaves it disabled, and the
+          // connection ends as "consent needed" with the link.
+          if (pending[0] !== 'activate') pending.unshift('activate');
+        }
       } else {
         try {
           await (operation === 'activate'
@@ -201,8 +207,11 @@ async function confirmWrites(
     };
   }
   if (done.includes('configure') && hasPublicKey(planned.appKind, planned.desired?.authScheme)) {
-    const publicKey = await readPublicKey(writer, planned.appId, planned.desired?.clientId, (text) =>
-      secrets.redact(text),
+    const publicKey = await readPublicKey(
+      writer,
+      planned.appId,
+      { clientId: latest.clientId ?? planned.desired?.clientId, rotationMode: latest.rotationMode },
+      (text) => secrets.redact(text),
     );
     return { status: 'applied', extra: { publicKey } };
   }
@@ -229,6 +238,17 @@ export function confirm(planned: ConnectionPlan, after: OktaConnection): FieldCh
   check('client_id', after.clientId, desired.clientId);
   check('signing.rotation_mode', after.rotationMode, desired.rotationMode);
   return mismatches;
+}
+
+/** Okta shows the connection disabled where the definition wants it enabled. */
+function leftDisabled(planned: ConnectionPlan, connection: OktaConnection): boolean {
+  return planned.desired?.status === 'ENABLED' && connection.status !== 'ENABLED';
+}
+
+/** The connection was set up before this apply (so a consent app may hold a consent from then). */
+function wasSetUp(planned: ConnectionPlan): boolean {
+  const live = planned.live;
+  return live !== undefined && live.status !== 'UNKNOWN' && live.authScheme !== 'UNKNOWN';
 }
 
 /** The authorize link, when a consent app that should be enabled is not, and Okta shows where to consent. */

@@ -25,7 +25,7 @@ import { renderDefinitionFile } from '../../export/render-yaml.js';
 /** The reads an export needs (all GETs: an export never writes to Okta). */
 export type ExportReader = Pick<
   OktaClient,
-  'listApps' | 'getApp' | 'getConnection' | 'getConnectionJwks' | 'listFeatures'
+  'listApps' | 'getApp' | 'getConnection' | 'getConnectionJwks' | 'connectionJwksUrl' | 'listFeatures'
 >;
 
 export interface ExportOptions {
@@ -122,7 +122,7 @@ async function readConnection(reader: ExportReader, app: OktaApp): Promise<Read>
   }
   // Org2Org OAuth works only once the target org trusts the connection's key: one more read to show it.
   const publicKey = hasPublicKey(app.name, live.authScheme)
-    ? await readPublicKey(reader, app.id, live.clientId, (text) => text)
+    ? await readPublicKey(reader, app.id, live, (text) => text)
     : undefined;
   return { app, live: { ...live, authScheme: live.authScheme }, features, ...(publicKey && { publicKey }) };
 }

@@ -1,9 +1,16 @@
 /**
- * Apply of provisioning features: after the connection's own operations, one PUT per
- * changed feature with only its changed settings, confirmed from Okta's answer.
+ * Apply of provisioning features: after the connection's own operations, one read of the app's features and
+ * one PUT per changed feature that carries each section it touches whole (Okta's current values with the
+ * declared ones laid over them), confirmed from Okta's answer.
  */
 import type { ResolvedConnection } from '../../definitions/env.js';
-import { FEATURE_NAMES, featureSetting, showFeatureValue, type FeatureName } from './schema.js';
+import {
+  FEATURE_NAMES,
+  FEATURE_SETTINGS,
+  featureSetting,
+  showFeatureValue,
+  type FeatureName,
+} from './schema.js';
 import type { FeatureValues } from '../../definitions/types.js';
 import type { Logger } from '../../log.js';
 import type { Capabilities, OktaFeature } from './read.js';
@@ -11,8 +18,9 @@ import { featureValues } from './compare.js';
 import type { ConnectionPlan, FeatureChange } from '../../plan/model.js';
 import type { ConnectionApplyResult } from '../../apply/model.js';
 
-/** The write apply needs for features; the Okta client provides it. */
+/** The read and write apply needs for features; the Okta client provides them. */
 export interface FeatureWriter {
+  listFeatures(appId: string): Promise<OktaFeature[]>;
   updateFeature(appId: string, name: FeatureName, capabilities: Capabilities): Promise<OktaFeature>;
 }
 
@@ -48,22 +56,30 @@ export async function applyWithFeatures(
 
   const changes = planned.features ?? [];
   const declared = connection.features ?? {};
+  const failed = (error: unknown, what: string): ConnectionApplyResult => {
+    const described = describeError(error);
+    return {
+      ...result,
+      status: 'failed',
+      error: { ...described, message: `${what} failed: ${described.message}` },
+    };
+  };
+  // Okta's values right now (after any configure of this apply): the base each PUT's sections are built on.
+  let current: readonly OktaFeature[];
+  try {
+    current = await writer.listFeatures(planned.appId);
+  } catch (error) {
+    return failed(error, 'reading its provisioning features before changing them');
+  }
   for (const name of FEATURE_NAMES) {
     const mine = changes.filter((change) => featureSetting(change.field)?.feature === name);
     if (mine.length === 0) continue;
+    const live = current.find((feature) => feature.name === name)?.capabilities ?? {};
     let answer: OktaFeature;
     try {
-      answer = await writer.updateFeature(planned.appId, name, featureRequest(name, mine, declared));
+      answer = await writer.updateFeature(planned.appId, name, featureRequest(name, mine, declared, live));
     } catch (error) {
-      const described = describeError(error);
-      return {
-        ...result,
-        status: 'failed',
-        error: {
-          ...described,
-          message: `updating its provisioning features (${name}) failed: ${described.message}`,
-        },
-      };
+      return failed(error, `updating its provisioning features (${name})`);
     }
     const mismatches = confirmFeature(answer, mine, declared);
     if (mismatches.length > 0) {
@@ -84,30 +100,42 @@ export async function applyWithFeatures(
 }
 
 /**
- * The PUT body of one feature: its changed settings only, plus what Okta's request schema requires beside
- * them (INBOUND_PROVISIONING: both `importSettings` and `importRules`, empty when unchanged; a username's
- * `usernameFormat`; a schedule's `expression`). The definition rules guarantee those are declared.
+ * The sections a feature's PUT carries: those its changes touch (`create`, `update`; INBOUND_PROVISIONING
+ * always both `importSettings` and `importRules`, which Okta's request schema requires).
+ */
+function touchedSections(name: FeatureName, changes: readonly FeatureChange[]): string[] {
+  if (name === 'INBOUND_PROVISIONING') return ['importSettings', 'importRules'];
+  return [...new Set(changes.flatMap((change) => featureSetting(change.field)?.api[0] ?? []))];
+}
+
+/**
+ * The PUT body of one feature: each section it touches whole, Okta's current values (`live`) with every
+ * declared setting of that section laid over them. The spec says only "partial updates"; every real request
+ * recorded and every Okta example sends whole sections, so this is right whether Okta merges deeply or
+ * replaces the sections it is sent: settings a definition does not declare are sent as Okta has them.
  */
 export function featureRequest(
   name: FeatureName,
   changes: readonly FeatureChange[],
   declared: FeatureValues,
+  live: Capabilities,
 ): Capabilities {
-  const body: Capabilities = name === 'INBOUND_PROVISIONING' ? { importSettings: {}, importRules: {} } : {};
-  const put = (path: string) => {
-    const setting = featureSetting(path);
-    const value = declared[path];
-    if (!setting || setting.feature !== name || value === undefined) return;
+  const sections = touchedSections(name, changes);
+  const body: Capabilities = {};
+  for (const section of sections) {
+    const current = live[section];
+    body[section] = typeof current === 'object' ? structuredClone(current) : {};
+  }
+  for (const setting of FEATURE_SETTINGS) {
+    const value = declared[setting.path];
+    if (setting.feature !== name || value === undefined || !sections.includes(setting.api[0]!)) continue;
     let node = body;
-    for (const key of setting.api.slice(0, -1)) node = (node[key] ??= {}) as Capabilities;
+    for (const key of setting.api.slice(0, -1)) {
+      const next = node[key];
+      node = (node[key] = typeof next === 'object' ? next : {}) as Capabilities;
+    }
     node[setting.api.at(-1)!] = setting.type.kind === 'switch' ? (value ? 'ENABLED' : 'DISABLED') : value;
-  };
-  for (const change of changes) put(change.field);
-  const importSettings = body.importSettings as Capabilities | undefined;
-  if (importSettings?.username) put('to_okta.username_format');
-  const schedule = importSettings?.schedule as Capabilities | undefined;
-  if (schedule?.fullImport) put('to_okta.schedule.full_import.cron');
-  if (schedule?.incrementalImport) put('to_okta.schedule.incremental_import.cron');
+  }
   return body;
 }
 

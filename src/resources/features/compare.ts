@@ -71,8 +71,9 @@ function fromApi(kind: string, value: unknown): FeatureValue | undefined {
 }
 
 /**
- * Reads the features of a connection that declares some; nothing for the others (no request). A connection
- * not set up, or one Okta says has no provisioning enabled yet, gets Okta's defaults for a fresh connection.
+ * Reads the features of a connection that declares some and is to be active; nothing for the others (no
+ * request). A connection not set up, or one Okta says has no provisioning enabled yet, gets Okta's defaults
+ * for a fresh connection.
  */
 export async function readLiveFeatures(
   reader: FeatureReader,
@@ -80,7 +81,9 @@ export async function readLiveFeatures(
   app: OktaApp,
   live: OktaConnection,
 ): Promise<LiveFeatures | undefined> {
-  if (!connection.features) return undefined;
+  // Features exist at Okta only while provisioning is enabled: a connection to deactivate has none to write
+  // (the definitions warn about it).
+  if (!connection.features || connection.action === 'deactivate') return undefined;
   const defaults: LiveFeatures = {
     offered: appKindOf(app.name)?.offers ?? [],
     values: OKTA_DEFAULTS,

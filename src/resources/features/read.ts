@@ -14,7 +14,7 @@ export interface Capabilities {
 export interface OktaFeature {
   name: FeatureName;
   status: 'ENABLED' | 'DISABLED' | 'UNKNOWN';
-  /** As Okta returns it, except that the username format is always under `usernameFormat` (see below). */
+  /** As Okta returns it (`null`s dropped: not set), the username format always under `userNameFormat`. */
   capabilities: Capabilities;
 }
 
@@ -38,12 +38,12 @@ export function parseFeature(body: unknown): OktaFeature {
       'expected a feature object named USER_PROVISIONING or INBOUND_PROVISIONING',
     );
   const capabilities = capabilitiesOf(feature.capabilities);
-  // The spec's schema says `usernameFormat`, its own example answers `userNameFormat`: read either.
+  // Real Okta answers `userNameFormat`; one schema of the spec says `usernameFormat`: read either.
   const username = asObject(asObject(capabilities.importSettings)?.username) as Capabilities | undefined;
-  if (username && username.usernameFormat === undefined && username.userNameFormat !== undefined) {
-    username.usernameFormat = username.userNameFormat;
-    delete username.userNameFormat;
+  if (username && username.userNameFormat === undefined && username.usernameFormat !== undefined) {
+    username.userNameFormat = username.usernameFormat;
   }
+  if (username) delete username.usernameFormat;
   const status = feature.status === 'ENABLED' || feature.status === 'DISABLED' ? feature.status : 'UNKNOWN';
   return { name, status, capabilities };
 }
@@ -54,11 +54,17 @@ export function parseFeatureList(body: unknown): OktaFeature[] {
   return body.filter((item) => FEATURE_NAMES.includes(asObject(item)?.name as FeatureName)).map(parseFeature);
 }
 
-/** Okta's 400 for an app whose provisioning connection is not set up: its features do not exist yet. */
+/**
+ * Okta's answer to a read of an app's features while its provisioning is not enabled: 400 E0000001 on a
+ * `/features` path (the spec's and the real answer's cause reads "Provisioning is not enabled for the app
+ * instance."; any other wording counts the same, since a read has no body whose validation could fail).
+ */
 export function isProvisioningNotEnabled(error: unknown): boolean {
   return (
     error instanceof OktaApiError &&
     error.status === 400 &&
-    error.causes.some((cause) => /provisioning is not enabled/i.test(cause))
+    error.errorCode === 'E0000001' &&
+    error.method === 'GET' &&
+    /^\/api\/v1\/apps\/[^/]+\/features(\/[^/]+)?$/.test(error.path)
   );
 }

@@ -169,8 +169,8 @@ export const FEATURE_SETTINGS: readonly FeatureSetting[] = [
   toApp('sync_password.enabled', 'update.password.status', SWITCH),
   toApp('sync_password.seed', 'update.password.seed', { kind: 'enum', values: SYNC_PASSWORD_SEEDS }),
   toApp('sync_password.change', 'update.password.change', { kind: 'enum', values: SYNC_PASSWORD_CHANGES }),
-  // Okta's schema spells it `usernameFormat` (its example `userNameFormat`): the client sends the schema's.
-  toOkta('username_format', 'importSettings.username.usernameFormat', {
+  // `userNameFormat`, as real Okta answers and Okta's examples and guide send it (one schema says `usernameFormat`).
+  toOkta('username_format', 'importSettings.username.userNameFormat', {
     kind: 'enum',
     values: USERNAME_FORMATS,
   }),
@@ -292,6 +292,7 @@ export function featureIssueMessage(path: YamlPath, value: unknown): string | un
 /**
  * The feature rules that need no Okta access, on the raw parsed connection: literal values checked (cron,
  * time zone) and `username_format: CUSTOM` ⇔ `username_expression`. Values from `{ env }` are checked when read.
+ * A connection to deactivate gets a warning: its features are not written (see `readLiveFeatures`).
  */
 export function checkFeatureRules(connection: Record<string, unknown>, path: YamlPath): RuleFinding[] {
   const findings: RuleFinding[] = [];
@@ -308,6 +309,17 @@ export function checkFeatureRules(connection: Record<string, unknown>, path: Yam
         message: `\`${formatPath(at)}\`: ${problem}`,
       });
     }
+  }
+  if (connection.action === 'deactivate') {
+    const blocks = (['to_app', 'to_okta'] as const).filter(
+      (block) => valueAt(connection, [block]) !== undefined,
+    );
+    findings.push({
+      path: [...path, 'action'],
+      atKey: true,
+      severity: 'warning',
+      message: `\`${formatPath(path)}\` has \`action: deactivate\`, so its provisioning features (${blocks.map((b) => `\`${b}\``).join(', ')}) are neither compared nor written: Okta keeps them only while provisioning is enabled. They apply once \`action\` is \`activate\`; remove them to silence this warning.`,
+    });
   }
   const toOkta = valueAt(connection, ['to_okta']);
   const pair = usernamePairProblem(
