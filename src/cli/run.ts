@@ -155,7 +155,7 @@ export async function runCli(argv: string[], env: Env, io: CliIo = processIo): P
           err(`Nothing was applied: ${outcome.reason}`);
           return 2;
         }
-        err(outcome.note);
+        err(outcome.decision.note);
         out(
           json
             ? JSON.stringify({ plan: outcome.plan, apply: outcome.report }, null, 2)

@@ -35,6 +35,8 @@ export interface StickyComment {
 
 export interface PublishResult {
   action: 'created' | 'updated' | 'skipped' | 'failed';
+  /** GitHub could not say who the token is, so our comments could not be told from anyone's. */
+  identityUnknown?: boolean;
   commentId?: number;
   url?: string;
   warning?: string;
@@ -79,26 +81,46 @@ export async function findStickyComments(
   return sticky.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
 }
 
+/**
+ * Writes the sticky comment. `body` may depend on the marker of the comment it replaces (review records are
+ * carried over). `update` edits the oldest of our comments; if concurrent runs left several, the newer
+ * ones are deleted after the write, so one comment per key remains.
+ */
 export async function publishPlanComment(
   octokit: Octokit,
-  options: IssueRef & { key: string; body: string; mode: CommentMode },
+  options: IssueRef & {
+    key: string;
+    /** The body, or a function of the replaced comment's marker; `identityUnknown`: that could not be looked up. */
+    body: string | ((previous: MarkerData | undefined, identityUnknown?: boolean) => string);
+    mode: CommentMode;
+  },
 ): Promise<PublishResult> {
-  const { owner, repo, issueNumber, key, body, mode } = options;
-  assertPublishableBody(body, key);
+  const { owner, repo, issueNumber, key, mode } = options;
   if (mode === 'off') return { action: 'skipped' };
+  const render = (previous: MarkerData | undefined, identityUnknown?: boolean) => {
+    const text = typeof options.body === 'string' ? options.body : options.body(previous, identityUnknown);
+    assertPublishableBody(text, key);
+    return text;
+  };
 
   let existing: StickyComment[];
   try {
     existing = await findStickyComments(octokit, { owner, repo, issueNumber, key });
   } catch (error) {
-    return failed(error, `Could not read the comments of pull request #${issueNumber}`);
+    const failure = failed(error, `Could not read the comments of pull request #${issueNumber}`);
+    if (!failure.identityUnknown) return failure;
+    // Our earlier comment cannot be told from anyone's: a new one shows the current plan, and says so.
+    return postWithoutIdentity(octokit, { owner, repo, issueNumber }, render(undefined, true), failure);
   }
 
-  const newest = existing.at(-1);
-  if (mode === 'update' && newest) {
+  const oldest = existing[0];
+  if (mode === 'update' && oldest) {
     try {
-      const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: newest.id, body });
-      return { action: 'updated', commentId: data.id, url: data.html_url };
+      const body = render(recordCarrier(existing)?.marker);
+      const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: oldest.id, body });
+      const result: PublishResult = { action: 'updated', commentId: data.id, url: data.html_url };
+      const warning = await removeNewer(octokit, { owner, repo, issueNumber, key }, oldest.id);
+      return warning ? { ...result, warning } : result;
     } catch (error) {
       return failed(error, `Could not update the plan comment on pull request #${issueNumber}`);
     }
@@ -106,6 +128,7 @@ export async function publishPlanComment(
 
   let created: PublishResult;
   try {
+    const body = render(recordCarrier(existing)?.marker);
     const { data } = await octokit.rest.issues.createComment({
       owner,
       repo,
@@ -113,6 +136,11 @@ export async function publishPlanComment(
       body,
     });
     created = { action: 'created', commentId: data.id, url: data.html_url };
+    if (mode === 'update') {
+      // Another run may have created one at the same time: the older stays and gets this body.
+      const warning = await keepOldest(octokit, { owner, repo, issueNumber, key }, data.id, body);
+      if (warning) created.warning = warning;
+    }
   } catch (error) {
     return failed(error, `Could not comment the plan on pull request #${issueNumber}`);
   }
@@ -121,6 +149,67 @@ export async function publishPlanComment(
     if (warning) created.warning = warning;
   }
   return created;
+}
+
+async function postWithoutIdentity(
+  octokit: Octokit,
+  { owner, repo, issueNumber }: IssueRef,
+  body: string,
+  failure: PublishResult,
+): Promise<PublishResult> {
+  try {
+    const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
+    return {
+      action: 'created',
+      commentId: data.id,
+      url: data.html_url,
+      identityUnknown: true,
+      warning: `${failure.warning ?? ''} A new plan comment was posted; the next run that can tell its identity keeps one.`,
+    };
+  } catch (error) {
+    return { ...failed(error, `Could not comment the plan on pull request #${issueNumber}`), identityUnknown: true };
+  }
+}
+
+/** The comment whose marker carries the review records: the newest with any, else the newest. */
+export function recordCarrier(comments: readonly StickyComment[]): StickyComment | undefined {
+  return [...comments].reverse().find((c) => (c.marker.records ?? []).length > 0) ?? comments.at(-1);
+}
+
+/** After creating `createdId`: when an older comment of ours exists, it gets `body` and the new one goes. */
+async function keepOldest(
+  octokit: Octokit,
+  ref: IssueRef & { key: string },
+  createdId: number,
+  body: string,
+): Promise<string | undefined> {
+  const now = await findStickyComments(octokit, ref);
+  const oldest = now[0];
+  if (!oldest || oldest.id === createdId) return removeNewer(octokit, ref, createdId, now);
+  await octokit.rest.issues.updateComment({ owner: ref.owner, repo: ref.repo, comment_id: oldest.id, body });
+  return removeNewer(octokit, ref, oldest.id, now);
+}
+
+/** Deletes our comments for the key other than `keepId` (left by concurrent runs); a failure is a warning. */
+async function removeNewer(
+  octokit: Octokit,
+  ref: IssueRef & { key: string },
+  keepId: number,
+  known?: StickyComment[],
+): Promise<string | undefined> {
+  const comments = known ?? (await findStickyComments(octokit, ref));
+  const problems: string[] = [];
+  for (const comment of comments) {
+    if (comment.id === keepId) continue;
+    try {
+      await octokit.rest.issues.deleteComment({ owner: ref.owner, repo: ref.repo, comment_id: comment.id });
+    } catch (error) {
+      if (!isGitHubError(error)) throw error;
+      problems.push(`${comment.id} (${describeGitHubError(error)})`);
+    }
+  }
+  if (problems.length === 0) return undefined;
+  return `Could not delete the duplicate plan comments ${problems.join(', ')} left by concurrent runs; the oldest one is current.`;
 }
 
 /** Folds the older plan comments as "outdated"; a failure only costs a warning. */
@@ -155,6 +244,9 @@ function assertPublishableBody(body: string, key: string): void {
 
 function failed(error: unknown, what: string): PublishResult {
   if (!isGitHubError(error)) throw error;
+  if (error instanceof Error && error.name === 'UnexpectedGitHubAnswer' && /identity/.test(error.message)) {
+    return { action: 'failed', identityUnknown: true, warning: `${what}: ${describeGitHubError(error)}` };
+  }
   const status = githubErrorStatus(error);
   const hint =
     status === 403 || status === 404

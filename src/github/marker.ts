@@ -11,7 +11,7 @@
  */
 import { REPORT_STATES, type ReportState } from '../render/plan-markdown.js';
 
-export const MARKER_VERSION = 1;
+export const MARKER_VERSION = 2;
 
 export type MarkerState = ReportState;
 
@@ -24,8 +24,29 @@ export interface MarkerData {
   headSha: string;
   state: MarkerState;
   runId?: number;
+  /** sha256 of the visible text (everything after the marker) this write put in the body. */
+  bodyDigest?: string;
+  /**
+   * Version 2: the review records, oldest first: one per plan run that showed a plan here. Only plan runs
+   * add one; outcome writes (`applied`, `plan-changed`, ...) carry them over unchanged.
+   */
+  records?: ReviewRecord[];
   /** Further JSON values a caller wants recorded; kept through a round trip. */
   [extra: string]: unknown;
+}
+
+/** What one plan run showed on a pull request: the evidence of review that apply checks (README: Security model). */
+export interface ReviewRecord {
+  planHash: string;
+  /** Every connection the plan covered (app id → its change hash), unchanged ones too. */
+  connections: Record<string, string>;
+  pr: number;
+  headSha: string;
+  runId: number;
+  /** When the plan run wrote it (ISO time): approvals are matched against it. */
+  at: string;
+  /** sha256 of the visible plan text the run wrote. */
+  bodyDigest: string;
 }
 
 const PREFIX = '<!-- okta-app-connections ';
@@ -82,5 +103,41 @@ function readV1(value: object): MarkerData | undefined {
   return valid ? (data as MarkerData) : undefined;
 }
 
+/** Version 2: version 1 plus `bodyDigest` and `records`; malformed records are dropped (they prove nothing). */
+function readV2(value: object): MarkerData | undefined {
+  const data = readV1(value);
+  if (!data) return undefined;
+  const { bodyDigest, records } = data;
+  if (bodyDigest !== undefined && typeof bodyDigest !== 'string') return undefined;
+  return { ...data, records: Array.isArray(records) ? records.filter(isReviewRecord) : [] };
+}
+
+function isReviewRecord(value: unknown): value is ReviewRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  const connections = record.connections;
+  return (
+    typeof record.planHash === 'string' &&
+    typeof record.pr === 'number' &&
+    typeof record.headSha === 'string' &&
+    typeof record.runId === 'number' &&
+    typeof record.at === 'string' &&
+    typeof record.bodyDigest === 'string' &&
+    typeof connections === 'object' &&
+    connections !== null &&
+    !Array.isArray(connections) &&
+    Object.values(connections).every((hash) => typeof hash === 'string')
+  );
+}
+
 /** One reader per version this release understands: every version up to MARKER_VERSION. */
-const READERS = new Map<unknown, (value: object) => MarkerData | undefined>([[1, readV1]]);
+const READERS = new Map<unknown, (value: object) => MarkerData | undefined>([
+  [1, readV1],
+  [2, readV2],
+]);
+
+/** The visible part of a body the marker starts: what `bodyDigest` covers. */
+export function visibleText(body: string): string {
+  const match = MARKER_PATTERN.exec(body);
+  return match ? body.slice(match[0].length) : body;
+}

@@ -13,6 +13,8 @@ export interface ActionOutputs {
   errors: number;
   applied: number;
   failed: number;
+  /** Empty on success; otherwise one word a workflow can branch on (CONTRACT 4). */
+  'failure-reason': string;
 }
 
 export const DEFAULT_OUTPUTS: ActionOutputs = {
@@ -27,6 +29,7 @@ export const DEFAULT_OUTPUTS: ActionOutputs = {
   errors: 0,
   applied: 0,
   failed: 0,
+  'failure-reason': '',
 };
 
 export function setOutputs(outputs: Partial<ActionOutputs>): void {

@@ -54,7 +54,13 @@ export async function planInAction(run: ActionRun): Promise<void> {
   };
   appendSummary(ports.secrets.redact(renderPlanMarkdown(plan, report, SUMMARY_LIMIT)));
   if (isPullRequestEvent(context) && context.pullRequestNumber) {
-    await publishComment(target, context.pullRequestNumber, plan, { ...report, headSha: context.headSha });
+    await publishComment(
+      target,
+      context.pullRequestNumber,
+      plan,
+      { ...report, headSha: context.headSha },
+      { pr: context.pullRequestNumber },
+    );
   }
   if (context.eventName === 'schedule' && settings.driftIssue) await runDriftCheck(target, plan);
   if (plan.counts.errors > 0) {
