@@ -136,7 +136,9 @@ async function report(
       ? [`${decision.unreviewed.join(', ')} changed without a review record and were not applied.`]
       : []),
   ];
-  if (problems.length > 0) setFailed(`Not everything was applied: ${problems.join(' ')} ${rerun}`);
+  if (problems.length > 0) {
+    setFailed(`Not everything was applied: ${problems.join(' ')} ${decision.note} ${rerun}`);
+  }
   failOnFailures(applyReport);
   return problems.length === 0 && applyReport.failed === 0;
 }

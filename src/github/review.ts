@@ -36,7 +36,7 @@ export async function lookUpReview(
     });
     const evidence = [];
     for (const pull of pulls) evidence.push(await pullRequestEvidence(octokit, { owner, repo, key, login }, pull));
-    const none = pulls.length === 0 ? ` No merged pull request in it: commit ${sha.slice(0, 7)} is a direct push, never reviewed.` : '';
+    const none = pulls.length === 0 ? ` Commit ${sha.slice(0, 7)} is not the merge of a pull request: a direct push was never reviewed.` : '';
     return { evidence: { kind: 'pulls', pulls: evidence, note: `${note}${none}` }, pulls };
   } catch (error) {
     if (!isGitHubError(error)) throw error;

@@ -110,7 +110,10 @@ export function decideApply(
   if (evidence.kind === 'unreviewed') {
     return { apply: false, reason: evidence.reason, instruction: rerun, failureReason: 'not-reviewed' };
   }
-  return decidePerPullRequest(plan, rules, evidence.pulls, changedByPush ?? [], evidence.note);
+  // Without a merged pull request and without knowing what the push changed, no change can pass for drift.
+  const changed =
+    changedByPush ?? (evidence.pulls.length === 0 ? plan.connections.map((c) => c.appId) : []);
+  return decidePerPullRequest(plan, rules, evidence.pulls, changed, evidence.note);
 }
 
 function decidePerPullRequest(
