@@ -110,9 +110,9 @@ export function decideApply(
   if (evidence.kind === 'unreviewed') {
     return { apply: false, reason: evidence.reason, instruction: rerun, failureReason: 'not-reviewed' };
   }
-  // Without a merged pull request and without knowing what the push changed, no change can pass for drift.
-  const changed =
-    changedByPush ?? (evidence.pulls.length === 0 ? plan.connections.map((c) => c.appId) : []);
+  // Not knowing what the push changed, nothing passes for drift while a merged change lacks a record.
+  const unknownChanges = evidence.pulls.length === 0 || evidence.pulls.some((pull) => !pull.reviewed);
+  const changed = changedByPush ?? (unknownChanges ? plan.connections.map((c) => c.appId) : []);
   return decidePerPullRequest(plan, rules, evidence.pulls, changed, evidence.note);
 }
 
