@@ -132,7 +132,9 @@ describe('apply on merge: the action against the simulator and a fake GitHub', (
     const apply = await e2e.push();
     expect(apply.code, apply.stdout).toBe(0);
     expect(apply.outputs).toMatchObject({ applied: '3', failed: '0', 'failure-reason': '' });
-    expect(apply.summary).toContain('drifted in Okta outside any reviewed change; not written: 0oa5office365000001');
+    expect(apply.summary).toContain(
+      'drifted in Okta outside any reviewed change; not written: 0oa5office365000001',
+    );
     expect(e2e.sim.apps.get('0oa5office365000001')!.connection!.status).toBe('DISABLED');
     expect(markerOf(planComments(e2e.github)[0]!.body).state).toBe('applied');
   });

@@ -140,7 +140,8 @@ describe('the apply ledger: every reviewed merge reaches Okta exactly once', () 
     e2e = await startE2E({ sim: { apps: org() } });
     e2e.secrets.push(TOKEN);
     for (const name of Object.keys(sha)) {
-      if (name.startsWith('merge')) await repo.git('branch', '-f', `main-at-${sha[name]!.slice(0, 7)}`, sha[name]!);
+      if (name.startsWith('merge'))
+        await repo.git('branch', '-f', `main-at-${sha[name]!.slice(0, 7)}`, sha[name]!);
     }
     e2e.github.state.loadCommits(await repo.git('rev-list', '--parents', '--all'));
     for (const pull of Object.values(pulls)) {
@@ -211,8 +212,8 @@ describe('the apply ledger: every reviewed merge reaches Okta exactly once', () 
     expect(apply.code, apply.stdout).toBe(0);
     expect(apply.outputs.applied).toBe('1');
     expect(apply.stdout).toContain('The apply ledger (deployments) could not be read');
-    expect(apply.annotations.some((a) => a.level === 'warning' && a.message.includes('deployments: write'))).toBe(
-      true,
-    );
+    expect(
+      apply.annotations.some((a) => a.level === 'warning' && a.message.includes('deployments: write')),
+    ).toBe(true);
   });
 });

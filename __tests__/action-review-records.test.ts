@@ -53,7 +53,9 @@ describe('review records: only a plan run of this pull request is evidence of re
     // The plan deactivates the legacy Org2Org connection.
     expect(original).toContain('0oa5org2orglegacy01');
     const [markerLine, ...visibleLines] = original.split('\n');
-    const hidden = [markerLine, ...visibleLines.filter((line) => !line.includes('0oa5org2orglegacy01'))].join('\n');
+    const hidden = [markerLine, ...visibleLines.filter((line) => !line.includes('0oa5org2orglegacy01'))].join(
+      '\n',
+    );
 
     // 1. Someone with write access hides the deactivation (the marker kept as it was).
     e2e.github.state.editComment(ours.id, hidden, 'mallory');
@@ -135,9 +137,9 @@ describe('one sticky comment per key, whoever the token is', () => {
     // GitHub cannot say who the token is: a new comment shows the current plan and says why.
     e2e.github.setMode({ viewer: 'error', restUser: 'error' });
     const unknown = await e2e.pullRequest();
-    expect(unknown.annotations.some((a) => a.level === 'warning' && a.message.includes('which identity'))).toBe(
-      true,
-    );
+    expect(
+      unknown.annotations.some((a) => a.level === 'warning' && a.message.includes('which identity')),
+    ).toBe(true);
     const comments = planComments(e2e.github);
     expect(comments).toHaveLength(2);
     expect(comments[1]!.body).toContain('this comment holds the current plan');

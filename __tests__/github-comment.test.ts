@@ -127,20 +127,22 @@ describe('publishPlanComment', () => {
     expect(comment?.body).toBe(planBody('first plan'));
   });
 
-  it('update: edits the newest comment with the key in place, leaving other keys and older ones alone', async () => {
+  it('update: edits the oldest comment with the key in place, deletes newer duplicates, leaves other keys alone', async () => {
     const oldest = fake.state.addComment({ issueNumber: pr, body: planBody('oldest') });
     const other = fake.state.addComment({ issueNumber: pr, body: planBody('other org', { key: OTHER_KEY }) });
     const newest = fake.state.addComment({ issueNumber: pr, body: planBody('newest') });
 
     const result = await publish('update', planBody('second plan', { planHash: 'h2' }));
 
-    expect(result).toMatchObject({ action: 'updated', commentId: newest.id });
+    expect(result).toMatchObject({ action: 'updated', commentId: oldest.id });
     expect(fake.state.comments(pr).map((c) => [c.id, c.body])).toEqual([
-      [oldest.id, planBody('oldest')],
+      [oldest.id, planBody('second plan', { planHash: 'h2' })],
       [other.id, planBody('other org', { key: OTHER_KEY })],
-      [newest.id, planBody('second plan', { planHash: 'h2' })],
     ]);
-    expect(writes()).toEqual([`PATCH /repos/acme/okta-config/issues/comments/${newest.id}`]);
+    expect(writes()).toEqual([
+      `PATCH /repos/acme/okta-config/issues/comments/${oldest.id}`,
+      `DELETE /repos/acme/okta-config/issues/comments/${newest.id}`,
+    ]);
   });
 
   it('update twice keeps a single comment', async () => {

@@ -181,9 +181,7 @@ async function commentOnPullRequest(
 
 function failOnFailures(applyReport: ApplyReport): void {
   if (applyReport.failed === 0) return;
-  const names = applyReport.results
-    .filter((r) => r.status === 'failed')
-    .map((r) => `${r.name} (${r.appId})`);
+  const names = applyReport.results.filter((r) => r.status === 'failed').map((r) => `${r.name} (${r.appId})`);
   setFailed(
     `${applyReport.failed} connection(s) failed to apply: ${names.join(', ')}. The others were applied.`,
   );

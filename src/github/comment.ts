@@ -93,9 +93,15 @@ export async function publishPlanComment(
     /** The body, or a function of the replaced comment's marker; `identityUnknown`: that could not be looked up. */
     body: string | ((previous: MarkerData | undefined, identityUnknown?: boolean) => string);
     mode: CommentMode;
+    /**
+     * With `update`: the comment to edit. `oldest` (the sticky comment; duplicates left by concurrent runs
+     * are deleted) or `newest` (an outcome written onto the current comment of `comment: new`).
+     */
+    edit?: 'oldest' | 'newest';
   },
 ): Promise<PublishResult> {
   const { owner, repo, issueNumber, key, mode } = options;
+  if (typeof options.body === 'string') assertPublishableBody(options.body, key);
   if (mode === 'off') return { action: 'skipped' };
   const render = (previous: MarkerData | undefined, identityUnknown?: boolean) => {
     const text = typeof options.body === 'string' ? options.body : options.body(previous, identityUnknown);
@@ -113,13 +119,14 @@ export async function publishPlanComment(
     return postWithoutIdentity(octokit, { owner, repo, issueNumber }, render(undefined, true), failure);
   }
 
-  const oldest = existing[0];
-  if (mode === 'update' && oldest) {
+  const sticky = options.edit === 'newest' ? existing.at(-1) : existing[0];
+  if (mode === 'update' && sticky) {
     try {
       const body = render(recordCarrier(existing)?.marker);
-      const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: oldest.id, body });
+      const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: sticky.id, body });
       const result: PublishResult = { action: 'updated', commentId: data.id, url: data.html_url };
-      const warning = await removeNewer(octokit, { owner, repo, issueNumber, key }, oldest.id);
+      if (options.edit === 'newest') return result;
+      const warning = await removeNewer(octokit, { owner, repo, issueNumber, key }, sticky.id, existing);
       return warning ? { ...result, warning } : result;
     } catch (error) {
       return failed(error, `Could not update the plan comment on pull request #${issueNumber}`);
@@ -158,7 +165,12 @@ async function postWithoutIdentity(
   failure: PublishResult,
 ): Promise<PublishResult> {
   try {
-    const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
+    const { data } = await octokit.rest.issues.createComment({
+      owner,
+      repo,
+      issue_number: issueNumber,
+      body,
+    });
     return {
       action: 'created',
       commentId: data.id,
@@ -167,7 +179,10 @@ async function postWithoutIdentity(
       warning: `${failure.warning ?? ''} A new plan comment was posted; the next run that can tell its identity keeps one.`,
     };
   } catch (error) {
-    return { ...failed(error, `Could not comment the plan on pull request #${issueNumber}`), identityUnknown: true };
+    return {
+      ...failed(error, `Could not comment the plan on pull request #${issueNumber}`),
+      identityUnknown: true,
+    };
   }
 }
 

@@ -23,7 +23,10 @@ export function ledgerEnvironment(key: string): string {
 }
 
 /** The commit of the newest deployment of the key whose newest status is `success`, if any. */
-export async function lastAppliedCommit(octokit: Octokit, { owner, repo, key }: LedgerRef): Promise<string | undefined> {
+export async function lastAppliedCommit(
+  octokit: Octokit,
+  { owner, repo, key }: LedgerRef,
+): Promise<string | undefined> {
   const { data: deployments } = await octokit.rest.repos.listDeployments({
     owner,
     repo,
@@ -73,7 +76,8 @@ export async function commitsBetween(
       if (data.commits.length < 100 || commits.length >= total) break;
     }
   } catch (error) {
-    if (isGitHubError(error) && githubErrorStatus(error) === 404) return { kind: 'not-ancestor', status: 'unknown' };
+    if (isGitHubError(error) && githubErrorStatus(error) === 404)
+      return { kind: 'not-ancestor', status: 'unknown' };
     throw error;
   }
   return { kind: 'range', commits: commits.slice(0, COMMITS_WALKED), truncated: total > COMMITS_WALKED };

@@ -57,7 +57,8 @@ const MARKER_PATTERN = /^\s*<!-- okta-app-connections ([\s\S]*?) -->/;
 const JSON_STRING = /"(?:[^"\\]|\\.)*"/g;
 
 export function renderMarker(data: Omit<MarkerData, 'v'>): string {
-  const { key, planHash, headSha, state, ...extra } = data;
+  // A caller's `v` never overrides the version this release writes.
+  const { key, planHash, headSha, state, v: _ignored, ...extra } = data as MarkerData;
   const json = JSON.stringify({ v: MARKER_VERSION, key, planHash, headSha, state, ...extra });
   return `${PREFIX}${escapeForHtmlComment(json)}${SUFFIX}`;
 }

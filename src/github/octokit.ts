@@ -58,7 +58,9 @@ async function askLogin(octokit: Octokit): Promise<string> {
     if (typeof data.login === 'string' && data.login !== '') return data.login;
   } catch (error) {
     if (!isGitHubError(error)) throw error;
-    const graphqlForbidden = /FORBIDDEN|not accessible by integration/i.test(describeGitHubError(viewerError));
+    const graphqlForbidden = /FORBIDDEN|not accessible by integration/i.test(
+      describeGitHubError(viewerError),
+    );
     const viewerRefused = githubErrorStatus(viewerError) === 403 || graphqlForbidden;
     if (githubErrorStatus(error) === 403 && viewerRefused) return ACTIONS_BOT;
     throw new UnexpectedAnswerError(

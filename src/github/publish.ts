@@ -46,7 +46,9 @@ export async function publishComment(
   const render = (previous: MarkerData | undefined, identityUnknown?: boolean) => {
     const notes = identityUnknown ? [IDENTITY_UNKNOWN_NOTE, ...(report.notes ?? [])] : report.notes;
     const visible = (budget: number) =>
-      secrets.redact(`\n${renderPlanMarkdown(plan, { ...report, fullPlanAt, ...(notes && { notes }) }, budget)}`);
+      secrets.redact(
+        `\n${renderPlanMarkdown(plan, { ...report, fullPlanAt, ...(notes && { notes }) }, budget)}`,
+      );
     const marker = (records: ReviewRecord[], bodyDigest: string) =>
       renderMarker({
         key: plan.key,
@@ -62,7 +64,10 @@ export async function publishComment(
     let records = previous?.records ?? [];
     if (record) {
       records = [...records, reviewRecord(plan, record.pr, report.headSha, context.runId, placeholder)];
-      while (records.length > RECORDS_KEPT || (records.length > 1 && JSON.stringify(records).length > RECORDS_BUDGET)) {
+      while (
+        records.length > RECORDS_KEPT ||
+        (records.length > 1 && JSON.stringify(records).length > RECORDS_BUDGET)
+      ) {
         records = records.slice(1);
       }
     }
@@ -71,11 +76,20 @@ export async function publishComment(
     if (record) records = [...records.slice(0, -1), { ...records.at(-1)!, bodyDigest: digest }];
     return `${marker(records, digest)}${shown}`;
   };
-  await sendComment(target, issueNumber, plan.key, render, report.state === 'planned' ? target.mode : 'update');
+  // Outcomes always edit: the sticky comment, or with `comment: new` the current one.
+  const outcome = report.state !== 'planned';
+  await sendComment(
+    target,
+    issueNumber,
+    plan.key,
+    render,
+    outcome ? 'update' : target.mode,
+    outcome && target.mode === 'new',
+  );
 }
 
 const IDENTITY_UNKNOWN_NOTE =
-  '> ⚠️ GitHub could not say which identity this run\'s token is, so an earlier plan comment of this action could not be found and updated: this comment holds the current plan.';
+  "> ⚠️ GitHub could not say which identity this run's token is, so an earlier plan comment of this action could not be found and updated: this comment holds the current plan.";
 
 /** The record of what this plan run showed: every connection it covered, unchanged ones too when scoped. */
 function reviewRecord(plan: Plan, pr: number, headSha: string, runId: number, visible: string): ReviewRecord {
@@ -136,6 +150,7 @@ async function sendComment(
   key: string,
   markdown: string | ((previous: MarkerData | undefined, identityUnknown?: boolean) => string),
   mode: CommentMode,
+  editNewest = false,
 ): Promise<void> {
   const { octokit, context, secrets } = target;
   if (mode === 'off') return;
@@ -151,6 +166,7 @@ async function sendComment(
     key,
     body: typeof markdown === 'string' ? secrets.redact(markdown) : markdown,
     mode,
+    ...(editNewest && { edit: 'newest' as const }),
   });
   if (result.warning) warning(secrets.redact(result.warning));
   else if (result.url) info(`PR comment ${result.action}: ${result.url}`);

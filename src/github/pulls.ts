@@ -19,7 +19,12 @@ const COMMITS_ASKED = 100;
  */
 export async function mergedPullRequestsOf(
   octokit: Octokit,
-  { owner, repo, commits, defaultBranch }: { owner: string; repo: string; commits: readonly string[]; defaultBranch: string },
+  {
+    owner,
+    repo,
+    commits,
+    defaultBranch,
+  }: { owner: string; repo: string; commits: readonly string[]; defaultBranch: string },
 ): Promise<MergedPullRequest[]> {
   const inRange = new Set(commits);
   const found = new Map<number, MergedPullRequest>();

@@ -51,7 +51,8 @@ export async function pullRequestEvidence(
     );
   }
   const editors = await editorsOf(octokit, comment.nodeId);
-  if ('error' in editors) return notEvidence(`has a plan comment whose edit history could not be read (${editors.error}).`);
+  if ('error' in editors)
+    return notEvidence(`has a plan comment whose edit history could not be read (${editors.error}).`);
   const others = editors.logins.filter((editor) => editor.toLowerCase() !== login.toLowerCase());
   if (others.length > 0) {
     return notEvidence(
@@ -77,10 +78,15 @@ export async function pullRequestEvidence(
   };
 }
 
-async function editorsOf(octokit: Octokit, nodeId: string): Promise<{ logins: string[] } | { error: string }> {
+async function editorsOf(
+  octokit: Octokit,
+  nodeId: string,
+): Promise<{ logins: string[] } | { error: string }> {
   try {
     const answer = await octokit.graphql<{
-      node?: { userContentEdits?: { totalCount?: number; nodes?: ({ editor?: { login?: string } | null } | null)[] } };
+      node?: {
+        userContentEdits?: { totalCount?: number; nodes?: ({ editor?: { login?: string } | null } | null)[] };
+      };
     }>(EDITS_QUERY, { id: nodeId });
     const edits = answer.node?.userContentEdits;
     if (!edits || !Array.isArray(edits.nodes)) return { error: 'GitHub returned no edit history' };

@@ -5,7 +5,13 @@
 import type { ReviewEvidence } from '../run/review.js';
 import type { RunContext } from './context.js';
 import { commitsBetween, lastAppliedCommit, type LedgerRef } from './ledger.js';
-import { describeGitHubError, githubErrorStatus, isGitHubError, tokenLogin, type Octokit } from './octokit.js';
+import {
+  describeGitHubError,
+  githubErrorStatus,
+  isGitHubError,
+  tokenLogin,
+  type Octokit,
+} from './octokit.js';
 import { mergedPullRequestsOf, type MergedPullRequest } from './pulls.js';
 import { pullRequestEvidence } from './records.js';
 
@@ -21,8 +27,12 @@ export async function lookUpReview(
   octokit: Octokit | undefined,
 ): Promise<ReviewLookup> {
   if (context.eventName !== 'push') return { evidence: { kind: 'manual' }, pulls: [] };
-  const unreviewed = (reason: string): ReviewLookup => ({ evidence: { kind: 'unreviewed', reason }, pulls: [] });
-  if (!octokit) return unreviewed('plan-check is strict but there is no `github-token` to find the reviewed plan.');
+  const unreviewed = (reason: string): ReviewLookup => ({
+    evidence: { kind: 'unreviewed', reason },
+    pulls: [],
+  });
+  if (!octokit)
+    return unreviewed('plan-check is strict but there is no `github-token` to find the reviewed plan.');
   const { owner, repo, sha } = context;
   const ledger: LedgerRef = { owner, repo, key };
   try {
@@ -35,8 +45,12 @@ export async function lookUpReview(
       defaultBranch: context.defaultBranch ?? 'main',
     });
     const evidence = [];
-    for (const pull of pulls) evidence.push(await pullRequestEvidence(octokit, { owner, repo, key, login }, pull));
-    const none = pulls.length === 0 ? ` Commit ${sha.slice(0, 7)} is not the merge of a pull request: a direct push was never reviewed.` : '';
+    for (const pull of pulls)
+      evidence.push(await pullRequestEvidence(octokit, { owner, repo, key, login }, pull));
+    const none =
+      pulls.length === 0
+        ? ` Commit ${sha.slice(0, 7)} is not the merge of a pull request: a direct push was never reviewed.`
+        : '';
     return { evidence: { kind: 'pulls', pulls: evidence, note: `${note}${none}` }, pulls };
   } catch (error) {
     if (!isGitHubError(error)) throw error;

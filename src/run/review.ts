@@ -102,7 +102,8 @@ export function decideApply(
   if (evidence.kind === 'manual') {
     return {
       apply: false,
-      reason: 'plan-check is strict and no plan-hash was given, so there is no reviewed plan to compare with.',
+      reason:
+        'plan-check is strict and no plan-hash was given, so there is no reviewed plan to compare with.',
       instruction: rerun,
       failureReason: 'not-reviewed',
     };
@@ -135,7 +136,12 @@ function decidePerPullRequest(
     const owned = Object.keys(pull.reviewed?.connections ?? {}).filter((id) => owner.get(id) === pull.number);
     const appIds = owned.filter((id) => hasWork(byId.get(id)));
     if (!pull.reviewed) {
-      return { number: pull.number, outcome: 'not-reviewed', appIds, reason: pull.notEvidence ?? 'no record' };
+      return {
+        number: pull.number,
+        outcome: 'not-reviewed',
+        appIds,
+        reason: pull.notEvidence ?? 'no record',
+      };
     }
     if (pull.changedAfterApproval) {
       return {

@@ -17,7 +17,10 @@ export function answerGraphql(
     if (modes.viewer === 'forbidden') {
       return {
         status: 200,
-        body: { data: null, errors: [{ type: 'FORBIDDEN', message: 'Resource not accessible by integration' }] },
+        body: {
+          data: null,
+          errors: [{ type: 'FORBIDDEN', message: 'Resource not accessible by integration' }],
+        },
       };
     }
     if (modes.viewer === 'error') return { status: 502, body: { message: 'Server Error' } };
@@ -35,8 +38,13 @@ export function answerGraphql(
 function contentEdits(state: FakeGitHubState, variables: Record<string, unknown>): Reply {
   const comment = state.allComments.find((c) => c.nodeId === variables.id);
   if (!comment) return { status: 200, body: { data: { node: null } } };
-  const nodes = [...comment.edits].reverse().map((edit) => ({ editor: { login: edit.editor }, editedAt: edit.editedAt }));
-  return { status: 200, body: { data: { node: { userContentEdits: { totalCount: nodes.length, nodes: nodes.slice(0, 100) } } } } };
+  const nodes = [...comment.edits]
+    .reverse()
+    .map((edit) => ({ editor: { login: edit.editor }, editedAt: edit.editedAt }));
+  return {
+    status: 200,
+    body: { data: { node: { userContentEdits: { totalCount: nodes.length, nodes: nodes.slice(0, 100) } } } },
+  };
 }
 
 function minimizeComment(

@@ -186,7 +186,8 @@ export function restRoutes(context: RepositoryContext, modes: FakeGitHubModes): 
       (_m, request) => {
         allowWrite(modes.deployments, 'deployments/deployments#create-a-deployment');
         const { ref, environment } = request.body;
-        if (typeof ref !== 'string' || ref === '') throw validationFailed('Deployment', 'missing_field', 'ref', 'ref is missing');
+        if (typeof ref !== 'string' || ref === '')
+          throw validationFailed('Deployment', 'missing_field', 'ref', 'ref is missing');
         const deployment = {
           id: 90_000 + state.deployments.length,
           sha: ref,
@@ -209,7 +210,9 @@ export function restRoutes(context: RepositoryContext, modes: FakeGitHubModes): 
         if (!deployment) throw notFound();
         return list(
           request,
-          [...deployment.statuses].reverse().map((status, index) => ({ id: index + 1, state: status.state, created_at: status.createdAt })),
+          [...deployment.statuses]
+            .reverse()
+            .map((status, index) => ({ id: index + 1, state: status.state, created_at: status.createdAt })),
         );
       },
     ],
@@ -221,7 +224,8 @@ export function restRoutes(context: RepositoryContext, modes: FakeGitHubModes): 
         const deployment = state.deployments.find((d) => d.id === Number(m[1]));
         if (!deployment) throw notFound();
         const { state: wanted, log_url: logUrl, environment_url: environmentUrl } = request.body;
-        if (typeof wanted !== 'string') throw validationFailed('DeploymentStatus', 'missing_field', 'state', 'state is missing');
+        if (typeof wanted !== 'string')
+          throw validationFailed('DeploymentStatus', 'missing_field', 'state', 'state is missing');
         deployment.statuses.push({
           state: wanted,
           createdAt: state.now(),
