@@ -113,7 +113,11 @@ describe('renderMarker / parseMarker', () => {
 
   it('version 2 carries review records and the visible text digest; a malformed record is dropped', () => {
     const written = renderMarker({ ...base, bodyDigest: 'e'.repeat(64), records: [record] });
-    expect(parseMarker(`${written}\nvisible`)).toEqual({ ...base, bodyDigest: 'e'.repeat(64), records: [record] });
+    expect(parseMarker(`${written}\nvisible`)).toEqual({
+      ...base,
+      bodyDigest: 'e'.repeat(64),
+      records: [record],
+    });
     const broken = written.replace('"runId":1001', '"runId":"1001"');
     expect(parseMarker(broken)?.records).toEqual([]);
     const badDigest = renderMarker({ ...base, bodyDigest: 'e'.repeat(64) }).replace(
