@@ -216,4 +216,24 @@ describe('the apply ledger: every reviewed merge reaches Okta exactly once', () 
       apply.annotations.some((a) => a.level === 'warning' && a.message.includes('deployments: write')),
     ).toBe(true);
   });
+
+  it('a refused rebase merge of two commits stays refused on re-run: the refusal keeps the reviewed record', async () => {
+    e2e = await startE2E({ sim: { apps: org() } });
+    e2e.secrets.push(TOKEN);
+    await repo.git('branch', '-f', `main-at-${sha.mergeE!.slice(0, 7)}`, sha.mergeE!);
+    e2e.github.state.addPull({ number: pulls.e!.number, headSha: pulls.e!.head, headRef: 'e' });
+    await plan(pulls.e!);
+    merge(pulls.e!, sha.mergeE!, [sha.rebasedE1!]);
+    // Someone set the connection the pull request changes to another URL in the console.
+    e2e.sim.apps.get(id(5))!.connection!.baseUrl = 'https://console-edit.example.com/scim';
+    for (const attempt of ['first run', 're-run']) {
+      const apply = await push(sha.mergeD!, sha.mergeE!);
+      expect(apply.code, attempt).toBe(1);
+      expect(apply.outputs['failure-reason']).toBe('plan-changed');
+      expect(e2e.sim.writes()).toEqual([]);
+      expect(stateOf(25)).toBe('plan-changed');
+      // The refusal shows the new plan but keeps the reviewed record.
+      expect(markerOf(planComments(e2e.github, 25)[0]!.body).records).toHaveLength(1);
+    }
+  });
 });
