@@ -12,6 +12,7 @@ import {
   isAuthoredBy,
   isGitHubError,
   tokenLogin,
+  UnknownIdentityError,
 } from './octokit.js';
 import type { MarkerData } from './marker.js';
 import { parseMarker } from './marker.js';
@@ -259,7 +260,7 @@ function assertPublishableBody(body: string, key: string): void {
 
 function failed(error: unknown, what: string): PublishResult {
   if (!isGitHubError(error)) throw error;
-  if (error instanceof Error && error.name === 'UnexpectedGitHubAnswer' && /identity/.test(error.message)) {
+  if (error instanceof UnknownIdentityError) {
     return { action: 'failed', identityUnknown: true, warning: `${what}: ${describeGitHubError(error)}` };
   }
   const status = githubErrorStatus(error);

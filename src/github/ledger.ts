@@ -18,7 +18,7 @@ const DEPLOYMENTS_SEEN = 50;
 const COMMITS_WALKED = 250;
 
 /** The environment a key's applies are deployments of: readable on the Deployments page, one per org and folder. */
-export function ledgerEnvironment(key: string): string {
+function ledgerEnvironment(key: string): string {
   return `okta: ${key}`;
 }
 
@@ -45,7 +45,7 @@ export async function lastAppliedCommit(
   return undefined;
 }
 
-export type CommitRange =
+type CommitRange =
   | { kind: 'range'; commits: string[]; truncated: boolean }
   /** The last applied commit is not an ancestor of the pushed one (history rewritten) or unknown to GitHub. */
   | { kind: 'not-ancestor'; status: string };

@@ -21,9 +21,12 @@ class UnexpectedAnswerError extends Error {
   override name = 'UnexpectedGitHubAnswer';
 }
 
+/** GitHub could not say who the token is: our comments cannot be told from anyone's. */
+export class UnknownIdentityError extends UnexpectedAnswerError {}
+
 const VIEWER_QUERY = 'query { viewer { login } }';
 /** The identity behind the workflow's default GITHUB_TOKEN, which neither GraphQL `viewer` nor `GET /user` may name. */
-export const ACTIONS_BOT = 'github-actions[bot]';
+const ACTIONS_BOT = 'github-actions[bot]';
 // One question per octokit (one token): every comment and issue lookup of a run shares the answer.
 const tokenLogins = new WeakMap<Octokit, Promise<string>>();
 
@@ -63,11 +66,11 @@ async function askLogin(octokit: Octokit): Promise<string> {
     );
     const viewerRefused = githubErrorStatus(viewerError) === 403 || graphqlForbidden;
     if (githubErrorStatus(error) === 403 && viewerRefused) return ACTIONS_BOT;
-    throw new UnexpectedAnswerError(
+    throw new UnknownIdentityError(
       `GitHub did not say which identity the github-token belongs to (GraphQL viewer: ${describeGitHubError(viewerError)}; GET /user: ${describeGitHubError(error)}).`,
     );
   }
-  throw new UnexpectedAnswerError(
+  throw new UnknownIdentityError(
     'GitHub did not say which identity the github-token belongs to (GraphQL viewer and GET /user named no login).',
   );
 }

@@ -13,7 +13,7 @@ import { visibleText, type ReviewRecord } from './marker.js';
 import { describeGitHubError, githubErrorStatus, isGitHubError, type Octokit } from './octokit.js';
 import type { MergedPullRequest } from './pulls.js';
 
-export interface RecordLookup {
+interface RecordLookup {
   owner: string;
   repo: string;
   key: string;

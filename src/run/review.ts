@@ -31,7 +31,7 @@ export interface ReviewRules {
   maxDeactivations: number;
 }
 
-export type PullOutcome = 'apply' | 'plan-changed' | 'not-reviewed';
+type PullOutcome = 'apply' | 'plan-changed' | 'not-reviewed';
 
 export interface PullDecision {
   number: number;
@@ -42,7 +42,7 @@ export interface PullDecision {
   reason?: string;
 }
 
-export type FailureReason = 'plan-changed' | 'not-reviewed' | 'too-many-deactivations';
+type FailureReason = 'plan-changed' | 'not-reviewed' | 'too-many-deactivations';
 
 export type ApplyDecision =
   | {
