@@ -92,7 +92,13 @@ const IDENTITY_UNKNOWN_NOTE =
   "> ⚠️ GitHub could not say which identity this run's token is, so an earlier plan comment of this action could not be found and updated: this comment holds the current plan.";
 
 /** The record of what this plan run showed: every connection it covered, unchanged ones too when scoped. */
-function reviewRecord(plan: Plan, pr: number, headSha: string, runId: number, visible: string): ReviewRecord {
+function reviewRecord(
+  plan: Plan,
+  pr: number,
+  headSha: string,
+  runId: number,
+  bodyDigest: string,
+): ReviewRecord {
   // A plan that read everything names only what changes: drift it did not touch stays out of the review.
   const covered = plan.connections.filter(
     (c) => plan.scope?.mode === 'changed' || c.operations.length > 0 || c.error,
@@ -104,7 +110,7 @@ function reviewRecord(plan: Plan, pr: number, headSha: string, runId: number, vi
     headSha,
     runId,
     at: new Date().toISOString(),
-    bodyDigest: digestOfVisible(visible),
+    bodyDigest,
   };
 }
 
