@@ -38,7 +38,7 @@ describe('plan on a pull request: the action against the simulator and a fake Gi
     expect(comments).toHaveLength(1);
     const body = comments[0]!.body;
     expect(markerOf(body)).toMatchObject({
-      v: 1,
+      v: 2,
       key: `${new URL(e2e.sim.url).host}/okta/connections`,
       planHash: first.outputs['plan-hash'],
       headSha: HEAD_SHA,
