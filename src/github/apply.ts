@@ -7,7 +7,7 @@ import { runApply } from '../run/apply.js';
 import type { ReviewEvidence } from '../run/review.js';
 import { requireOkta, type ActionRun } from './action.js';
 import { commentTarget, reportPlanBasics } from './plan.js';
-import { setOutputs } from './outputs.js';
+import { planFailureReason, setOutputs } from './outputs.js';
 import { publishComment, type CommentTarget } from './publish.js';
 import { reportDefinitions } from './report.js';
 import { lookUpReview } from './review.js';
@@ -36,9 +36,16 @@ export async function applyInAction(run: ActionRun): Promise<void> {
   const { plan } = outcome;
   await reportPlanBasics(plan, context, ports.secrets);
   ports.logger.info(renderPlanText(plan));
-  const base = { runUrl: context.runUrl, runNumber: context.runNumber, headSha: context.sha };
+  const base = {
+    runUrl: context.runUrl,
+    runNumber: context.runNumber,
+    headSha: context.sha,
+    plannedAt: new Date(),
+    ...(settings.label && { label: settings.label }),
+  };
   if (outcome.kind === 'refused') {
     const notes = [`> ${outcome.reason}`, `> ${outcome.instruction}`];
+    setOutputs({ 'failure-reason': outcome.refusal });
     const report: ReportContext = { ...base, state: 'plan-changed', notes };
     appendSummary(ports.secrets.redact(renderPlanMarkdown(plan, report, SUMMARY_LIMIT)));
     const reviewedHead = outcome.evidence?.kind === 'manual' ? undefined : outcome.evidence?.headSha;
@@ -51,7 +58,12 @@ export async function applyInAction(run: ActionRun): Promise<void> {
   }
   ports.logger.info(outcome.note);
   const { report } = outcome;
-  setOutputs({ applied: report.applied, failed: report.failed });
+  setOutputs({
+    applied: report.applied,
+    failed: report.failed,
+    'consent-needed': report.consentNeeded,
+    'failure-reason': report.failed > 0 ? 'apply-failed' : planFailureReason(plan),
+  });
   ports.logger.info(renderApplyText(report));
   const state = report.failed > 0 ? 'apply-failed' : 'applied';
   const reportContext = { ...base, state, apply: report, commitRole: 'merge' } satisfies ReportContext;

@@ -34,7 +34,8 @@ export interface StickyComment {
 }
 
 export interface PublishResult {
-  action: 'created' | 'updated' | 'skipped' | 'failed';
+  /** `unchanged`: the comment says this already, so it was not edited (no API call, no notification). */
+  action: 'created' | 'updated' | 'unchanged' | 'skipped' | 'failed';
   commentId?: number;
   url?: string;
   warning?: string;
@@ -81,7 +82,8 @@ export async function findStickyComments(
 
 export async function publishPlanComment(
   octokit: Octokit,
-  options: IssueRef & { key: string; body: string; mode: CommentMode },
+  /** `changes`: whether the plan changes anything in Okta (`changes-only` comments only then). */
+  options: IssueRef & { key: string; body: string; mode: CommentMode; changes?: boolean },
 ): Promise<PublishResult> {
   const { owner, repo, issueNumber, key, body, mode } = options;
   assertPublishableBody(body, key);
@@ -95,7 +97,8 @@ export async function publishPlanComment(
   }
 
   const newest = existing.at(-1);
-  if (mode === 'update' && newest) {
+  if ((mode === 'update' || mode === 'changes-only') && newest) {
+    if (sameReport(newest.body, body)) return { action: 'unchanged', commentId: newest.id, url: newest.url };
     try {
       const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: newest.id, body });
       return { action: 'updated', commentId: data.id, url: data.html_url };
@@ -103,6 +106,9 @@ export async function publishPlanComment(
       return failed(error, `Could not update the plan comment on pull request #${issueNumber}`);
     }
   }
+
+  // No comment while nothing changes; once there is one, it is updated (above) to say so.
+  if (mode === 'changes-only' && options.changes === false) return { action: 'skipped' };
 
   let created: PublishResult;
   try {
@@ -121,6 +127,27 @@ export async function publishPlanComment(
     if (warning) created.warning = warning;
   }
   return created;
+}
+
+/** The footer line: the plan hash, the head, the time of the plan and the run (see plan-markdown.ts). */
+const FOOTER = /^<sub>.*okta-app-connections<\/sub>$/m;
+
+/**
+ * Whether two of our bodies say the same: the same plan for the same head in the same state, in the same
+ * words. Only the run that wrote them may differ (its id in the marker, its link and time in the footer):
+ * re-running a plan that did not change edits nothing.
+ */
+export function sameReport(before: string, after: string): boolean {
+  const [a, b] = [parseMarker(before), parseMarker(after)];
+  if (!a || !b) return false;
+  const same = (['v', 'key', 'planHash', 'headSha', 'state'] as const).every(
+    (field) => a[field] === b[field],
+  );
+  return same && visibleReport(before) === visibleReport(after);
+}
+
+function visibleReport(body: string): string {
+  return body.replace(/^\s*<!--[\s\S]*?-->/, '').replace(FOOTER, '');
 }
 
 /** Folds the older plan comments as "outdated"; a failure only costs a warning. */

@@ -10,9 +10,10 @@ import type { SecretRegistry } from '../secrets.js';
 import { requireOkta, type ActionRun } from './action.js';
 import type { RunContext } from './context.js';
 import { runDriftCheck } from './drift.js';
+import { labelPullRequest } from './labels.js';
 import { isPullRequestEvent } from './events.js';
 import { createOctokit } from './octokit.js';
-import { setOutputs } from './outputs.js';
+import { planFailureReason, setOutputs } from './outputs.js';
 import { publishComment, publishInvalidComment, type CommentTarget } from './publish.js';
 import { reportDefinitions } from './report.js';
 import { appendSummary, setFailed } from './runner.js';
@@ -51,12 +52,17 @@ export async function planInAction(run: ActionRun): Promise<void> {
     headSha: context.headSha,
     runUrl: context.runUrl,
     runNumber: context.runNumber,
+    plannedAt: new Date(),
+    ...(settings.label && { label: settings.label }),
   };
   appendSummary(ports.secrets.redact(renderPlanMarkdown(plan, report, SUMMARY_LIMIT)));
   if (isPullRequestEvent(context) && context.pullRequestNumber) {
     await publishComment(target, context.pullRequestNumber, plan, { ...report, headSha: context.headSha });
   }
-  if (context.eventName === 'schedule' && settings.driftIssue) await runDriftCheck(target, plan);
+  if (isPullRequestEvent(context) && context.pullRequestNumber && settings.prLabels) {
+    await labelPullRequest(target, context.pullRequestNumber, plan);
+  }
+  if (context.eventName === 'schedule' && settings.driftIssue) await runDriftCheck(target, plan, report);
   if (plan.counts.errors > 0) {
     setFailed(
       `${plan.counts.errors} connection(s) could not be planned; see the errors above and in the job summary.`,
@@ -89,5 +95,7 @@ export async function reportPlanBasics(
     'to-update-features': plan.counts.toUpdateFeatures,
     unchanged: plan.counts.unchanged,
     errors: plan.counts.errors,
+    'consent-needed': plan.counts.toConsent,
+    'failure-reason': planFailureReason(plan),
   });
 }

@@ -40,7 +40,14 @@ export async function publishComment(
   });
   const fullPlanAt = `the job summary of [this run](${target.context.runUrl}) and its plan file`;
   const body = renderPlanMarkdown(plan, { ...report, fullPlanAt }, COMMENT_LIMIT, `${marker}\n`);
-  await sendComment(target, issueNumber, plan.key, body, report.state === 'planned' ? target.mode : 'update');
+  await sendComment(
+    target,
+    issueNumber,
+    plan.key,
+    body,
+    report.state === 'planned' ? target.mode : 'update',
+    plan.changes || plan.counts.errors > 0,
+  );
 }
 
 /**
@@ -85,6 +92,7 @@ async function sendComment(
   key: string,
   markdown: string,
   mode: CommentMode,
+  changes = true,
 ): Promise<void> {
   const { octokit, context, secrets } = target;
   if (mode === 'off') return;
@@ -100,7 +108,10 @@ async function sendComment(
     key,
     body: secrets.redact(markdown),
     mode,
+    changes,
   });
   if (result.warning) warning(secrets.redact(result.warning));
   else if (result.url) info(`PR comment ${result.action}: ${result.url}`);
+  else if (result.action === 'skipped' && mode === 'changes-only')
+    info('No PR comment: the plan changes nothing in Okta (comment: changes-only).');
 }

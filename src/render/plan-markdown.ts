@@ -139,13 +139,11 @@ function headline(plan: Plan, context: ReportContext): string {
     case 'plan-changed':
       return `### ⚠️ Okta plan for ${org} changed since review: nothing was applied\n\nNew plan: ${counts}.`;
     default: {
-      const icon =
-        plan.counts.errors > 0 ? '❌' : plan.changes ? (context.purpose === 'drift' ? '⚠️' : '📝') : '✅';
-      const what = !plan.changes
-        ? 'no changes: Okta matches the definitions'
-        : context.purpose === 'drift'
-          ? 'Okta differs from the definitions'
-          : 'changes to apply on merge';
+      if (context.purpose === 'drift' && plan.changes) {
+        return `### ⚠️ Okta drift for ${org}: Okta differs from the definitions\n\nTo bring Okta back in line with the definitions: ${counts}.`;
+      }
+      const icon = plan.counts.errors > 0 ? '❌' : plan.changes ? '📝' : '✅';
+      const what = plan.changes ? 'changes to apply on merge' : 'no changes: Okta matches the definitions';
       return `### ${icon} Okta plan for ${org}: ${what}\n\n${counts}.`;
     }
   }

@@ -7,7 +7,7 @@ import { openOkta } from './okta.js';
 import { redactedCopy } from './redact.js';
 import { makePlan } from './plan.js';
 import type { RunPorts } from './ports.js';
-import { decideApply, type ReviewEvidence } from './review.js';
+import { decideApply, type RefusalKind, type ReviewEvidence } from './review.js';
 import type { ApplySettings } from './settings.js';
 import { prepareDefinitions } from './validate.js';
 
@@ -19,7 +19,14 @@ export interface ApplyPorts extends RunPorts {
 /** Plans and reports are redacted for the reports. */
 export type ApplyOutcome =
   | { kind: 'invalid'; loaded: LoadedDefinitions; problems: Problem[] }
-  | { kind: 'refused'; plan: Plan; reason: string; instruction: string; evidence?: ReviewEvidence }
+  | {
+      kind: 'refused';
+      plan: Plan;
+      refusal: RefusalKind;
+      reason: string;
+      instruction: string;
+      evidence?: ReviewEvidence;
+    }
   | { kind: 'applied'; plan: Plan; report: ApplyReport; note: string; evidence?: ReviewEvidence };
 
 /**

@@ -19,8 +19,12 @@ export interface ReviewRules {
   maxDeactivations: number;
 }
 
+/** Why an apply was refused, in one word (the action's `failure-reason` output). */
+export type RefusalKind = 'too-many-deactivations' | 'plan-changed' | 'not-reviewed';
+
 export type ApplyDecision =
-  { apply: true; note: string } | { apply: false; reason: string; instruction: string };
+  | { apply: true; note: string }
+  | { apply: false; refusal: RefusalKind; reason: string; instruction: string };
 
 /**
  * In order: an empty change set always applies; more deactivations than allowed never do (each stops
@@ -34,6 +38,7 @@ export function decideApply(plan: Plan, rules: ReviewRules, evidence: ReviewEvid
   if (plan.counts.toDeactivate > rules.maxDeactivations) {
     return {
       apply: false,
+      refusal: 'too-many-deactivations',
       reason: `the plan deactivates ${plan.counts.toDeactivate} connections, more than \`max-deactivations\` (${rules.maxDeactivations}) allows; deactivating a connection stops provisioning for every user assigned to its app.`,
       instruction: `If that is intended, raise \`max-deactivations\` to ${plan.counts.toDeactivate} for one run (with \`plan-hash: ${plan.hash}\`).`,
     };
@@ -43,6 +48,7 @@ export function decideApply(plan: Plan, rules: ReviewRules, evidence: ReviewEvid
       ? { apply: true, note: `plan-hash ${plan.hash} matches the fresh plan.` }
       : {
           apply: false,
+          refusal: 'plan-changed',
           reason: `the fresh plan's hash ${plan.hash} is not the given plan-hash ${rules.planHash}: Okta or the definitions changed since that plan was made.`,
           instruction: rerun,
         };
@@ -54,12 +60,13 @@ export function decideApply(plan: Plan, rules: ReviewRules, evidence: ReviewEvid
     case 'manual':
       return {
         apply: false,
+        refusal: 'not-reviewed',
         reason:
           'plan-check is strict and no plan-hash was given, so there is no reviewed plan to compare with.',
         instruction: rerun,
       };
     case 'unreviewed':
-      return { apply: false, reason: evidence.reason, instruction: rerun };
+      return { apply: false, refusal: 'not-reviewed', reason: evidence.reason, instruction: rerun };
     case 'reviewed':
       return evidence.hash === plan.hash
         ? {
@@ -68,6 +75,7 @@ export function decideApply(plan: Plan, rules: ReviewRules, evidence: ReviewEvid
           }
         : {
             apply: false,
+            refusal: 'plan-changed',
             reason: `the plan changed since it was reviewed on pull request #${evidence.pullRequest} (reviewed ${evidence.hash || 'no valid plan'}, now ${plan.hash}): Okta or the definitions changed in between.`,
             instruction: rerun,
           };
