@@ -56,6 +56,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     issueWrites: options.issueWrites ?? 'ok',
     minimize: options.minimize ?? 'ok',
     labelsOnCreate: options.labelsOnCreate ?? 'kept',
+    labelWrites: options.labelWrites ?? 'ok',
   };
   const state = new FakeGitHubState(options.viewerLogin ?? 'github-actions[bot]');
   const requests: RecordedRequest[] = [];

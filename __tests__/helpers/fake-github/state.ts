@@ -80,6 +80,8 @@ export class FakeGitHubState {
   readonly pulls: FakePull[] = [];
   readonly allComments: FakeComment[] = [];
   readonly minimized: { nodeId: string; classifier: string }[] = [];
+  /** The repository's labels by name (issues and pull requests carry names only). */
+  readonly labels = new Map<string, { color: string; description: string | null }>();
   private tick = 0;
   private nextCommentId = 2_000_000_001;
 
