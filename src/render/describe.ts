@@ -91,7 +91,8 @@ export function writeOnlyText(value: WriteOnlyValue, set?: boolean): string {
   if (set === false) return `${value.field}: not set`;
   if (set) return `${value.field}: set${value.env ? ` (from ${value.env})` : ''}`;
   const source = value.env ? ` (from ${value.env}${value.present ? '' : ', not set in this run'})` : '';
-  return `${value.field}: sensitive, will be set${source}`;
+  // Okta never returns these: shown as set, never by value (admin_username is no secret, only write-only).
+  return `${value.field}: ${value.field === 'admin_username' ? 'write-only' : 'sensitive'}, will be set${source}`;
 }
 
 const PAST: Partial<Record<string, string>> = {
@@ -123,8 +124,8 @@ export function operationsText(connection: ConnectionPlan): string {
   if (connection.operations.length === 0) return 'no change';
   const rotation = connection.rotation ? ' (secret rotation)' : '';
   if (awaitsConsent(connection)) {
-    // Apply stops after the configure; the rest happens on the first apply after consent.
-    const later = connection.operations.filter((operation) => operation !== 'configure');
+    // Apply stops after the configure; the activation (and the rest) happen on the first apply after consent.
+    const later = connection.operations.filter((operation) => !['configure', 'activate'].includes(operation));
     return `configure, then consent${rotation}${later.length > 0 ? ` (${later.join(' + ')} after it)` : ''}`;
   }
   return connection.operations.join(' + ') + rotation;

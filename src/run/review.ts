@@ -23,8 +23,7 @@ export interface ReviewRules {
 export type RefusalKind = 'too-many-deactivations' | 'plan-changed' | 'not-reviewed';
 
 export type ApplyDecision =
-  | { apply: true; note: string }
-  | { apply: false; refusal: RefusalKind; reason: string; instruction: string };
+  { apply: true; note: string } | { apply: false; refusal: RefusalKind; reason: string; instruction: string };
 
 /**
  * In order: an empty change set always applies; more deactivations than allowed never do (each stops
