@@ -57,7 +57,9 @@ describe('the scope and the origins in the reports', () => {
     const text = renderPlanText(plan);
     expect(text).toContain(`Scope: ${note.replace('`abcdef0`', 'abcdef0')}`);
     expect(text).toContain('status: "DISABLED" → "ENABLED" · changed in Okta outside this repository');
-    expect(text).toContain('base_url: "https://clicked.example.com/scim/v2" → "https://new.example.com/scim/v2"\n');
+    expect(text).toContain(
+      'base_url: "https://clicked.example.com/scim/v2" → "https://new.example.com/scim/v2"\n',
+    );
   });
 
   it('says when nothing changed, and says nothing about scope when all were read as asked', async () => {

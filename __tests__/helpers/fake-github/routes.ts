@@ -168,11 +168,7 @@ export function restRoutes(context: RepositoryContext, modes: FakeGitHubModes): 
         return { status: 201, body: { id: 7_000 + state.labels.size, name, ...label, default: false } };
       },
     ],
-    [
-      'GET',
-      /^\/issues\/(\d+)\/labels$/,
-      (m, request) => list(request, issueLabelsJson(requireIssue(m[1]))),
-    ],
+    ['GET', /^\/issues\/(\d+)\/labels$/, (m, request) => list(request, issueLabelsJson(requireIssue(m[1])))],
     [
       'POST',
       /^\/issues\/(\d+)\/labels$/,
