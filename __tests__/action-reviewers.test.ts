@@ -201,13 +201,23 @@ describe('outputs a workflow can branch on', () => {
       path.join(e2e.workspace, 'okta/connections/broken.yaml'),
       'connections:\n  - id: 0oa5bookmark0000001\n    action: activate\n    profile: { auth_scheme: TOKEN }\n',
     );
-    const invalid = await e2e.pullRequest();
+    const invalid = await e2e.pullRequest({ inputs: { label: 'Preview' } });
     expect(invalid.code).toBe(1);
     expect(invalid.outputs['failure-reason']).toBe('invalid-definitions');
-    // The problems in the comment quote keys as code, never as literal backticks.
+    // Under the label; the problems quote keys as code, never as literal backticks.
     const [comment] = planComments(e2e.github);
-    expect(comment!.body).toContain('no plan was made');
+    expect(comment!.body).toContain(
+      '### ❌ Okta plan for `Preview`: 1 problem in the definitions, no plan was made',
+    );
     expectReadable(comment!.body);
+  });
+
+  it('refuses a label that is not one short line, saying how to fix it', async () => {
+    e2e = await startE2E();
+    const run = await e2e.pullRequest({ inputs: { label: 'x'.repeat(101) } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('`label` must be one line of at most 100 characters');
+    expect(planComments(e2e.github)).toEqual([]);
   });
 
   it('apply: too many deactivations, not reviewed, a failed connection, consent needed', async () => {

@@ -8,7 +8,7 @@ import { describeGitHubError, githubErrorStatus, isGitHubError, type Octokit } f
 import type { CommentTarget } from './publish.js';
 import { info, warning } from './runner.js';
 
-export const PLAN_LABELS = {
+const PLAN_LABELS = {
   'okta:changes': { color: 'fbca04', description: 'The Okta plan of this pull request changes connections' },
   'okta:deactivation': {
     color: 'd93f0b',
@@ -17,10 +17,10 @@ export const PLAN_LABELS = {
   'okta:no-changes': { color: '0e8a16', description: 'The Okta plan of this pull request changes nothing' },
 } as const;
 
-export type PlanLabel = keyof typeof PLAN_LABELS;
+type PlanLabel = keyof typeof PLAN_LABELS;
 
 /** The labels a plan earns: a deactivation is a change too, and says so on its own. */
-export function planLabels(plan: Plan): PlanLabel[] {
+function planLabels(plan: Plan): PlanLabel[] {
   if (!plan.changes && plan.counts.errors === 0) return ['okta:no-changes'];
   return plan.counts.toDeactivate > 0 ? ['okta:changes', 'okta:deactivation'] : ['okta:changes'];
 }
@@ -59,7 +59,7 @@ export async function labelPullRequest(
 }
 
 /** Adds the `wanted` labels the issue lacks and removes our others; returns whether anything changed. */
-export async function syncPlanLabels(
+async function syncPlanLabels(
   octokit: Octokit,
   {
     owner,

@@ -73,7 +73,13 @@ export async function planInAction(run: ActionRun): Promise<void> {
 /** Where comments go; without a token, nowhere (a warning says so). */
 export function commentTarget({ settings, context, ports }: ActionRun): CommentTarget {
   const octokit = settings.githubToken ? createOctokit(settings.githubToken, context.apiUrl) : undefined;
-  return { octokit, context, secrets: ports.secrets, mode: settings.comment };
+  return {
+    octokit,
+    context,
+    secrets: ports.secrets,
+    mode: settings.comment,
+    ...(settings.label && { label: settings.label }),
+  };
 }
 
 /** The plan's outputs and its JSON file under RUNNER_TEMP (redacted like everything else). */

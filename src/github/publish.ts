@@ -22,6 +22,8 @@ export interface CommentTarget {
   context: RunContext;
   secrets: SecretRegistry;
   mode: CommentMode;
+  /** The `label` input, heading every comment; absent: the org host and definitions path. */
+  label?: string;
 }
 
 /** Writes the plan (and apply result) as the sticky comment of a PR; a failure is a warning, never fatal. */
@@ -72,7 +74,7 @@ export async function publishInvalidComment(
   const { errors } = countProblems(problems, unlisted);
   const head = [
     marker,
-    `### ❌ Okta plan for ${code(key.split('/')[0] ?? key)}: ${errors} problem${errors === 1 ? '' : 's'} in the definitions, no plan was made`,
+    `### ❌ Okta plan for ${code(target.label ?? key)}: ${errors} problem${errors === 1 ? '' : 's'} in the definitions, no plan was made`,
     '',
     `Fix the problems below (they are also annotated on the changed files), then push again. [Workflow run](${context.runUrl})`,
     '',

@@ -53,7 +53,7 @@ export function changeText(
   return `${change.field}: ${change.before === null ? 'not set' : quote(change.before)} → ${change.after === null ? 'not set' : quote(change.after)}${consent}${origin}`;
 }
 
-export const DRIFT_TEXT = 'changed in Okta outside this repository';
+const DRIFT_TEXT = 'changed in Okta outside this repository';
 
 export function isDrift(change: { origin?: ChangeOrigin }): boolean {
   return change.origin === 'drift';
