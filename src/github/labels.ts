@@ -21,7 +21,7 @@ type PlanLabel = keyof typeof PLAN_LABELS;
 
 /** The labels a plan earns: a deactivation is a change too, and says so on its own. */
 function planLabels(plan: Plan): PlanLabel[] {
-  if (!plan.changes && plan.counts.errors === 0) return ['okta:no-changes'];
+  if (!plan.changes) return ['okta:no-changes'];
   return plan.counts.toDeactivate > 0 ? ['okta:changes', 'okta:deactivation'] : ['okta:changes'];
 }
 
@@ -35,6 +35,8 @@ export async function labelPullRequest(
     warning('pr-labels is on but there is no `github-token`: the pull request was not labelled.');
     return;
   }
+  // Connections that could not be planned may change or not: the labels stay as they were.
+  if (!plan.changes && plan.counts.errors > 0) return;
   try {
     const changed = await syncPlanLabels(octokit, {
       owner: context.owner,
