@@ -189,9 +189,12 @@ describe('a pull request with a change, drift in Okta and a consent app', () => 
 describe('outputs a workflow can branch on', () => {
   it('plan: invalid definitions, an unreachable Okta, and success', async () => {
     e2e = await startE2E();
-    const ok = await e2e.pullRequest();
+    const ok = await e2e.pullRequest({ inputs: { 'pr-labels': 'true' } });
     expect(ok.outputs['failure-reason']).toBe('');
     expect(ok.outputs['consent-needed']).toBe('0');
+    // The example definitions deactivate the legacy partner: the pull request says so in its labels too.
+    expect(e2e.github.state.issue(PR_NUMBER)!.labels).toEqual(['okta:changes', 'okta:deactivation']);
+    expect(e2e.github.state.labels.get('okta:deactivation')).toMatchObject({ color: 'd93f0b' });
 
     const unreachable = await e2e.pullRequest({ inputs: { 'okta-org-url': 'http://127.0.0.1:9' } });
     expect(unreachable.code).toBe(1);
