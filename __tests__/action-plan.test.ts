@@ -134,7 +134,13 @@ describe('plan on a pull request: the action against the simulator and a fake Gi
     e2e.sim.apps.delete('0oa5office365000001');
     const run = await e2e.pullRequest();
     expect(run.code).toBe(1);
-    expect(run.outputs).toMatchObject({ errors: '1', 'to-configure': '2', 'to-deactivate': '1' });
+    // An app the org does not have is a mistake in the definitions, not an unreachable Okta.
+    expect(run.outputs).toMatchObject({
+      errors: '1',
+      'to-configure': '2',
+      'to-deactivate': '1',
+      'failure-reason': 'invalid-definitions',
+    });
     const body = planComments(e2e.github)[0]!.body;
     expect(body).toContain('Could not be planned');
     expect(body).toMatch(/okta\/connections\/office365\.yaml:4.*app 0oa5office365000001 does not exist/);
