@@ -74,7 +74,7 @@ describe('apply on merge: the action against the simulator and a fake GitHub', (
     const comment = planComments(e2e.github)[0]!;
     expect(markerOf(comment.body)).toMatchObject({ state: 'applied', planHash: reviewed });
     expect(comment.body).toContain(
-      `applied to \`${new URL(e2e.sim.url).host}\` in [run #7](https://github.com/acme/okta-config/actions/runs/1002) at \`${MERGE_SHA.slice(0, 7)}\``,
+      `applied to \`${new URL(e2e.sim.url).host}/okta/connections\` in [run #7](https://github.com/acme/okta-config/actions/runs/1002) at \`${MERGE_SHA.slice(0, 7)}\``,
     );
     expect(comment.body).toContain('3 applied, 0 failed');
     await expectNoSecrets(apply, e2e.secrets, [comment.body]);

@@ -59,6 +59,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     viewer: options.viewer ?? 'ok',
     restUser: options.restUser ?? 'ok',
     deployments: options.deployments ?? 'ok',
+    labelWrites: options.labelWrites ?? 'ok',
   };
   const state = new FakeGitHubState(options.viewerLogin ?? 'github-actions[bot]');
   const requests: RecordedRequest[] = [];

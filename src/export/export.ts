@@ -163,8 +163,9 @@ function toDefinition(
     authScheme: live.authScheme,
     notes: [],
   };
-  // The variables this connection reads: suffix, whether secret, what to put in it.
-  const wanted: [suffix: string, secret: boolean, description: string][] = [];
+  // The variables this connection reads: suffix, what it feeds, what to put in it. `write-only`: sent to
+  // Okta but never returned, shown or compared (admin_username), so no `visible-env` and no secret.
+  const wanted: [suffix: string, kind: 'secret' | 'write-only' | 'shown', description: string][] = [];
   const org2org = app.name === 'okta_org2org';
   if (live.authScheme === 'TOKEN') {
     if (live.baseUrl !== undefined) {
@@ -172,18 +173,18 @@ function toDefinition(
       if (problem) connection.notes.push(`base_url ${live.baseUrl} is left out: it ${problem}`);
       else connection.baseUrl = live.baseUrl;
     }
-    wanted.push(['TOKEN', true, 'the API token the app accepts for provisioning']);
+    wanted.push(['TOKEN', 'secret', 'the API token the app accepts for provisioning']);
   } else {
     if (live.clientId !== undefined) connection.clientId = live.clientId;
     else if (org2org) {
-      wanted.push(['CLIENT_ID', false, "the client id of the hub org's service app for this connection"]);
+      wanted.push(['CLIENT_ID', 'shown', "the client id of the hub org's service app for this connection"]);
       connection.notes.push('Okta did not return the client id of this Org2Org connection.');
     }
     if (org2org && live.rotationMode) connection.rotationMode = live.rotationMode;
     if (app.name === 'office365') {
       wanted.push(
-        ['ADMIN_USERNAME', false, 'the username of an Office 365 global administrator'],
-        ['ADMIN_PASSWORD', true, "that administrator's password"],
+        ['ADMIN_USERNAME', 'write-only', 'the username of an Office 365 global administrator'],
+        ['ADMIN_PASSWORD', 'secret', "that administrator's password"],
       );
     }
   }
@@ -198,9 +199,10 @@ function toDefinition(
   if (app.name === 'office365') {
     connection.settings = { adminUsername: ref('ADMIN_USERNAME'), adminPassword: ref('ADMIN_PASSWORD') };
   }
-  const variables = wanted.map(([suffix, secret, description]) => ({
+  const variables = wanted.map(([suffix, kind, description]) => ({
     name: `${stem}_${suffix}`,
-    secret,
+    secret: kind === 'secret',
+    shown: kind === 'shown',
     description,
     appId: app.id,
     label: app.label,

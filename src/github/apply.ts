@@ -13,7 +13,7 @@ import type { PullDecision } from '../run/review.js';
 import { requireOkta, type ActionRun } from './action.js';
 import { setDeploymentState, startDeployment, type Deployment, type LedgerRef } from './ledger.js';
 import { commentTarget, reportPlanBasics } from './plan.js';
-import { setOutputs } from './outputs.js';
+import { planFailureReason, setOutputs, type FailureReason } from './outputs.js';
 import { publishComment, type CommentTarget } from './publish.js';
 import type { MergedPullRequest } from './pulls.js';
 import { reportDefinitions } from './report.js';
@@ -70,7 +70,7 @@ export async function applyInAction(run: ActionRun): Promise<void> {
 
 /** Reports the outcome; true when everything the apply covered reached Okta as reviewed. */
 async function report(
-  { context, ports }: ActionRun,
+  { settings, context, ports }: ActionRun,
   target: CommentTarget,
   outcome: ApplyOutcome,
   pulls: readonly MergedPullRequest[],
@@ -82,9 +82,15 @@ async function report(
   const { plan } = outcome;
   await reportPlanBasics(plan, context, ports.secrets);
   ports.logger.info(renderPlanText(plan));
-  const base = { runUrl: context.runUrl, runNumber: context.runNumber, headSha: context.sha };
+  const base = {
+    runUrl: context.runUrl,
+    runNumber: context.runNumber,
+    headSha: context.sha,
+    plannedAt: new Date(),
+    ...(settings.label && { label: settings.label }),
+  };
+  setOutputs({ 'failure-reason': applyFailureReason(outcome) });
   if (outcome.kind === 'refused') {
-    setOutputs({ 'failure-reason': outcome.failureReason });
     const notes = [`> ${outcome.reason}`, `> ${outcome.instruction}`];
     const summary: ReportContext = { ...base, state: 'plan-changed', notes };
     appendSummary(ports.secrets.redact(renderPlanMarkdown(plan, summary, SUMMARY_LIMIT)));
@@ -100,8 +106,7 @@ async function report(
   setOutputs({
     applied: applyReport.applied,
     failed: applyReport.failed,
-    ...(decision.failureReason && { 'failure-reason': decision.failureReason }),
-    ...(!decision.failureReason && applyReport.failed > 0 && { 'failure-reason': 'apply-failed' }),
+    'consent-needed': applyReport.consentNeeded,
   });
   ports.logger.info(renderApplyText(applyReport));
   const rerun = `Review the new plan (job summary), then run this workflow by hand with \`command: apply\` and \`plan-hash: ${plan.hash}\`.`;
@@ -124,6 +129,8 @@ async function report(
     await commentOnPullRequest(target, pull, pullDecision, plan, applyReport, {
       runUrl: context.runUrl,
       runNumber: context.runNumber,
+      plannedAt: base.plannedAt,
+      ...(settings.label && { label: settings.label }),
       pushed: context.sha,
       unreviewed: decision.unreviewed,
       rerun,
@@ -150,9 +157,23 @@ async function commentOnPullRequest(
   decision: PullDecision,
   plan: Plan,
   applyReport: ApplyReport,
-  run: { runUrl: string; runNumber: string; pushed: string; unreviewed: string[]; rerun: string },
+  run: {
+    runUrl: string;
+    runNumber: string;
+    plannedAt: Date;
+    label?: string;
+    pushed: string;
+    unreviewed: string[];
+    rerun: string;
+  },
 ): Promise<void> {
   const own = pull.mergeCommitSha === run.pushed;
+  const shared = {
+    runUrl: run.runUrl,
+    runNumber: run.runNumber,
+    plannedAt: run.plannedAt,
+    ...(run.label && { label: run.label }),
+  };
   if (decision.outcome === 'apply') {
     const ids = new Set(decision.appIds);
     const results = applyReport.results.filter((result) => ids.has(result.appId));
@@ -162,8 +183,7 @@ async function commentOnPullRequest(
       apply: ownReport,
       commitRole: 'merge',
       headSha: pull.mergeCommitSha,
-      runUrl: run.runUrl,
-      runNumber: run.runNumber,
+      ...shared,
     });
     return;
   }
@@ -173,10 +193,19 @@ async function commentOnPullRequest(
   await publishComment(target, pull.number, restrictPlan(plan, appIds), {
     state: 'plan-changed',
     headSha: pull.headSha,
-    runUrl: run.runUrl,
-    runNumber: run.runNumber,
+    ...shared,
     notes: [`> Not applied: ${decision.reason ?? ''}`, `> ${run.rerun}`],
   });
+}
+
+/**
+ * The one `failure-reason` of an apply: a refusal's, else a refused pull request's (the others were
+ * applied), else a failed write, else the plan's own errors.
+ */
+function applyFailureReason(outcome: Exclude<ApplyOutcome, { kind: 'invalid' }>): FailureReason | '' {
+  if (outcome.kind === 'refused') return outcome.failureReason;
+  if (outcome.decision.failureReason) return outcome.decision.failureReason;
+  return outcome.report.failed > 0 ? 'apply-failed' : planFailureReason(outcome.plan);
 }
 
 function failOnFailures(applyReport: ApplyReport): void {

@@ -15,7 +15,7 @@ import {
   UnknownIdentityError,
 } from './octokit.js';
 import type { MarkerData } from './marker.js';
-import { parseMarker } from './marker.js';
+import { digestOfVisible, parseMarker, visibleText } from './marker.js';
 import { COMMENT_LIMIT } from '../render/plan-markdown.js';
 import type { CommentMode } from './comment-mode.js';
 
@@ -35,7 +35,8 @@ export interface StickyComment {
 }
 
 export interface PublishResult {
-  action: 'created' | 'updated' | 'skipped' | 'failed';
+  /** `unchanged`: the comment says this already, so it was not edited (no API call, no notification). */
+  action: 'created' | 'updated' | 'unchanged' | 'skipped' | 'failed';
   /** GitHub could not say who the token is, so our comments could not be told from anyone's. */
   identityUnknown?: boolean;
   commentId?: number;
@@ -99,6 +100,8 @@ export async function publishPlanComment(
      * are deleted) or `newest` (an outcome written onto the current comment of `comment: new`).
      */
     edit?: 'oldest' | 'newest';
+    /** Whether the plan changes anything in Okta (`changes-only` comments only then). */
+    changes?: boolean;
   },
 ): Promise<PublishResult> {
   const { owner, repo, issueNumber, key, mode } = options;
@@ -121,9 +124,16 @@ export async function publishPlanComment(
   }
 
   const sticky = options.edit === 'newest' ? existing.at(-1) : existing[0];
-  if (mode === 'update' && sticky) {
+  const edits = mode === 'update' || mode === 'changes-only';
+  if (edits && sticky) {
+    const body = render(recordCarrier(existing)?.marker);
+    // Saying the same again edits nothing, but only where nothing else needs the write: the comment is the
+    // one carrying the records, and no duplicate of concurrent runs is left to remove.
+    const alone = options.edit === 'newest' || existing.length === 1;
+    if (alone && recordCarrier(existing) === sticky && sameReport(sticky.body, body)) {
+      return { action: 'unchanged', commentId: sticky.id, url: sticky.url };
+    }
     try {
-      const body = render(recordCarrier(existing)?.marker);
       const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: sticky.id, body });
       const result: PublishResult = { action: 'updated', commentId: data.id, url: data.html_url };
       if (options.edit === 'newest') return result;
@@ -133,6 +143,9 @@ export async function publishPlanComment(
       return failed(error, `Could not update the plan comment on pull request #${issueNumber}`);
     }
   }
+
+  // No comment while nothing changes; once there is one, it is updated (above) to say so.
+  if (mode === 'changes-only' && options.changes === false) return { action: 'skipped' };
 
   let created: PublishResult;
   try {
@@ -144,7 +157,7 @@ export async function publishPlanComment(
       body,
     });
     created = { action: 'created', commentId: data.id, url: data.html_url };
-    if (mode === 'update') {
+    if (edits) {
       // Another run may have created one at the same time: the older stays and gets this body.
       const warning = await keepOldest(octokit, { owner, repo, issueNumber, key }, data.id, body);
       if (warning) created.warning = warning;
@@ -226,6 +239,41 @@ async function removeNewer(
   }
   if (problems.length === 0) return undefined;
   return `Could not delete the duplicate plan comments ${problems.join(', ')} left by concurrent runs; the oldest one is current.`;
+}
+
+/** The footer line: the plan hash, the head, the time of the plan and the run (see plan-markdown.ts). */
+const FOOTER = /^<sub>.*okta-app-connections<\/sub>$/m;
+
+/**
+ * Whether `after` would say nothing `before` does not already say, so `before` can stay unedited: the same
+ * marker (plan, head, state, review records) and the same visible text. Only what says which run wrote it
+ * may differ: the run id and digest in the marker, the footer (run link, plan time), and a new review record
+ * that repeats the last one but for its run, time and digest (a re-run of an unchanged plan on the same
+ * head; the kept record names a plan run of that head just as well). `before` must still be the text its
+ * write recorded (`bodyDigest`), or the edit restores it.
+ */
+export function sameReport(before: string, after: string): boolean {
+  const [a, b] = [parseMarker(before), parseMarker(after)];
+  if (!a || !b) return false;
+  if (a.bodyDigest !== undefined && a.bodyDigest !== digestOfVisible(before)) return false;
+  return (
+    JSON.stringify(comparableMarker(a)) === JSON.stringify(comparableMarker(b)) &&
+    visibleReport(before) === visibleReport(after)
+  );
+}
+
+/** A marker without what only names the writing run; consecutive records that differ only so count once. */
+function comparableMarker(marker: MarkerData): Record<string, unknown> {
+  const { runId: _run, bodyDigest: _digest, records, ...rest } = marker;
+  const comparable = (records ?? []).map(({ runId: _r, at: _a, bodyDigest: _d, ...record }) =>
+    JSON.stringify(record),
+  );
+  const collapsed = comparable.filter((record, index) => record !== comparable[index - 1]);
+  return { ...rest, records: collapsed };
+}
+
+function visibleReport(body: string): string {
+  return visibleText(body).replace(FOOTER, '');
 }
 
 /** Folds the older plan comments as "outdated"; a failure only costs a warning. */

@@ -8,6 +8,7 @@ import {
   parseOrg,
   parseVariableNames,
   parseWholeNumber,
+  SettingsError,
 } from '../run/parse.js';
 import {
   DEFAULT_MAX_CONCURRENCY,
@@ -40,6 +41,10 @@ export interface ActionSettings {
   exportApps: AppSelection;
   maxDeactivations: number;
   scope: ScopeSetting;
+  /** Heads the comment, the summary and the drift issue; absent: the org host and definitions path. */
+  label?: string;
+  /** Label pull requests by what their plan does (okta:changes, okta:deactivation, okta:no-changes). */
+  prLabels: boolean;
 }
 
 export function readActionSettings(workspace: string, secrets: SecretRegistry): ActionSettings {
@@ -102,7 +107,23 @@ export function readActionSettings(workspace: string, secrets: SecretRegistry): 
       100_000,
     ),
     scope: parseChoice('scope', getInput('scope'), ['auto', 'changed', 'all'], 'auto'),
+    ...optional('label', parseLabel(getInput('label'))),
+    prLabels: parseBoolean('pr-labels', getInput('pr-labels')),
   };
+}
+
+/** The longest `label`: a headline, not a paragraph. */
+const LABEL_CHARS = 100;
+
+function parseLabel(value: string): string | undefined {
+  const label = value.trim();
+  if (label === '') return undefined;
+  if (label.length > LABEL_CHARS || /[\r\n]/.test(label)) {
+    throw new SettingsError(
+      `\`label\` must be one line of at most ${LABEL_CHARS} characters (it heads the PR comment); got ${label.length} characters. Shorten it.`,
+    );
+  }
+  return label;
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {

@@ -9,6 +9,7 @@
  * reviewed before an upgrade still counts at merge; a marker from a newer release is not understood and
  * counts as no marker. A new version gets its own reader in READERS; older readers stay.
  */
+import { createHash } from 'node:crypto';
 import { REPORT_STATES, type ReportState } from '../render/plan-markdown.js';
 
 export const MARKER_VERSION = 2;
@@ -141,4 +142,9 @@ const READERS = new Map<unknown, (value: object) => MarkerData | undefined>([
 export function visibleText(body: string): string {
   const match = MARKER_PATTERN.exec(body);
   return match ? body.slice(match[0].length) : body;
+}
+
+/** sha256 of a body's visible text: what `bodyDigest` holds. */
+export function digestOfVisible(body: string): string {
+  return createHash('sha256').update(visibleText(body), 'utf8').digest('hex');
 }

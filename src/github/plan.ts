@@ -10,9 +10,10 @@ import type { SecretRegistry } from '../secrets.js';
 import { requireOkta, type ActionRun } from './action.js';
 import type { RunContext } from './context.js';
 import { runDriftCheck } from './drift.js';
+import { labelPullRequest } from './labels.js';
 import { isPullRequestEvent } from './events.js';
 import { createOctokit } from './octokit.js';
-import { setOutputs } from './outputs.js';
+import { planFailureReason, setOutputs } from './outputs.js';
 import { publishComment, publishInvalidComment, type CommentTarget } from './publish.js';
 import { reportDefinitions } from './report.js';
 import { appendSummary, setFailed } from './runner.js';
@@ -45,12 +46,15 @@ export async function planInAction(run: ActionRun): Promise<void> {
   }
   const { plan } = outcome;
   await reportPlanBasics(plan, context, ports.secrets);
+  setOutputs({ 'failure-reason': planFailureReason(plan) });
   ports.logger.info(renderPlanText(plan));
   const report: ReportContext = {
     state: 'planned',
     headSha: context.headSha,
     runUrl: context.runUrl,
     runNumber: context.runNumber,
+    plannedAt: new Date(),
+    ...(settings.label && { label: settings.label }),
   };
   appendSummary(ports.secrets.redact(renderPlanMarkdown(plan, report, SUMMARY_LIMIT)));
   if (isPullRequestEvent(context) && context.pullRequestNumber) {
@@ -62,7 +66,10 @@ export async function planInAction(run: ActionRun): Promise<void> {
       { pr: context.pullRequestNumber },
     );
   }
-  if (context.eventName === 'schedule' && settings.driftIssue) await runDriftCheck(target, plan);
+  if (isPullRequestEvent(context) && context.pullRequestNumber && settings.prLabels) {
+    await labelPullRequest(target, context.pullRequestNumber, plan);
+  }
+  if (context.eventName === 'schedule' && settings.driftIssue) await runDriftCheck(target, plan, report);
   if (plan.counts.errors > 0) {
     setFailed(
       `${plan.counts.errors} connection(s) could not be planned; see the errors above and in the job summary.`,
@@ -73,7 +80,13 @@ export async function planInAction(run: ActionRun): Promise<void> {
 /** Where comments go; without a token, nowhere (a warning says so). */
 export function commentTarget({ settings, context, ports }: ActionRun): CommentTarget {
   const octokit = settings.githubToken ? createOctokit(settings.githubToken, context.apiUrl) : undefined;
-  return { octokit, context, secrets: ports.secrets, mode: settings.comment };
+  return {
+    octokit,
+    context,
+    secrets: ports.secrets,
+    mode: settings.comment,
+    ...(settings.label && { label: settings.label }),
+  };
 }
 
 /** The plan's outputs and its JSON file under RUNNER_TEMP (redacted like everything else). */
@@ -95,5 +108,6 @@ export async function reportPlanBasics(
     'to-update-features': plan.counts.toUpdateFeatures,
     unchanged: plan.counts.unchanged,
     errors: plan.counts.errors,
+    'consent-needed': plan.counts.toConsent,
   });
 }

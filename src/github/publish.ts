@@ -15,8 +15,7 @@ import { publishPlanComment } from './comment.js';
 import type { CommentMode } from './comment-mode.js';
 import type { RunContext } from './context.js';
 import { connectionChangeHash } from '../plan/hash.js';
-import { renderMarker, type MarkerData, type ReviewRecord } from './marker.js';
-import { digestOfVisible } from './records.js';
+import { digestOfVisible, renderMarker, type MarkerData, type ReviewRecord } from './marker.js';
 import type { Octokit } from './octokit.js';
 
 export interface CommentTarget {
@@ -24,6 +23,8 @@ export interface CommentTarget {
   context: RunContext;
   secrets: SecretRegistry;
   mode: CommentMode;
+  /** The `label` input, heading every comment; absent: the org host and definitions path. */
+  label?: string;
 }
 
 /** How many earlier review records a comment keeps (approvals are matched against them), and their size. */
@@ -85,6 +86,7 @@ export async function publishComment(
     render,
     outcome ? 'update' : target.mode,
     outcome && target.mode === 'new',
+    plan.changes || plan.counts.errors > 0,
   );
 }
 
@@ -136,7 +138,7 @@ export async function publishInvalidComment(
   const { errors } = countProblems(problems, unlisted);
   const head = [
     marker,
-    `### ❌ Okta plan for ${code(key.split('/')[0] ?? key)}: ${errors} problem${errors === 1 ? '' : 's'} in the definitions, no plan was made`,
+    `### ❌ Okta plan for ${code(target.label ?? key)}: ${errors} problem${errors === 1 ? '' : 's'} in the definitions, no plan was made`,
     '',
     `Fix the problems below (they are also annotated on the changed files), then push again. [Workflow run](${context.runUrl})`,
     '',
@@ -157,6 +159,7 @@ async function sendComment(
   markdown: string | ((previous: MarkerData | undefined, identityUnknown?: boolean) => string),
   mode: CommentMode,
   editNewest = false,
+  changes = true,
 ): Promise<void> {
   const { octokit, context, secrets } = target;
   if (mode === 'off') return;
@@ -173,7 +176,10 @@ async function sendComment(
     body: typeof markdown === 'string' ? secrets.redact(markdown) : markdown,
     mode,
     ...(editNewest && { edit: 'newest' as const }),
+    changes,
   });
   if (result.warning) warning(secrets.redact(result.warning));
   else if (result.url) info(`PR comment ${result.action}: ${result.url}`);
+  else if (result.action === 'skipped' && mode === 'changes-only')
+    info('No PR comment: the plan changes nothing in Okta (comment: changes-only).');
 }

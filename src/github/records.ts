@@ -6,10 +6,9 @@
  * repository for this pull request's head, and that head is the one merged; and, when the pull request has
  * approvals, the plan did not change after the newest one.
  */
-import { createHash } from 'node:crypto';
 import type { PullRequestEvidence } from '../run/review.js';
 import { findStickyComments, recordCarrier } from './comment.js';
-import { visibleText, type ReviewRecord } from './marker.js';
+import { digestOfVisible, type ReviewRecord } from './marker.js';
 import { describeGitHubError, githubErrorStatus, isGitHubError, type Octokit } from './octokit.js';
 import type { MergedPullRequest } from './pulls.js';
 
@@ -24,11 +23,6 @@ interface RecordLookup {
 const EDITS_QUERY = `query($id: ID!) {
   node(id: $id) { ... on IssueComment { userContentEdits(first: 100) { totalCount nodes { editor { login } } } } }
 }`;
-
-/** sha256 of a body's visible text: what `bodyDigest` holds. */
-export function digestOfVisible(body: string): string {
-  return createHash('sha256').update(visibleText(body), 'utf8').digest('hex');
-}
 
 export async function pullRequestEvidence(
   octokit: Octokit,

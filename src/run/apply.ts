@@ -9,7 +9,7 @@ import { openOkta } from './okta.js';
 import { redactedCopy } from './redact.js';
 import { makePlan } from './plan.js';
 import type { RunPorts } from './ports.js';
-import { decideApply, type ApplyDecision, type ReviewEvidence } from './review.js';
+import { decideApply, type ApplyDecision, type RefusalKind, type ReviewEvidence } from './review.js';
 import type { ApplySettings } from './settings.js';
 import { prepareDefinitions } from './validate.js';
 
@@ -32,7 +32,7 @@ export type ApplyOutcome =
       plan: Plan;
       reason: string;
       instruction: string;
-      failureReason: Extract<ApplyDecision, { apply: false }>['failureReason'];
+      failureReason: RefusalKind;
       evidence: ReviewEvidence;
     }
   | {

@@ -42,7 +42,8 @@ export interface PullDecision {
   reason?: string;
 }
 
-type FailureReason = 'plan-changed' | 'not-reviewed' | 'too-many-deactivations';
+/** Why an apply was refused, in one word (the action's `failure-reason` output). */
+export type RefusalKind = 'plan-changed' | 'not-reviewed' | 'too-many-deactivations';
 
 export type ApplyDecision =
   | {
@@ -56,9 +57,9 @@ export type ApplyDecision =
       /** Connections whose definitions this push changed without a valid record: not written. */
       unreviewed: string[];
       /** Set when some pull request was refused: the run fails after applying the others. */
-      failureReason?: FailureReason;
+      failureReason?: RefusalKind;
     }
-  | { apply: false; reason: string; instruction: string; failureReason: FailureReason };
+  | { apply: false; reason: string; instruction: string; failureReason: RefusalKind };
 
 /**
  * In order: an empty change set always applies; `plan-hash`, `plan-check: off` apply the whole plan; else
@@ -176,7 +177,7 @@ function decidePerPullRequest(
   if (tooMany) return tooMany;
 
   const refused = decisions.filter((d) => d.outcome !== 'apply');
-  const failureReason: FailureReason | undefined = refused.some((d) => d.outcome === 'plan-changed')
+  const failureReason: RefusalKind | undefined = refused.some((d) => d.outcome === 'plan-changed')
     ? 'plan-changed'
     : refused.length > 0 || unreviewed.length > 0
       ? 'not-reviewed'

@@ -23,6 +23,8 @@ export interface FakeGitHubModes {
   restUser: 'ok' | 'forbidden' | 'error';
   /** Deployments and their statuses (403 without `deployments: write`). */
   deployments: WriteMode;
+  /** Creating repository labels and setting or removing them on issues and pull requests. */
+  labelWrites: WriteMode;
 }
 
 export interface RouteRequest {
@@ -83,6 +85,15 @@ export function restRoutes(context: RepositoryContext, modes: FakeGitHubModes): 
       },
     };
   };
+
+  const issueLabelsJson = (issue: FakeIssue) =>
+    issue.labels.map((name, index) => ({
+      id: 7_000 + index,
+      name,
+      color: state.labels.get(name)?.color ?? 'ededed',
+      description: state.labels.get(name)?.description ?? null,
+      default: false,
+    }));
 
   return [
     [
@@ -296,6 +307,51 @@ export function restRoutes(context: RepositoryContext, modes: FakeGitHubModes): 
           issue.stateReason = 'reopened';
         }
         return { status: 200, body: issueJson(context, issue) };
+      },
+    ],
+    [
+      'POST',
+      /^\/labels$/,
+      (_m, request) => {
+        allowWrite(modes.labelWrites, 'issues/labels#create-a-label');
+        const { name, color, description } = request.body;
+        if (typeof name !== 'string' || name === '') {
+          throw validationFailed('Label', 'missing_field', 'name', 'name is missing');
+        }
+        if (state.labels.has(name)) throw validationFailed('Label', 'already_exists', 'name', '');
+        const label = {
+          color: typeof color === 'string' ? color : 'ededed',
+          description: typeof description === 'string' ? description : null,
+        };
+        state.labels.set(name, label);
+        return { status: 201, body: { id: 7_000 + state.labels.size, name, ...label, default: false } };
+      },
+    ],
+    ['GET', /^\/issues\/(\d+)\/labels$/, (m, request) => list(request, issueLabelsJson(requireIssue(m[1])))],
+    [
+      'POST',
+      /^\/issues\/(\d+)\/labels$/,
+      (m, request) => {
+        const issue = requireIssue(m[1]);
+        allowWrite(modes.labelWrites, 'issues/labels#add-labels-to-an-issue');
+        for (const name of labelNames(request.body.labels)) {
+          // GitHub creates a label it does not know yet, in its default colour.
+          if (!state.labels.has(name)) state.labels.set(name, { color: 'ededed', description: null });
+          if (!issue.labels.includes(name)) issue.labels.push(name);
+        }
+        return { status: 200, body: issueLabelsJson(issue) };
+      },
+    ],
+    [
+      'DELETE',
+      /^\/issues\/(\d+)\/labels\/([^/]+)$/,
+      (m) => {
+        const issue = requireIssue(m[1]);
+        allowWrite(modes.labelWrites, 'issues/labels#remove-a-label-from-an-issue');
+        const name = decodeURIComponent(m[2] ?? '');
+        if (!issue.labels.includes(name)) throw notFound();
+        issue.labels = issue.labels.filter((label) => label !== name);
+        return { status: 200, body: issueLabelsJson(issue) };
       },
     ],
     [

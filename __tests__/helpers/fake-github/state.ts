@@ -115,6 +115,8 @@ export class FakeGitHubState {
   readonly deployments: FakeDeployment[] = [];
   /** The repository's commit graph: sha → parents (for the compare API); tests load it from git. */
   readonly commits = new Map<string, string[]>();
+  /** The repository's labels by name (issues and pull requests carry names only). */
+  readonly labels = new Map<string, { color: string; description: string | null }>();
   private tick = 0;
   private nextCommentId = 2_000_000_001;
 
