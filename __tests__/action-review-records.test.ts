@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { markerOf, PR_NUMBER, planComments, startE2E, type E2E } from './helpers/e2e.js';
+import { HEAD_SHA, markerOf, PR_NUMBER, planComments, startE2E, type E2E } from './helpers/e2e.js';
 
 let e2e: E2E;
 afterEach(async () => e2e?.close());
@@ -115,6 +115,43 @@ describe('review records: only a plan run of this pull request is evidence of re
     expect(e2e.sim.apps.get('0oa5zscalerprod0001')!.connection!.baseUrl).toBe(
       'https://scim.zscaler.example.com/scim/v2',
     );
+  });
+});
+
+describe('an unchanged plan is not written again, and its record still counts', () => {
+  it('a re-plan of the same head edits nothing and keeps the record; a comment without its record is rewritten', async () => {
+    e2e = await startE2E();
+    expect((await e2e.pullRequest({ runId: '1001' })).code).toBe(0);
+    const ours = planComments(e2e.github)[0]!;
+    const first = ours.body;
+    expect(markerOf(first).records).toMatchObject([{ runId: 1001 }]);
+
+    // The same head planned again by another run (`reopened`): same plan, same words. Nothing is edited, and
+    // the kept record names run 1001, a plan run of this head just as good as run 1002.
+    const again = await e2e.pullRequest({
+      runId: '1002',
+      payload: { action: 'reopened', pull_request: { number: PR_NUMBER, head: { sha: HEAD_SHA } } },
+    });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('PR comment unchanged');
+    expect(e2e.github.state.comment(ours.id)!.body).toBe(first);
+    expect(e2e.github.state.comment(ours.id)!.edits).toEqual([]);
+
+    // The same text without the record (as an apply refusal or an older release leaves it): the next plan
+    // run must write its record, or the merge would be refused as never reviewed.
+    const stripped = withMarker(first, (marker) => {
+      marker.records = [];
+    });
+    e2e.github.state.editComment(ours.id, stripped, e2e.github.state.viewerLogin);
+    const recorded = await e2e.pullRequest({ runId: '1003' });
+    expect(recorded.code).toBe(0);
+    expect(recorded.stdout).toContain('PR comment updated');
+    expect(markerOf(e2e.github.state.comment(ours.id)!.body).records).toMatchObject([{ runId: 1003 }]);
+
+    e2e.merge();
+    const apply = await e2e.push();
+    expect(apply.code, apply.stdout).toBe(0);
+    expect(apply.outputs).toMatchObject({ applied: '3', 'failure-reason': '' });
   });
 });
 
