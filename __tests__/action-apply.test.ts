@@ -96,6 +96,8 @@ describe('apply on merge: the action against the simulator and a fake GitHub', (
     const apply = await e2e.push();
     expect(apply.code).toBe(1);
     expect(apply.outputs['failure-reason']).toBe('plan-changed');
+    // One reason, set once after the empty default.
+    expect(apply.outputWrites['failure-reason']).toEqual(['', 'plan-changed']);
     // The pull request is refused as a whole: not even its unchanged connections are written.
     expect(e2e.sim.writes()).toEqual([]);
     const fresh = apply.outputs['plan-hash']!;

@@ -186,6 +186,9 @@ describe('a pull request with a change, drift in Okta and a consent app', () => 
   });
 });
 
+/** Every value `failure-reason` took: the empty default, then at most one reason. */
+const setOnce = (run: { outputWrites: Record<string, string[]> }) => run.outputWrites['failure-reason'];
+
 describe('outputs a workflow can branch on', () => {
   it('plan: invalid definitions, an unreachable Okta, and success', async () => {
     e2e = await startE2E();
@@ -199,6 +202,7 @@ describe('outputs a workflow can branch on', () => {
     const unreachable = await e2e.pullRequest({ inputs: { 'okta-org-url': 'http://127.0.0.1:9' } });
     expect(unreachable.code).toBe(1);
     expect(unreachable.outputs['failure-reason']).toBe('okta-unreachable');
+    expect(setOnce(unreachable)).toEqual(['', 'okta-unreachable']);
 
     await writeFile(
       path.join(e2e.workspace, 'okta/connections/broken.yaml'),
@@ -207,6 +211,7 @@ describe('outputs a workflow can branch on', () => {
     const invalid = await e2e.pullRequest({ inputs: { label: 'Preview' } });
     expect(invalid.code).toBe(1);
     expect(invalid.outputs['failure-reason']).toBe('invalid-definitions');
+    expect(setOnce(invalid)).toEqual(['', 'invalid-definitions']);
     // Under the label; the problems quote keys as code, never as literal backticks.
     const [comment] = planComments(e2e.github);
     expect(comment!.body).toContain(
@@ -228,15 +233,18 @@ describe('outputs a workflow can branch on', () => {
     const tooMany = await e2e.dispatch({ command: 'apply', 'plan-check': 'off', 'max-deactivations': '0' });
     expect(tooMany.code).toBe(1);
     expect(tooMany.outputs['failure-reason']).toBe('too-many-deactivations');
+    expect(setOnce(tooMany)).toEqual(['', 'too-many-deactivations']);
 
     const unreviewed = await e2e.push();
     expect(unreviewed.code).toBe(1);
     expect(unreviewed.outputs['failure-reason']).toBe('not-reviewed');
+    expect(setOnce(unreviewed)).toEqual(['', 'not-reviewed']);
 
     const { ZSCALER_SCIM_TOKEN: _missing, ...withoutToken } = SECRET_ENV;
     const failed = await e2e.dispatch({ command: 'apply', 'plan-check': 'off' }, { env: withoutToken });
     expect(failed.code).toBe(1);
     expect(failed.outputs).toMatchObject({ 'failure-reason': 'apply-failed', failed: '1' });
+    expect(setOnce(failed)).toEqual(['', 'apply-failed']);
 
     await writeFile(
       path.join(e2e.workspace, 'okta/connections/google.yaml'),
@@ -257,6 +265,7 @@ describe('outputs a workflow can branch on', () => {
     const apply = await e2e.push();
     expect(apply.code).toBe(1);
     expect(apply.outputs['failure-reason']).toBe('plan-changed');
+    expect(setOnce(apply)).toEqual(['', 'plan-changed']);
   });
 });
 
