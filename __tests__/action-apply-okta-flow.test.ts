@@ -326,7 +326,9 @@ describe('Org2Org', () => {
       'register this public key with the service app `0oa5hubservice00001` in the target org',
     );
     expect(run.summary).toContain(`kid \`${kid}\``);
-    expect(run.summary).toContain(`"n":"${connectionJwk(HUB).n}"`);
+    // The key itself in a block under the table, ready to copy.
+    const [, block] = /\n```json\n([\s\S]*?)\n```\n/.exec(run.summary) ?? [];
+    expect(JSON.parse(block!)).toMatchObject({ kid, n: connectionJwk(HUB).n });
 
     const { result: exported, requests } = await requestsOf(() =>
       e2e.dispatch({ command: 'export', path: 'exported', 'export-apps': HUB }),

@@ -74,7 +74,7 @@ describe('apply on merge: the action against the simulator and a fake GitHub', (
     const comment = planComments(e2e.github)[0]!;
     expect(markerOf(comment.body)).toMatchObject({ state: 'applied', planHash: reviewed });
     expect(comment.body).toContain(
-      `applied to \`${new URL(e2e.sim.url).host}\` in [run #7](https://github.com/acme/okta-config/actions/runs/1001) at \`${MERGE_SHA.slice(0, 7)}\``,
+      `applied to \`${new URL(e2e.sim.url).host}/okta/connections\` in [run #7](https://github.com/acme/okta-config/actions/runs/1002) at \`${MERGE_SHA.slice(0, 7)}\``,
     );
     expect(comment.body).toContain('3 applied, 0 failed');
     await expectNoSecrets(apply, e2e.secrets, [comment.body]);
@@ -87,21 +87,33 @@ describe('apply on merge: the action against the simulator and a fake GitHub', (
     expect(e2e.sim.writes()).toHaveLength(writes);
   });
 
-  it('applies nothing when Okta drifted between review and merge, then applies by hand with the new hash', async () => {
+  it('refuses a reviewed pull request whose connection drifted, stably on re-run, then applies by hand', async () => {
     e2e = await startE2E();
     const reviewed = await reviewAndMerge();
-    e2e.sim.apps.get('0oa5office365000001')!.connection!.status = 'DISABLED'; // someone clicked in the console
+    // Someone changed a connection the pull request reviewed, in the console.
+    e2e.sim.apps.get('0oa5zscalerprod0001')!.connection!.baseUrl = 'https://drifted.example.com/scim';
 
     const apply = await e2e.push();
     expect(apply.code).toBe(1);
+    expect(apply.outputs['failure-reason']).toBe('plan-changed');
+    // One reason, set once after the empty default.
+    expect(apply.outputWrites['failure-reason']).toEqual(['', 'plan-changed']);
+    // The pull request is refused as a whole: not even its unchanged connections are written.
     expect(e2e.sim.writes()).toEqual([]);
     const fresh = apply.outputs['plan-hash']!;
     expect(fresh).not.toBe(reviewed);
     const comment = planComments(e2e.github)[0]!;
-    expect(markerOf(comment.body)).toMatchObject({ state: 'plan-changed', planHash: fresh });
+    expect(markerOf(comment.body)).toMatchObject({ state: 'plan-changed' });
     expect(comment.body).toContain('changed since review: nothing was applied');
+    expect(comment.body).toContain('0oa5zscalerprod0001 now plans differently');
     const failure = apply.annotations.find((a) => a.level === 'error')!;
     expect(failure.message).toContain(`\`plan-hash: ${fresh}\``);
+
+    // "Re-run failed jobs": the refusal did not replace the reviewed record, so it refuses again.
+    const rerun = await e2e.push();
+    expect(rerun.code).toBe(1);
+    expect(rerun.outputs['failure-reason']).toBe('plan-changed');
+    expect(e2e.sim.writes()).toEqual([]);
 
     const wrong = await e2e.dispatch({ command: 'apply', 'plan-hash': reviewed });
     expect(wrong.code).toBe(1);
@@ -109,8 +121,24 @@ describe('apply on merge: the action against the simulator and a fake GitHub', (
 
     const manual = await e2e.dispatch({ command: 'apply', 'plan-hash': fresh });
     expect(manual.code, manual.stdout).toBe(0);
-    expect(manual.outputs).toMatchObject({ applied: '4', failed: '0' });
-    expect(e2e.sim.apps.get('0oa5office365000001')!.connection!.status).toBe('ENABLED');
+    expect(manual.outputs).toMatchObject({ applied: '3', failed: '0' });
+    expect(e2e.sim.apps.get('0oa5zscalerprod0001')!.connection!.baseUrl).toBe(
+      'https://scim.zscaler.example.com/scim/v2',
+    );
+  });
+
+  it('applies the reviewed changes and leaves unrelated drift alone, listed as drift', async () => {
+    e2e = await startE2E();
+    await reviewAndMerge();
+    e2e.sim.apps.get('0oa5office365000001')!.connection!.status = 'DISABLED'; // someone clicked in the console
+    const apply = await e2e.push();
+    expect(apply.code, apply.stdout).toBe(0);
+    expect(apply.outputs).toMatchObject({ applied: '3', failed: '0', 'failure-reason': '' });
+    expect(apply.summary).toContain(
+      'drifted in Okta outside any reviewed change; not written: 0oa5office365000001',
+    );
+    expect(e2e.sim.apps.get('0oa5office365000001')!.connection!.status).toBe('DISABLED');
+    expect(markerOf(planComments(e2e.github)[0]!.body).state).toBe('applied');
   });
 
   it('treats a direct push (no merged PR) as a mismatch under strict, and applies it with plan-check off', async () => {

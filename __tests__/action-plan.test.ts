@@ -15,7 +15,7 @@ let e2e: E2E;
 afterEach(async () => e2e?.close());
 
 describe('plan on a pull request: the action against the simulator and a fake GitHub', () => {
-  it('posts one sticky comment, edits it on the next run, sets outputs, and writes nothing to Okta', async () => {
+  it('posts one sticky comment, leaves it alone when the next run finds the same plan, sets outputs, and writes nothing to Okta', async () => {
     e2e = await startE2E();
     // Other bots' comments push ours beyond the first page of the comment listing.
     for (let i = 0; i < 130; i++)
@@ -38,7 +38,7 @@ describe('plan on a pull request: the action against the simulator and a fake Gi
     expect(comments).toHaveLength(1);
     const body = comments[0]!.body;
     expect(markerOf(body)).toMatchObject({
-      v: 1,
+      v: 2,
       key: `${new URL(e2e.sim.url).host}/okta/connections`,
       planHash: first.outputs['plan-hash'],
       headSha: HEAD_SHA,
@@ -72,7 +72,9 @@ describe('plan on a pull request: the action against the simulator and a fake Gi
     expect(second.code).toBe(0);
     expect(planComments(e2e.github)).toHaveLength(1);
     expect(planComments(e2e.github)[0]!.id).toBe(comments[0]!.id);
-    expect(e2e.github.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
+    // The same plan for the same head: the comment says it already, so it is not edited.
+    expect(e2e.github.requests.filter((r) => r.method === 'PATCH')).toHaveLength(0);
+    expect(second.stdout).toContain('PR comment unchanged');
     expect(second.outputs['plan-hash']).toBe(first.outputs['plan-hash']);
 
     expect(e2e.sim.writes()).toEqual([]);
@@ -132,7 +134,13 @@ describe('plan on a pull request: the action against the simulator and a fake Gi
     e2e.sim.apps.delete('0oa5office365000001');
     const run = await e2e.pullRequest();
     expect(run.code).toBe(1);
-    expect(run.outputs).toMatchObject({ errors: '1', 'to-configure': '2', 'to-deactivate': '1' });
+    // An app the org does not have is a mistake in the definitions, not an unreachable Okta.
+    expect(run.outputs).toMatchObject({
+      errors: '1',
+      'to-configure': '2',
+      'to-deactivate': '1',
+      'failure-reason': 'invalid-definitions',
+    });
     const body = planComments(e2e.github)[0]!.body;
     expect(body).toContain('Could not be planned');
     expect(body).toMatch(/okta\/connections\/office365\.yaml:4.*app 0oa5office365000001 does not exist/);

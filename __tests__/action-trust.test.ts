@@ -167,7 +167,7 @@ describe('only our own comments count', () => {
     e2e.merge();
     const apply = await e2e.push();
     expect(apply.code).toBe(1);
-    expect(apply.stdout).toContain('the plan changed since it was reviewed on pull request #12');
+    expect(apply.stdout).toContain('the plan of pull request #12 changed since it was reviewed');
     expect(e2e.sim.writes()).toEqual([]);
     expect(e2e.github.state.comment(forged.id)!.body).toBe(forgedBody);
     const mine = e2e.github.state.comment(ours.id)!;

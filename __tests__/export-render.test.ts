@@ -120,6 +120,7 @@ describe('renderDefinitionFile', () => {
         {
           name: 'ZSCALER_PRODUCTION_TOKEN',
           secret: true,
+          shown: false,
           description: 'the API token the app accepts for provisioning',
           appId: base.appId,
           label: base.label,

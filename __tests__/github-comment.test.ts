@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findStickyComments, publishPlanComment } from '../src/github/comment.js';
+import { findStickyComments, publishPlanComment, sameReport } from '../src/github/comment.js';
 import type { CommentMode } from '../src/github/comment-mode.js';
-import type { MarkerData } from '../src/github/marker.js';
-import { renderMarker } from '../src/github/marker.js';
+import type { MarkerData, ReviewRecord } from '../src/github/marker.js';
+import { digestOfVisible, renderMarker } from '../src/github/marker.js';
 import { createOctokit } from '../src/github/octokit.js';
 import type { Octokit } from '../src/github/octokit.js';
 import { startFakeGitHub } from './helpers/fake-github.js';
@@ -127,20 +127,22 @@ describe('publishPlanComment', () => {
     expect(comment?.body).toBe(planBody('first plan'));
   });
 
-  it('update: edits the newest comment with the key in place, leaving other keys and older ones alone', async () => {
+  it('update: edits the oldest comment with the key in place, deletes newer duplicates, leaves other keys alone', async () => {
     const oldest = fake.state.addComment({ issueNumber: pr, body: planBody('oldest') });
     const other = fake.state.addComment({ issueNumber: pr, body: planBody('other org', { key: OTHER_KEY }) });
     const newest = fake.state.addComment({ issueNumber: pr, body: planBody('newest') });
 
     const result = await publish('update', planBody('second plan', { planHash: 'h2' }));
 
-    expect(result).toMatchObject({ action: 'updated', commentId: newest.id });
+    expect(result).toMatchObject({ action: 'updated', commentId: oldest.id });
     expect(fake.state.comments(pr).map((c) => [c.id, c.body])).toEqual([
-      [oldest.id, planBody('oldest')],
+      [oldest.id, planBody('second plan', { planHash: 'h2' })],
       [other.id, planBody('other org', { key: OTHER_KEY })],
-      [newest.id, planBody('second plan', { planHash: 'h2' })],
     ]);
-    expect(writes()).toEqual([`PATCH /repos/acme/okta-config/issues/comments/${newest.id}`]);
+    expect(writes()).toEqual([
+      `PATCH /repos/acme/okta-config/issues/comments/${oldest.id}`,
+      `DELETE /repos/acme/okta-config/issues/comments/${newest.id}`,
+    ]);
   });
 
   it('update twice keeps a single comment', async () => {
@@ -302,5 +304,56 @@ describe('only comments written by the token’s identity count', () => {
       key: KEY,
     });
     expect(found.map((c) => c.id)).toEqual([ours.id]);
+  });
+});
+
+describe('sameReport: an unchanged body is not edited, unless the marker must change for apply', () => {
+  const FOOTER = (run: number) =>
+    `<sub>Plan h1 · head aaaaaaa · [run #${run}](https://github.com/acme/okta-config/actions/runs/${run}) · okta-app-connections</sub>`;
+  const record = (runId: number, connections: Record<string, string> = { '0oaA': 'c1' }): ReviewRecord => ({
+    planHash: 'h1',
+    connections,
+    pr: 12,
+    headSha: 'a'.repeat(40),
+    runId,
+    at: new Date(runId * 1000).toISOString(),
+    bodyDigest: 'd'.repeat(64),
+  });
+  /** A body as publishComment writes it: v2 marker, records, and the digest of the visible text. */
+  const written = (run: number, records: ReviewRecord[], text = 'the plan', digest?: string) => {
+    const visible = `\n${text}\n\n${FOOTER(run)}`;
+    const bodyDigest = digest ?? digestOfVisible(visible);
+    const marker = renderMarker({
+      key: KEY,
+      planHash: 'h1',
+      headSha: 'a'.repeat(40),
+      state: 'planned',
+      runId: run,
+      bodyDigest,
+      records,
+    });
+    return `${marker}${visible}`;
+  };
+
+  it('a re-run that adds a record repeating the last one but for run, time and digest says the same', () => {
+    const before = written(1001, [record(1001)]);
+    expect(sameReport(before, written(1002, [record(1001), record(1002)]))).toBe(true);
+  });
+
+  it('is not the same when the new record covers other connections, even with the same visible text', () => {
+    const before = written(1001, [record(1001)]);
+    const after = written(1002, [record(1001), record(1002, { '0oaA': 'c1', '0oaB': 'c2' })]);
+    expect(sameReport(before, after)).toBe(false);
+  });
+
+  it('is not the same when the old comment lacks the record, or its visible text no longer has its digest', () => {
+    expect(sameReport(written(1001, []), written(1002, [record(1002)]))).toBe(false);
+    const tampered = written(1001, [record(1001)], 'the plan', '0'.repeat(64));
+    expect(sameReport(tampered, written(1002, [record(1001), record(1002)]))).toBe(false);
+  });
+
+  it('is not the same when the visible text differs outside the footer', () => {
+    const before = written(1001, [record(1001)]);
+    expect(sameReport(before, written(1002, [record(1001), record(1002)], 'another plan'))).toBe(false);
   });
 });

@@ -47,9 +47,24 @@ describe('syncDriftIssue', () => {
   it('does nothing without drift and without an issue', async () => {
     expect(await sync(false)).toEqual({ action: 'unchanged' });
     expect(writes()).toEqual([]);
+    // The labelled issues first, then (none of ours there) every open issue: ours may have lost its label.
     expect(fake.requests.map((r) => r.query)).toEqual([
       { labels: 'okta-drift', state: 'open', per_page: '100' },
+      { state: 'open', per_page: '100' },
     ]);
+  });
+
+  it('finds its issue by the marker when the token could not label it, instead of opening another', async () => {
+    fake.setMode({ labelsOnCreate: 'dropped' });
+    const opened = await sync(true, 'first');
+    expect(opened.action).toBe('opened');
+    expect(opened.warning).toContain('found by its marker');
+    expect(fake.state.issue(opened.number!)!.labels).toEqual([]);
+    const updated = await sync(true, 'second');
+    expect(updated).toMatchObject({ action: 'updated', number: opened.number });
+    const closed = await sync(false);
+    expect(closed).toMatchObject({ action: 'closed', number: opened.number });
+    expect(fake.state.issues.filter((issue) => !issue.isPullRequest)).toHaveLength(1);
   });
 
   it('opens a labelled issue, updates the same one, and leaves it alone when nothing changed', async () => {
@@ -98,7 +113,7 @@ describe('syncDriftIssue', () => {
     ]);
   });
 
-  it('ignores pull requests, other keys, unlabelled and closed issues', async () => {
+  it('ignores pull requests, other keys and closed issues', async () => {
     const pull = fake.state.addPull({
       headSha: 'a'.repeat(40),
       body: driftBody('pr'),
@@ -109,14 +124,13 @@ describe('syncDriftIssue', () => {
       body: driftBody('other', OTHER_KEY),
       labels: ['okta-drift'],
     });
-    const unlabelled = fake.state.addIssue({ title: 'x', body: driftBody('unlabelled'), labels: ['bug'] });
     const closed = fake.state.addIssue({
       title: 'x',
       body: driftBody('closed'),
       labels: ['okta-drift'],
       state: 'closed',
     });
-    const untouched = [pull.number, other.number, unlabelled.number, closed.number].map((n) => ({
+    const untouched = [pull.number, other.number, closed.number].map((n) => ({
       ...fake.state.issue(n),
     }));
 
@@ -177,13 +191,6 @@ describe('syncDriftIssue', () => {
     expect(error.message).toContain('HTTP 403: Resource not accessible by integration');
     expect(error.message).toContain('issues: write');
     expect(error.message).not.toContain(fake.token);
-  });
-
-  it('warns when GitHub dropped the label, since later runs could not find the issue', async () => {
-    fake.setMode({ labelsOnCreate: 'dropped' });
-    const result = await sync(true);
-    expect(result.action).toBe('opened');
-    expect(result.warning).toContain('okta-drift');
   });
 
   it('rejects a body without the marker for its key before sending anything', async () => {

@@ -1,13 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import type { MarkerData } from '../src/github/marker.js';
+import type { MarkerData, ReviewRecord } from '../src/github/marker.js';
 import { parseMarker, renderMarker } from '../src/github/marker.js';
 
 const base: MarkerData = {
-  v: 1,
+  v: 2,
   key: 'acme.okta.com/okta/apps',
   planHash: 'a'.repeat(64),
   headSha: 'c0ffee'.repeat(6) + 'abcd',
   state: 'planned',
+  records: [],
+};
+
+const record: ReviewRecord = {
+  planHash: 'a'.repeat(64),
+  connections: { '0oa1': 'c'.repeat(64), '0oa2': 'd'.repeat(64) },
+  pr: 12,
+  headSha: 'c0ffee'.repeat(6) + 'abcd',
+  runId: 1001,
+  at: '2026-01-01T00:00:00.000Z',
+  bodyDigest: 'e'.repeat(64),
 };
 
 /** The text of the HTML comment that the marker opens, as a browser would delimit it. */
@@ -27,7 +38,7 @@ describe('renderMarker / parseMarker', () => {
       counts: { add: 2, delta: -3 },
     };
     const body = `${renderMarker(data)}\n## Plan for acme.okta.com\n`;
-    expect(body.startsWith('<!-- okta-app-connections {"v":1,')).toBe(true);
+    expect(body.startsWith('<!-- okta-app-connections {"v":2,')).toBe(true);
     expect(parseMarker(body)).toEqual(data);
   });
 
@@ -70,9 +81,9 @@ describe('renderMarker / parseMarker', () => {
     ['JSON array', '<!-- okta-app-connections [1,2] -->'],
     ['JSON null', '<!-- okta-app-connections null -->'],
     ['unterminated', '<!-- okta-app-connections {"v":1}'],
-    ['a newer release’s version', renderMarker(base).replace('"v":1', '"v":99')],
-    ['version 0', renderMarker(base).replace('"v":1', '"v":0')],
-    ['version as a string', renderMarker(base).replace('"v":1', '"v":"1"')],
+    ['a newer release’s version', renderMarker(base).replace('"v":2', '"v":99')],
+    ['version 0', renderMarker(base).replace('"v":2', '"v":0')],
+    ['version as a string', renderMarker(base).replace('"v":2', '"v":"2"')],
     ['unknown state', renderMarker(base).replace('"planned"', '"destroyed"')],
     ['key not a string', renderMarker(base).replace(/"key":"[^"]*"/, '"key":7')],
     ['runId not a number', renderMarker({ ...base, runId: 5 }).replace('"runId":5', '"runId":"5"')],
@@ -98,6 +109,26 @@ describe('renderMarker / parseMarker', () => {
       state: 'applied',
       runId: 1001,
     });
+  });
+
+  it('version 2 carries review records and the visible text digest; a malformed record is dropped', () => {
+    const written = renderMarker({ ...base, bodyDigest: 'e'.repeat(64), records: [record] });
+    expect(parseMarker(`${written}\nvisible`)).toEqual({
+      ...base,
+      bodyDigest: 'e'.repeat(64),
+      records: [record],
+    });
+    const broken = written.replace('"runId":1001', '"runId":"1001"');
+    expect(parseMarker(broken)?.records).toEqual([]);
+    const badDigest = renderMarker({ ...base, bodyDigest: 'e'.repeat(64) }).replace(
+      `"bodyDigest":"${'e'.repeat(64)}"`,
+      '"bodyDigest":5',
+    );
+    expect(parseMarker(badDigest)).toBeUndefined();
+  });
+
+  it('writes the current version whatever version the data it is given says', () => {
+    expect(renderMarker({ ...base, v: 1 } as MarkerData)).toContain('{"v":2,');
   });
 
   it('tolerates leading whitespace before the marker', () => {

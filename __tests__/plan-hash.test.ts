@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareConnection } from '../src/resources/connection/compare.js';
-import { canonicalJson, planHash } from '../src/plan/hash.js';
+import { canonicalJson, connectionChangeHash, planHash } from '../src/plan/hash.js';
 import type { ConnectionPlan } from '../src/plan/model.js';
 import { assemblePlan } from '../src/plan/plan.js';
 import { app, live, resolvedConnection } from './helpers/plan-fixtures.js';
@@ -122,5 +122,25 @@ describe('plan hash', () => {
       { ...unchanged, appId: '0oa4444444444444444', name: 'Nothing to do', operations: [], changes: [] },
     ];
     expect(planHash(plan)).toBe('5f8044fb4aac22b9fd91876dbdc9b380f81d2dd784e2295c01aced763e54c058');
+  });
+});
+
+describe('connectionChangeHash', () => {
+  const ids = {
+    '0oa1111111111111111': 'https://a.example.com',
+    '0oa3333333333333333': 'https://old.example.com',
+  };
+
+  it('hashes one connection as the plan hash does: its change, not its neighbours, names or secrets', () => {
+    const hashes = (plan: ReturnType<typeof planFor>) =>
+      Object.fromEntries(plan.connections.map((c) => [c.appId, connectionChangeHash(c)]));
+    const first = hashes(planFor(ids));
+    expect(hashes(planFor({ ...ids, '0oa2222222222222222': 'https://b.example.com' }))).toMatchObject(first);
+    expect(hashes(planFor(ids, undefined, { SCIM_TOKEN: 'another-value' }))).toEqual(first);
+    // The unchanged connection has a hash too, and a change to it shows.
+    expect(first['0oa3333333333333333']).toMatch(/^[0-9a-f]{64}$/);
+    const drifted = hashes(planFor(ids, 'https://drifted.example.com'));
+    expect(drifted['0oa3333333333333333']).not.toBe(first['0oa3333333333333333']);
+    expect(drifted['0oa1111111111111111']).not.toBe(first['0oa1111111111111111']);
   });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { code, escapeMarkdown, httpsLink, oneLine, tableRow } from '../src/render/markdown.js';
+import {
+  code,
+  codeBlock,
+  escapeMarkdown,
+  httpsLink,
+  messageMarkdown,
+  oneLine,
+  tableRow,
+} from '../src/render/markdown.js';
+import { renderGfm } from './helpers/rendered.js';
 import { HOSTILE, markdownHazards, outsideCode } from './helpers/markdown-hazards.js';
 
 const J = '\u2060';
@@ -102,5 +111,36 @@ describe('oneLine', () => {
     expect(oneLine('a\r\nb\rc\nd\u2028e\u2029f\u0085g\vh\fi')).toBe('a b c d e f g h i');
     expect(oneLine('x\u0000y\u001bz')).toBe('x\ufffdy\ufffdz');
     expect(oneLine('tab\there')).toBe('tab\there');
+  });
+});
+
+describe('messageMarkdown', () => {
+  it('shows our quoted keys as code spans, not as literal backticks', () => {
+    const message = '`profile.settings` is for Office 365 apps only; remove `admin_password`.';
+    expect(messageMarkdown(message)).toBe(message);
+    expect(renderGfm(messageMarkdown(message))).toBe(
+      '<p><code>profile.settings</code> is for Office 365 apps only; remove <code>admin_password</code>.</p>\n',
+    );
+  });
+
+  it.each(Object.entries(HOSTILE))('renders %s between code spans as text', (_what, text) => {
+    const rendered = messageMarkdown(`key \`${text}\` in ${text} of \`x\``);
+    expect(markdownHazards(rendered)).toEqual([]);
+    expect(rendered).not.toMatch(/[\r\n\u2028\u2029\u202e]/);
+  });
+
+  it('leaves an unpaired backtick escaped, so it can open no span', () => {
+    expect(messageMarkdown('a ` b')).toBe('a \\` b');
+  });
+});
+
+describe('codeBlock', () => {
+  it('holds any text, backticks included, as one block', () => {
+    const text = '{"a":"```"}\n````';
+    const block = codeBlock(text, 'json');
+    expect(block.startsWith('`````json\n')).toBe(true);
+    expect(renderGfm(block)).toBe(
+      `<pre><code class="language-json">${text.replace(/"/g, '&quot;')}\n</code></pre>\n`,
+    );
   });
 });

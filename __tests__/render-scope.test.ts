@@ -46,13 +46,21 @@ describe('the scope and the origins in the reports', () => {
     const note =
       'read the 1 definition changed since `abcdef0`; 299 unchanged definitions were not read (the scheduled drift check reads them).';
     expect(markdown(plan)).toContain(`Scope: ${note}`);
-    expect(markdown(plan)).toContain('status: `DISABLED` → `ENABLED` · drift in Okta');
-    expect(markdown(plan)).toContain(
-      'base_url: `https://clicked.example.com/scim/v2` → `https://new.example.com/scim/v2` · from this pull request',
+    // Only the drift is marked; it has a section of its own, and the pull request's change is not in it.
+    const [changes, drift] = markdown(plan).split('#### Changes made in Okta outside this repository');
+    expect(changes).toContain(
+      '| configure + activate | base_url: `https://clicked.example.com/scim/v2` → `https://new.example.com/scim/v2`<br>',
     );
+    expect(changes).not.toContain('status:');
+    expect(drift!.split('<details>')[0]).toContain('| status: `DISABLED` → `ENABLED` |');
+    expect(drift!.split('<details>')[0]).not.toContain('base_url');
+    expect(markdown(plan)).not.toContain('from this pull request');
     const text = renderPlanText(plan);
     expect(text).toContain(`Scope: ${note.replace('`abcdef0`', 'abcdef0')}`);
-    expect(text).toContain('status: "DISABLED" → "ENABLED" · drift in Okta');
+    expect(text).toContain('status: "DISABLED" → "ENABLED" · changed in Okta outside this repository');
+    expect(text).toContain(
+      'base_url: "https://clicked.example.com/scim/v2" → "https://new.example.com/scim/v2"\n',
+    );
   });
 
   it('says when nothing changed, and says nothing about scope when all were read as asked', async () => {
@@ -63,7 +71,7 @@ describe('the scope and the origins in the reports', () => {
     const all = await planWith({ mode: 'all', unread: 0 });
     expect(markdown(all)).not.toContain('Scope:');
     expect(renderPlanText(all)).not.toContain('Scope:');
-    expect(markdown(all)).not.toMatch(/from this pull request|drift in Okta/);
+    expect(markdown(all)).not.toMatch(/from this pull request|outside this repository/);
   });
 
   it('gives the reason for reading everything, as text that cannot mention, link or break a line', async () => {

@@ -113,6 +113,7 @@ describe('the action reads its inputs by the table', () => {
       driftIssue: false,
       exportApps: 'all',
       maxDeactivations: 5,
+      prLabels: false,
       scope: 'auto',
     });
   });

@@ -63,14 +63,31 @@ export async function startE2E(options: { sim?: SimOptions; definitions?: string
     env: { ...SECRET_ENV },
   });
   const repository = { default_branch: 'main', full_name: 'acme/okta-config' };
+  // Every run gets its own id, and GitHub knows each pull request run (apply checks a record's run).
+  let nextRunId = 1001;
+  const runId = (extra: Partial<ActionRunOptions>) => extra.runId ?? String(nextRunId++);
+  const registerPullRequestRun = (id: string, extra: Partial<ActionRunOptions>) => {
+    const pr = (extra.payload?.pull_request ?? {}) as { number?: number; head?: { sha?: string } };
+    const number = pr.number ?? PR_NUMBER;
+    github.state.addRun({
+      id: Number(id),
+      event: extra.eventName ?? 'pull_request',
+      headSha: pr.head?.sha ?? HEAD_SHA,
+      headBranch: github.state.pull(number)?.headRef ?? `change-${number}`,
+      pullRequests: [number],
+    });
+  };
   return {
     sim,
     github,
     workspace,
     secrets: [sim.apiToken, github.token, ...Object.values(SECRET_ENV)],
-    pullRequest: (extra = {}) =>
-      runAction({
+    pullRequest: (extra = {}) => {
+      const id = runId(extra);
+      registerPullRequestRun(id, extra);
+      return runAction({
         ...base({}),
+        runId: id,
         eventName: 'pull_request',
         ref: `refs/pull/${PR_NUMBER}/merge`,
         sha: '9999999999999999999999999999999999999999',
@@ -81,10 +98,12 @@ export async function startE2E(options: { sim?: SimOptions; definitions?: string
         },
         ...extra,
         inputs: { ...base({}).inputs, ...extra.inputs },
-      }),
+      });
+    },
     push: (extra = {}) =>
       runAction({
         ...base({}),
+        runId: runId(extra),
         eventName: 'push',
         ref: 'refs/heads/main',
         sha: MERGE_SHA,
@@ -95,6 +114,7 @@ export async function startE2E(options: { sim?: SimOptions; definitions?: string
     dispatch: (inputs, extra = {}) =>
       runAction({
         ...base(inputs),
+        runId: runId(extra),
         eventName: 'workflow_dispatch',
         sha: MERGE_SHA,
         payload: { repository },

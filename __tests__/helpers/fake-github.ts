@@ -9,13 +9,13 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { answerGraphql } from './fake-github/graphql.js';
-import { badCredentials, HttpError, notFound, type Reply } from './fake-github/http.js';
-import { REPO_ID } from './fake-github/json.js';
+import { badCredentials, forbidden, HttpError, notFound, type Reply } from './fake-github/http.js';
+import { REPO_ID, userJson } from './fake-github/json.js';
 import { restRoutes, type FakeGitHubModes } from './fake-github/routes.js';
 import { FakeGitHubState } from './fake-github/state.js';
 
 export type { FakeGitHubModes } from './fake-github/routes.js';
-export type { FakeComment, FakeIssue, FakePull } from './fake-github/state.js';
+export type { FakeComment, FakeDeployment, FakeIssue, FakePull } from './fake-github/state.js';
 export { FakeGitHubState };
 
 export interface FakeGitHubOptions extends Partial<FakeGitHubModes> {
@@ -56,6 +56,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     issueWrites: options.issueWrites ?? 'ok',
     minimize: options.minimize ?? 'ok',
     labelsOnCreate: options.labelsOnCreate ?? 'kept',
+    viewer: options.viewer ?? 'ok',
+    restUser: options.restUser ?? 'ok',
+    deployments: options.deployments ?? 'ok',
+    labelWrites: options.labelWrites ?? 'ok',
   };
   const state = new FakeGitHubState(options.viewerLogin ?? 'github-actions[bot]');
   const requests: RecordedRequest[] = [];
@@ -65,6 +69,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
 
   const handle = (method: string, url: URL, body: Record<string, unknown>): Reply => {
     if (method === 'POST' && url.pathname === '/graphql') return answerGraphql(state, modes, body);
+    if (method === 'GET' && url.pathname === '/user') return authenticatedUser(state, modes);
     // Link headers point at /repositories/{id}/…, like GitHub's; accept both spellings.
     const local = url.pathname.startsWith(`/repositories/${REPO_ID}/`)
       ? url.pathname.slice(`/repositories/${REPO_ID}`.length)
@@ -134,6 +139,13 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+/** REST `GET /user`: GitHub refuses it for installation tokens such as the default GITHUB_TOKEN. */
+function authenticatedUser(state: FakeGitHubState, modes: FakeGitHubModes): Reply {
+  if (modes.restUser === 'forbidden') throw forbidden('users/users#get-the-authenticated-user');
+  if (modes.restUser === 'error') throw new HttpError(502, { message: 'Server Error' });
+  return { status: 200, body: userJson(state.viewerLogin) };
 }
 
 function isWrite({ method, path, body }: RecordedRequest): boolean {

@@ -72,6 +72,8 @@ export interface Annotation {
 
 export interface ActionRun extends ProcessRun {
   outputs: Record<string, string>;
+  /** Every value each output was set to, in order (the last one is in `outputs`). */
+  outputWrites: Record<string, string[]>;
   summary: string;
   annotations: Annotation[];
   runnerTemp: string;
@@ -134,11 +136,13 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
     cwd: options.workspace,
     env,
   });
+  const outputText = await readFile(outputFile, 'utf8');
   return {
     code,
     stdout,
     stderr,
-    outputs: parseOutputFile(await readFile(outputFile, 'utf8')),
+    outputs: parseOutputFile(outputText),
+    outputWrites: parseOutputWrites(outputText),
     summary: await readFile(summaryFile, 'utf8'),
     annotations: parseAnnotations(stdout),
     runnerTemp,
@@ -147,7 +151,13 @@ export async function runAction(options: ActionRunOptions): Promise<ActionRun> {
 
 /** GITHUB_OUTPUT as @actions/core writes it: `name<<delimiter` blocks. */
 export function parseOutputFile(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {};
+  return Object.fromEntries(
+    Object.entries(parseOutputWrites(text)).map(([name, values]) => [name, values.at(-1)!]),
+  );
+}
+
+function parseOutputWrites(text: string): Record<string, string[]> {
+  const outputs: Record<string, string[]> = {};
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const match = /^([^<=]+)<<(.+)$/.exec(lines[i]!);
@@ -155,7 +165,7 @@ export function parseOutputFile(text: string): Record<string, string> {
     const [, name, delimiter] = match;
     const value: string[] = [];
     for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i]!);
-    outputs[name!] = value.join('\n');
+    (outputs[name!] ??= []).push(value.join('\n'));
   }
   return outputs;
 }

@@ -213,7 +213,7 @@ async function applyInCli({
     err(`Nothing was applied: ${outcome.reason}`);
     return 2;
   }
-  err(outcome.note);
+  err(outcome.decision.note);
   out(
     json
       ? JSON.stringify({ plan: outcome.plan, apply: outcome.report }, null, 2)

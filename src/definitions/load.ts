@@ -8,7 +8,7 @@ import { describeIssue } from './messages.js';
 import { ProblemList, type ProblemCounts } from './problem-list.js';
 import { checkConnectionRules, reservedEnvProblem } from './rules.js';
 import { connectionSchema, type ConnectionInput } from '../resources/connection/schema.js';
-import { definitionFileSchema, SECRET_FIELDS } from './schema.js';
+import { definitionFileSchema, SECRET_FIELDS, WRITE_ONLY_FIELDS } from './schema.js';
 import { isEnvRef, type ConnectionDefinition, type Problem, type SourceLocation } from './types.js';
 import type { z } from 'zod';
 
@@ -199,6 +199,8 @@ interface EnvUse {
   location: SourceLocation;
   name: string;
   secret: boolean;
+  /** Read into a field plans show (not a write-only one). */
+  shown: boolean;
 }
 
 /** The id and every `{ env }` use of a connection, read from the raw value so broken connections count too. */
@@ -215,6 +217,7 @@ function collectReferences(raw: unknown, index: number, parsed: ParsedFile, refs
         location,
         name: value.env,
         secret: SECRET_FIELDS.has(sub.at(-1)!),
+        shown: !WRITE_ONLY_FIELDS.has(sub.at(-1)!),
       });
     } else if (value && typeof value === 'object' && !Array.isArray(value)) {
       for (const [key, inner] of Object.entries(value)) visit(inner, [...sub, key]);
@@ -282,13 +285,13 @@ function checkAcrossFiles({ ids, envUses }: FileReferences, visibleEnv?: readonl
     const reserved = reservedEnvProblem(ref.name);
     if (reserved) {
       problems.push({ ...ref.location, severity: 'error', message: `\`${ref.field}\`: ${reserved}` });
-    } else if (!ref.secret && secretNames.has(ref.name)) {
+    } else if (ref.shown && secretNames.has(ref.name)) {
       problems.push({
         ...ref.location,
         severity: 'error',
         message: `\`${ref.field}\` reads ${ref.name}, which holds a secret elsewhere in the definitions; a visible field would print it in plans. Use a separate variable.`,
       });
-    } else if (!ref.secret && visibleEnv && !visibleEnv.includes(ref.name)) {
+    } else if (ref.shown && visibleEnv && !visibleEnv.includes(ref.name)) {
       problems.push({
         ...ref.location,
         severity: 'error',

@@ -28,6 +28,9 @@ export const KEYS = {
 /** Fields whose value is a secret: only env references are allowed. */
 export const SECRET_FIELDS = new Set(['token', 'admin_password']);
 
+/** Fields sent to Okta but never returned by it: never shown or compared, so they need no `visible-env`. */
+export const WRITE_ONLY_FIELDS = new Set([...SECRET_FIELDS, 'admin_username']);
+
 export function definitionJsonSchema(): Record<string, unknown> {
   return {
     ...z.toJSONSchema(definitionFileSchema, { io: 'input', target: 'draft-7' }),

@@ -29,6 +29,8 @@ export interface ExportVariable {
   name: string;
   /** Holds a secret (create it as a GitHub secret), or a plain per-org value. */
   secret: boolean;
+  /** Feeds a field plans show, so `visible-env` must name it (not so for write-only values). */
+  shown: boolean;
   /** What to put in it. */
   description: string;
   appId: string;

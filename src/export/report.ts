@@ -134,7 +134,7 @@ export function visibleEnvNote(
   variables: readonly ExportVariable[],
   quote: (name: string) => string,
 ): string[] {
-  const shown = variables.filter((v) => !v.secret).map((v) => quote(v.name));
+  const shown = variables.filter((v) => v.shown).map((v) => quote(v.name));
   return shown.length === 0
     ? []
     : [

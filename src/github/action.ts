@@ -53,12 +53,21 @@ export async function runAction(): Promise<void> {
     else if (route.command === 'plan') await (await import('./plan.js')).planInAction(run);
     else await (await import('./apply.js')).applyInAction(run);
   } catch (error) {
+    if (isOktaFailure(error)) setOutputs({ 'failure-reason': 'okta-unreachable' });
     setFailed(secrets.redact(describeFailure(error)));
   } finally {
     await writeSummary().catch((error: unknown) =>
       warning(`The job summary could not be written: ${secrets.redact(describeFailure(error))}`),
     );
   }
+}
+
+/**
+ * Okta could not be used at all (no answer, refused credentials): the run stopped before any plan. By name:
+ * this module does not load the Okta client.
+ */
+function isOktaFailure(error: unknown): boolean {
+  return error instanceof Error && ['OktaApiError', 'OktaNetworkError'].includes(error.name);
 }
 
 function describeFailure(error: unknown): string {

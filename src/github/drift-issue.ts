@@ -1,7 +1,8 @@
 /**
  * One open issue per `key` while Okta differs from the definitions: opened or updated when drift is
- * found, commented and closed when it is gone. Found by the `okta-drift` label plus our marker, on an
- * issue the token's identity opened: anyone can open an issue with the label and a marker, and such an
+ * found, commented and closed when it is gone. Found by our marker on an issue the token's identity
+ * opened (the `okta-drift` label only narrows the first search: a token that may not set labels leaves
+ * the issue unlabelled, and it must still be found). Anyone can open an issue with a marker, and such an
  * issue is never updated, closed or commented on by us.
  */
 import type { Octokit } from './octokit.js';
@@ -12,6 +13,7 @@ import {
   isGitHubError,
   tokenLogin,
 } from './octokit.js';
+import { sameReport } from './comment.js';
 import { parseMarker } from './marker.js';
 import { COMMENT_LIMIT } from './limits.js';
 
@@ -87,21 +89,28 @@ export async function syncDriftIssue(
   }
 }
 
-/** Open issues (not PRs) that the token's identity opened with the drift label and the marker for `key`, newest first. */
+/**
+ * Open issues (not PRs) that the token's identity opened with the marker for `key`, newest first: those
+ * with the drift label, else (an unlabelled one, or none yet) every open issue.
+ */
 async function findOpenDriftIssues(
   octokit: Octokit,
   owner: string,
   repo: string,
   key: string,
 ): Promise<OpenDriftIssue[]> {
-  const issues = await octokit.paginate(octokit.rest.issues.listForRepo, {
-    owner,
-    repo,
-    labels: DRIFT_LABEL,
-    state: 'open',
-    per_page: 100,
-  });
-  const marked = issues.filter((issue) => !issue.pull_request && parseMarker(issue.body)?.key === key);
+  const list = (labels?: string) =>
+    octokit.paginate(octokit.rest.issues.listForRepo, {
+      owner,
+      repo,
+      state: 'open',
+      per_page: 100,
+      ...(labels && { labels }),
+    });
+  const markedIn = (issues: Awaited<ReturnType<typeof list>>) =>
+    issues.filter((issue) => !issue.pull_request && parseMarker(issue.body)?.key === key);
+  let marked = markedIn(await list(DRIFT_LABEL));
+  if (marked.length === 0) marked = markedIn(await list());
   if (marked.length === 0) return [];
   const login = await tokenLogin(octokit);
   return marked
@@ -121,7 +130,8 @@ async function upsert(
   existing: OpenDriftIssue | undefined,
 ): Promise<DriftIssueResult> {
   if (existing) {
-    if (existing.title === title && existing.body === body) {
+    // The same drift as last time: nothing to edit (only the run that found it would differ).
+    if (existing.title === title && sameReport(existing.body, body)) {
       return { action: 'unchanged', number: existing.number, url: existing.url };
     }
     await octokit.rest.issues.update({ owner, repo, issue_number: existing.number, title, body });
@@ -134,7 +144,7 @@ async function upsert(
   );
   // GitHub silently drops labels when the token may not set them; unlabelled, the next run would not find it.
   if (!labelled) {
-    result.warning = `GitHub did not set the "${DRIFT_LABEL}" label on issue #${data.number} (the token may not set labels here), so later runs will not find it. Add the label by hand.`;
+    result.warning = `GitHub did not set the "${DRIFT_LABEL}" label on issue #${data.number} (the token may not set labels here), so it is found by its marker alone. Add the label by hand to make it easy to filter.`;
   }
   return result;
 }

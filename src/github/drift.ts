@@ -1,14 +1,18 @@
 import { info, warning } from './runner.js';
 import type { Plan } from '../plan/model.js';
-import { code } from '../render/markdown.js';
-import { renderPlanMarkdown } from '../render/plan-markdown.js';
+import { code, escapeMarkdown } from '../render/markdown.js';
+import { renderPlanMarkdown, type ReportContext } from '../render/plan-markdown.js';
 import { COMMENT_LIMIT } from './limits.js';
 import { syncDriftIssue } from './drift-issue.js';
 import { renderMarker } from './marker.js';
 import type { CommentTarget } from './publish.js';
 
 /** On schedule: one open issue while the org drifts from the repository, closed once in sync. */
-export async function runDriftCheck(target: CommentTarget, plan: Plan): Promise<void> {
+export async function runDriftCheck(
+  target: CommentTarget,
+  plan: Plan,
+  report: Pick<ReportContext, 'label' | 'plannedAt' | 'runUrl' | 'runNumber'>,
+): Promise<void> {
   const { octokit, context, secrets } = target;
   if (!octokit) {
     warning('drift-issue is on but there is no `github-token`: no drift issue was written.');
@@ -23,15 +27,26 @@ export async function runDriftCheck(target: CommentTarget, plan: Plan): Promise<
     state: 'planned',
     runId: context.runId,
   });
-  const intro = `Okta org ${code(plan.org)} differs from the definitions in ${code(plan.path)} (checked in [this run](${context.runUrl})). Someone changed it outside this repository, or a merge was not applied. Merge a change to the definitions, or run apply, to bring them back in line.`;
+  const label = report.label ?? plan.key;
+  // No merge is coming here: say what differs and the two ways to end it. The run is linked in the footer,
+  // so a later check that finds the same drift leaves the issue as it is.
+  const intro = [
+    `Okta org ${code(plan.org)} differs from the definitions in ${code(plan.path)}: someone changed it outside this repository, or a merged change was not applied.`,
+    '',
+    'To fix it, either:',
+    '- keep what Okta has: change the definitions to match it in a pull request (its plan then shows no change for these connections), or',
+    "- restore the definitions: run the apply workflow by hand (`command: apply`, with the `plan-hash` of this plan's run).",
+    '',
+    'This issue is updated by each scheduled check and closed once Okta matches the definitions again.',
+  ].join('\n');
   const body = secrets.redact(
     renderPlanMarkdown(
       plan,
       {
         state: 'planned',
+        purpose: 'drift',
         headSha: context.sha,
-        runUrl: context.runUrl,
-        runNumber: context.runNumber,
+        ...report,
         notes: [intro],
       },
       COMMENT_LIMIT,
@@ -44,9 +59,9 @@ export async function runDriftCheck(target: CommentTarget, plan: Plan): Promise<
       repo: context.repo,
       key: plan.key,
       drifted,
-      title: `Okta drift: ${plan.org} differs from the definitions`,
+      title: `Okta drift: ${label} differs from the definitions`,
       body,
-      closeComment: `Okta ${code(plan.org)} matches the definitions again (checked in [this run](${context.runUrl})). Closing.`,
+      closeComment: `Okta ${escapeMarkdown(label)} matches the definitions again (checked in [this run](${context.runUrl})). Closing.`,
     });
     if (result.warning) warning(secrets.redact(result.warning));
     info(`Drift issue: ${result.action}${result.url ? ` ${result.url}` : ''}`);

@@ -8,6 +8,7 @@ import {
   parseOrg,
   parseVariableNames,
   parseWholeNumber,
+  SettingsError,
 } from '../run/parse.js';
 import {
   DEFAULT_MAX_CONCURRENCY,
@@ -50,6 +51,10 @@ export interface ActionSettings {
   exportApps: AppSelection;
   maxDeactivations: number;
   scope: ScopeSetting;
+  /** Heads the comment, the summary and the drift issue; absent: the org host and definitions path. */
+  label?: string;
+  /** Label pull requests by what their plan does (okta:changes, okta:deactivation, okta:no-changes). */
+  prLabels: boolean;
 }
 
 export function readActionSettings(workspace: string, secrets: SecretRegistry): ActionSettings {
@@ -117,7 +122,23 @@ export function readActionSettings(workspace: string, secrets: SecretRegistry): 
       100_000,
     ),
     scope: parseChoice('scope', input('scope'), ['auto', 'changed', 'all'], INPUTS.scope.default),
+    ...optional('label', parseLabel(input('label'))),
+    prLabels: parseBoolean('pr-labels', input('pr-labels')),
   };
+}
+
+/** The longest `label`: a headline, not a paragraph. */
+const LABEL_CHARS = 100;
+
+function parseLabel(value: string): string | undefined {
+  const label = value.trim();
+  if (label === '') return undefined;
+  if (label.length > LABEL_CHARS || /[\r\n]/.test(label)) {
+    throw new SettingsError(
+      `\`label\` must be one line of at most ${LABEL_CHARS} characters (it heads the PR comment); got ${label.length} characters. Shorten it.`,
+    );
+  }
+  return label;
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {

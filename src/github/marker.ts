@@ -9,9 +9,10 @@
  * reviewed before an upgrade still counts at merge; a marker from a newer release is not understood and
  * counts as no marker. A new version gets its own reader in READERS; older readers stay.
  */
+import { createHash } from 'node:crypto';
 import type { ReportState } from '../render/plan-markdown.js';
 
-export const MARKER_VERSION = 1;
+export const MARKER_VERSION = 2;
 
 export type MarkerState = ReportState;
 
@@ -32,8 +33,29 @@ export interface MarkerData {
   headSha: string;
   state: MarkerState;
   runId?: number;
+  /** sha256 of the visible text (everything after the marker) this write put in the body. */
+  bodyDigest?: string;
+  /**
+   * Version 2: the review records, oldest first: one per plan run that showed a plan here. Only plan runs
+   * add one; outcome writes (`applied`, `plan-changed`, ...) carry them over unchanged.
+   */
+  records?: ReviewRecord[];
   /** Further JSON values a caller wants recorded; kept through a round trip. */
   [extra: string]: unknown;
+}
+
+/** What one plan run showed on a pull request: the evidence of review that apply checks (README: Security model). */
+export interface ReviewRecord {
+  planHash: string;
+  /** Every connection the plan covered (app id → its change hash), unchanged ones too. */
+  connections: Record<string, string>;
+  pr: number;
+  headSha: string;
+  runId: number;
+  /** When the plan run wrote it (ISO time): approvals are matched against it. */
+  at: string;
+  /** sha256 of the visible plan text the run wrote. */
+  bodyDigest: string;
 }
 
 const PREFIX = '<!-- okta-app-connections ';
@@ -44,7 +66,8 @@ const MARKER_PATTERN = /^\s*<!-- okta-app-connections ([\s\S]*?) -->/;
 const JSON_STRING = /"(?:[^"\\]|\\.)*"/g;
 
 export function renderMarker(data: Omit<MarkerData, 'v'>): string {
-  const { key, planHash, headSha, state, ...extra } = data;
+  // A caller's `v` never overrides the version this release writes.
+  const { key, planHash, headSha, state, v: _ignored, ...extra } = data as MarkerData;
   const json = JSON.stringify({ v: MARKER_VERSION, key, planHash, headSha, state, ...extra });
   return `${PREFIX}${escapeForHtmlComment(json)}${SUFFIX}`;
 }
@@ -91,5 +114,46 @@ function readV1(value: object): MarkerData | undefined {
   return valid ? (data as MarkerData) : undefined;
 }
 
+/** Version 2: version 1 plus `bodyDigest` and `records`; malformed records are dropped (they prove nothing). */
+function readV2(value: object): MarkerData | undefined {
+  const data = readV1(value);
+  if (!data) return undefined;
+  const { bodyDigest, records } = data;
+  if (bodyDigest !== undefined && typeof bodyDigest !== 'string') return undefined;
+  return { ...data, records: Array.isArray(records) ? records.filter(isReviewRecord) : [] };
+}
+
+function isReviewRecord(value: unknown): value is ReviewRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  const connections = record.connections;
+  return (
+    typeof record.planHash === 'string' &&
+    typeof record.pr === 'number' &&
+    typeof record.headSha === 'string' &&
+    typeof record.runId === 'number' &&
+    typeof record.at === 'string' &&
+    typeof record.bodyDigest === 'string' &&
+    typeof connections === 'object' &&
+    connections !== null &&
+    !Array.isArray(connections) &&
+    Object.values(connections).every((hash) => typeof hash === 'string')
+  );
+}
+
 /** One reader per version this release understands: every version up to MARKER_VERSION. */
-const READERS = new Map<unknown, (value: object) => MarkerData | undefined>([[1, readV1]]);
+const READERS = new Map<unknown, (value: object) => MarkerData | undefined>([
+  [1, readV1],
+  [2, readV2],
+]);
+
+/** The visible part of a body the marker starts: what `bodyDigest` covers. */
+export function visibleText(body: string): string {
+  const match = MARKER_PATTERN.exec(body);
+  return match ? body.slice(match[0].length) : body;
+}
+
+/** sha256 of a body's visible text: what `bodyDigest` holds. */
+export function digestOfVisible(body: string): string {
+  return createHash('sha256').update(visibleText(body), 'utf8').digest('hex');
+}

@@ -21,30 +21,58 @@ class UnexpectedAnswerError extends Error {
   override name = 'UnexpectedGitHubAnswer';
 }
 
+/** GitHub could not say who the token is: our comments cannot be told from anyone's. */
+export class UnknownIdentityError extends UnexpectedAnswerError {}
+
 const VIEWER_QUERY = 'query { viewer { login } }';
+/** The identity behind the workflow's default GITHUB_TOKEN, which neither GraphQL `viewer` nor `GET /user` may name. */
+const ACTIONS_BOT = 'github-actions[bot]';
 // One question per octokit (one token): every comment and issue lookup of a run shares the answer.
 const tokenLogins = new WeakMap<Octokit, Promise<string>>();
 
 /**
  * The login of the identity behind the token: `github-actions[bot]` for the workflow's GITHUB_TOKEN, the
- * user of a PAT, `<app>[bot]` for a GitHub App token. GraphQL `viewer` answers for all three (REST
- * `GET /user` does not for GITHUB_TOKEN). A failure is not remembered, so a later call asks again.
+ * user of a PAT, `<app>[bot]` for a GitHub App token. Asks GraphQL `viewer`, then REST `GET /user`; when
+ * both are refused with 403 (an installation token such as the default GITHUB_TOKEN), it is
+ * `github-actions[bot]`. Anything else is an error (the caller says so). A failure is not remembered.
  */
 export function tokenLogin(octokit: Octokit): Promise<string> {
   let login = tokenLogins.get(octokit);
   if (!login) {
-    login = octokit.graphql<{ viewer?: { login?: unknown } }>(VIEWER_QUERY).then(({ viewer }) => {
-      if (typeof viewer?.login !== 'string' || viewer.login === '') {
-        throw new UnexpectedAnswerError(
-          'GitHub did not say which user the github-token belongs to (GraphQL viewer).',
-        );
-      }
-      return viewer.login;
-    });
+    login = askLogin(octokit);
     login.catch(() => tokenLogins.delete(octokit));
     tokenLogins.set(octokit, login);
   }
   return login;
+}
+
+async function askLogin(octokit: Octokit): Promise<string> {
+  let viewerError: unknown;
+  try {
+    const { viewer } = await octokit.graphql<{ viewer?: { login?: unknown } }>(VIEWER_QUERY);
+    if (typeof viewer?.login === 'string' && viewer.login !== '') return viewer.login;
+    viewerError = new UnexpectedAnswerError('GraphQL viewer named no login');
+  } catch (error) {
+    if (!isGitHubError(error)) throw error;
+    viewerError = error;
+  }
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated();
+    if (typeof data.login === 'string' && data.login !== '') return data.login;
+  } catch (error) {
+    if (!isGitHubError(error)) throw error;
+    const graphqlForbidden = /FORBIDDEN|not accessible by integration/i.test(
+      describeGitHubError(viewerError),
+    );
+    const viewerRefused = githubErrorStatus(viewerError) === 403 || graphqlForbidden;
+    if (githubErrorStatus(error) === 403 && viewerRefused) return ACTIONS_BOT;
+    throw new UnknownIdentityError(
+      `GitHub did not say which identity the github-token belongs to (GraphQL viewer: ${describeGitHubError(viewerError)}; GET /user: ${describeGitHubError(error)}).`,
+    );
+  }
+  throw new UnknownIdentityError(
+    'GitHub did not say which identity the github-token belongs to (GraphQL viewer and GET /user named no login).',
+  );
 }
 
 /** True when a comment's or issue's `user` is `login`. GitHub logins are unique regardless of case. */

@@ -1,7 +1,6 @@
 /** `plan` in the action: outputs, plan file, log, job summary, the PR comment and the drift issue. */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { OKTA_UNREACHABLE } from '../okta/errors.js';
 import type { Plan } from '../plan/model.js';
 import { planKey } from '../plan/plan.js';
 import { renderPlanMarkdown, type ReportContext } from '../render/plan-markdown.js';
@@ -12,9 +11,10 @@ import type { SecretRegistry } from '../secrets.js';
 import { requireOkta, type ActionRun } from './action-run.js';
 import type { RunContext } from './context.js';
 import { runDriftCheck } from './drift.js';
+import { labelPullRequest } from './labels.js';
 import { isPullRequestEvent } from './events.js';
 import { createOctokit } from './octokit.js';
-import { setOutputs } from './outputs.js';
+import { planFailureReason, setOutputs } from './outputs.js';
 import { scopeOfEvent } from './scope.js';
 import { publishComment, publishInvalidComment, type CommentTarget } from './publish.js';
 import { reportDefinitions } from './report.js';
@@ -52,18 +52,30 @@ export async function planInAction(run: ActionRun): Promise<void> {
   }
   const { plan } = outcome;
   await reportPlanBasics(plan, context, ports.secrets);
+  setOutputs({ 'failure-reason': planFailureReason(plan) });
   logGroup('Okta plan', () => ports.logger.info(renderPlanText(plan)));
   const report: ReportContext = {
     state: 'planned',
     headSha: context.headSha,
     runUrl: context.runUrl,
     runNumber: context.runNumber,
+    plannedAt: new Date(),
+    ...(settings.label && { label: settings.label }),
   };
   appendSummary(ports.secrets.redact(renderPlanMarkdown(plan, report, SUMMARY_LIMIT)));
   if (isPullRequestEvent(context) && context.pullRequestNumber) {
-    await publishComment(target, context.pullRequestNumber, plan, { ...report, headSha: context.headSha });
+    await publishComment(
+      target,
+      context.pullRequestNumber,
+      plan,
+      { ...report, headSha: context.headSha },
+      { pr: context.pullRequestNumber },
+    );
   }
-  if (context.eventName === 'schedule' && settings.driftIssue) await runDriftCheck(target, plan);
+  if (isPullRequestEvent(context) && context.pullRequestNumber && settings.prLabels) {
+    await labelPullRequest(target, context.pullRequestNumber, plan);
+  }
+  if (context.eventName === 'schedule' && settings.driftIssue) await runDriftCheck(target, plan, report);
   if (plan.counts.errors > 0) {
     setFailed(
       `${plan.counts.errors} connection(s) could not be planned; see the errors above and in the job summary.`,
@@ -74,7 +86,13 @@ export async function planInAction(run: ActionRun): Promise<void> {
 /** Where comments go; without a token, nowhere (a warning says so). */
 export function commentTarget({ settings, context, ports }: ActionRun): CommentTarget {
   const octokit = settings.githubToken ? createOctokit(settings.githubToken, context.apiUrl) : undefined;
-  return { octokit, context, secrets: ports.secrets, mode: settings.comment };
+  return {
+    octokit,
+    context,
+    secrets: ports.secrets,
+    mode: settings.comment,
+    ...(settings.label && { label: settings.label }),
+  };
 }
 
 /** The plan's outputs and its JSON file under RUNNER_TEMP (redacted like everything else). */
@@ -96,8 +114,6 @@ export async function reportPlanBasics(
     'to-update-features': plan.counts.toUpdateFeatures,
     unchanged: plan.counts.unchanged,
     errors: plan.counts.errors,
-    ...(plan.connections.some((connection) => connection.error?.code === OKTA_UNREACHABLE) && {
-      'failure-reason': OKTA_UNREACHABLE,
-    }),
+    'consent-needed': plan.counts.toConsent,
   });
 }

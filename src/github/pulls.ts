@@ -1,47 +1,52 @@
-/** The pull request a push to the default branch came from, and the plan recorded in its comment. */
+/** The pull requests a push to the default branch merged, as GitHub lists them per commit. */
 import type { Octokit } from './octokit.js';
-import type { MarkerData } from './marker.js';
-import { findStickyComments } from './comment.js';
 
 export interface MergedPullRequest {
   number: number;
   mergedAt: string;
   headSha: string;
-  baseRef: string;
+  headRef: string;
+  mergeCommitSha: string;
 }
 
+/** Bound on the commits asked about (one request each). */
+const COMMITS_ASKED = 100;
+
 /**
- * The merged PR whose merge commit is `sha` (merge, squash or the last commit of a rebase merge), or
- * undefined for a direct push. Other PRs that merely contain the commit do not count.
+ * The pull requests merged into `defaultBranch` whose merge commit (merge, squash, or the last commit of a
+ * rebase merge) is one of `commits`, oldest merge first. Pull requests that merely contain one of the commits
+ * (a branch built on another) do not count.
  */
-export async function findMergedPullRequest(
+export async function mergedPullRequestsOf(
   octokit: Octokit,
-  { owner, repo, sha }: { owner: string; repo: string; sha: string },
-): Promise<MergedPullRequest | undefined> {
-  const pulls = await octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, {
+  {
     owner,
     repo,
-    commit_sha: sha,
-    per_page: 100,
-  });
-  const merged = pulls.find((pull) => pull.merge_commit_sha === sha && pull.merged_at);
-  if (!merged?.merged_at) return undefined;
-  return {
-    number: merged.number,
-    mergedAt: merged.merged_at,
-    headSha: merged.head.sha,
-    baseRef: merged.base.ref,
-  };
-}
-
-/**
- * The marker of the newest sticky comment with `key` on the PR that the token's identity wrote: the plan
- * that was reviewed. A marker posted by anyone else is never the reviewed plan.
- */
-export async function getPlanMarkerOfPullRequest(
-  octokit: Octokit,
-  { owner, repo, number, key }: { owner: string; repo: string; number: number; key: string },
-): Promise<MarkerData | undefined> {
-  const comments = await findStickyComments(octokit, { owner, repo, issueNumber: number, key });
-  return comments.at(-1)?.marker;
+    commits,
+    defaultBranch,
+  }: { owner: string; repo: string; commits: readonly string[]; defaultBranch: string },
+): Promise<MergedPullRequest[]> {
+  const inRange = new Set(commits);
+  const found = new Map<number, MergedPullRequest>();
+  // Newest commits first: those are the merge commits when the range is longer than the bound.
+  for (const sha of [...commits].reverse().slice(0, COMMITS_ASKED)) {
+    const pulls = await octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, {
+      owner,
+      repo,
+      commit_sha: sha,
+      per_page: 100,
+    });
+    for (const pull of pulls) {
+      if (!pull.merged_at || !pull.merge_commit_sha || !inRange.has(pull.merge_commit_sha)) continue;
+      if (pull.base.ref !== defaultBranch || found.has(pull.number)) continue;
+      found.set(pull.number, {
+        number: pull.number,
+        mergedAt: pull.merged_at,
+        headSha: pull.head.sha,
+        headRef: pull.head.ref,
+        mergeCommitSha: pull.merge_commit_sha,
+      });
+    }
+  }
+  return [...found.values()].sort((a, b) => a.mergedAt.localeCompare(b.mergedAt) || a.number - b.number);
 }

@@ -3,6 +3,7 @@ import type { LoadedDefinitions } from '../definitions/load.js';
 import type { Problem } from '../definitions/types.js';
 import { countProblems, problemsMarkdown } from '../render/problems.js';
 import { annotateProblems } from './annotations.js';
+import { setOutputs } from './outputs.js';
 import { appendSummary, info, setFailed } from './runner.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -32,6 +33,8 @@ export function reportDefinitions(
       problemsMarkdown(problems, undefined, loaded.unlisted),
     ].join('\n'),
   );
-  if (errors > 0) setFailed(headline.replace(/^❌ /, ''));
-  else info(headline.replace(/^✅ /, ''));
+  if (errors > 0) {
+    setOutputs({ 'failure-reason': 'invalid-definitions' });
+    setFailed(headline.replace(/^❌ /, ''));
+  } else info(headline.replace(/^✅ /, ''));
 }

@@ -1,50 +1,93 @@
-/** The evidence of review for a push to the default branch: the plan hash on the merged PR's own comment. */
-import type { Plan } from '../plan/model.js';
+/**
+ * The evidence of review for a push to the default branch: the pull requests merged since the last
+ * successful apply (the ledger), each with its own review record.
+ */
 import type { ReviewEvidence } from '../run/review.js';
 import type { RunContext } from './context.js';
-import { describeGitHubError, type Octokit } from './octokit.js';
-import { findMergedPullRequest, getPlanMarkerOfPullRequest } from './pulls.js';
+import { commitsBetween, lastAppliedCommit, type LedgerRef } from './ledger.js';
+import {
+  describeGitHubError,
+  githubErrorStatus,
+  isGitHubError,
+  tokenLogin,
+  type Octokit,
+} from './octokit.js';
+import { mergedPullRequestsOf, type MergedPullRequest } from './pulls.js';
+import { pullRequestEvidence } from './records.js';
+
+export interface ReviewLookup {
+  evidence: ReviewEvidence;
+  /** The merged pull requests the evidence is about, oldest merge first. */
+  pulls: MergedPullRequest[];
+}
 
 export async function lookUpReview(
-  plan: Plan,
+  key: string,
   context: RunContext,
   octokit: Octokit | undefined,
-): Promise<ReviewEvidence> {
-  if (context.eventName !== 'push') return { kind: 'manual' };
-  if (!octokit) {
-    return {
-      kind: 'unreviewed',
-      reason: 'plan-check is strict but there is no `github-token` to find the reviewed plan.',
-    };
-  }
+): Promise<ReviewLookup> {
+  if (context.eventName !== 'push') return { evidence: { kind: 'manual' }, pulls: [] };
+  const unreviewed = (reason: string): ReviewLookup => ({
+    evidence: { kind: 'unreviewed', reason },
+    pulls: [],
+  });
+  if (!octokit)
+    return unreviewed('plan-check is strict but there is no `github-token` to find the reviewed plan.');
   const { owner, repo, sha } = context;
+  const ledger: LedgerRef = { owner, repo, key };
   try {
-    const merged = await findMergedPullRequest(octokit, { owner, repo, sha });
-    if (!merged) {
-      return {
-        kind: 'unreviewed',
-        reason: `commit ${sha.slice(0, 7)} is not the merge of a pull request: a direct push was never reviewed.`,
-      };
-    }
-    const marker = await getPlanMarkerOfPullRequest(octokit, {
+    const login = await tokenLogin(octokit);
+    const { commits, note } = await commitsToCover(octokit, ledger, sha);
+    const pulls = await mergedPullRequestsOf(octokit, {
       owner,
       repo,
-      number: merged.number,
-      key: plan.key,
+      commits,
+      defaultBranch: context.defaultBranch ?? 'main',
     });
-    if (!marker) {
-      return {
-        kind: 'unreviewed',
-        reason: `pull request #${merged.number} has no plan comment of this action for ${plan.key}.`,
-        pullRequest: merged.number,
-        headSha: merged.headSha,
-      };
-    }
-    return { kind: 'reviewed', hash: marker.planHash, pullRequest: merged.number, headSha: merged.headSha };
+    const evidence = [];
+    for (const pull of pulls)
+      evidence.push(await pullRequestEvidence(octokit, { owner, repo, key, login }, pull));
+    const none =
+      pulls.length === 0
+        ? ` Commit ${sha.slice(0, 7)} is not the merge of a pull request: a direct push was never reviewed.`
+        : '';
+    return { evidence: { kind: 'pulls', pulls: evidence, note: `${note}${none}` }, pulls };
   } catch (error) {
-    return {
-      kind: 'unreviewed',
-      reason: `the merged pull request could not be looked up (${describeGitHubError(error)}).`,
-    };
+    if (!isGitHubError(error)) throw error;
+    return unreviewed(`the merged pull requests could not be looked up (${describeGitHubError(error)}).`);
   }
+}
+
+/** The commits this apply covers: since the last successful apply, or this push alone (and why). */
+async function commitsToCover(
+  octokit: Octokit,
+  ledger: LedgerRef,
+  sha: string,
+): Promise<{ commits: string[]; note: string }> {
+  const thisPush = (why: string) => ({
+    commits: [sha],
+    note: `${why}: this apply covers the pull request merged by this push only.`,
+  });
+  let last: string | undefined;
+  try {
+    last = await lastAppliedCommit(octokit, ledger);
+  } catch (error) {
+    if (!isGitHubError(error) || ![403, 404].includes(githubErrorStatus(error) ?? 0)) throw error;
+    return thisPush(
+      `The apply ledger (deployments) could not be read (${describeGitHubError(error)}; give the workflow \`permissions: deployments: write\`)`,
+    );
+  }
+  if (!last) return thisPush('No earlier apply is recorded for this org and folder (first apply)');
+  const range = await commitsBetween(octokit, ledger, last, sha);
+  if (range.kind === 'not-ancestor') {
+    return thisPush(
+      `The last applied commit ${last.slice(0, 7)} is not an ancestor of ${sha.slice(0, 7)} (compare: ${range.status})`,
+    );
+  }
+  const commits = range.commits.includes(sha) ? range.commits : [...range.commits, sha];
+  const cut = range.truncated ? ' (the oldest commits beyond the bound were not looked at)' : '';
+  return {
+    commits,
+    note: `This apply covers the ${commits.length} commit(s) since the last successful apply at ${last.slice(0, 7)}${cut}.`,
+  };
 }

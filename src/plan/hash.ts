@@ -10,25 +10,38 @@ import type { ConnectionPlan } from './model.js';
 export function planHash(connections: readonly ConnectionPlan[]): string {
   const changeSet = connections
     .filter((connection) => connection.operations.length > 0 || connection.error)
-    .map((connection) =>
-      connection.error
-        ? { appId: connection.appId, error: connection.error.code ?? 'error' }
-        : {
-            appId: connection.appId,
-            operations: connection.operations,
-            changes: connection.changes.map(({ field, before, after }) => ({ field, before, after })),
-            writeOnly: connection.writeOnly.map(({ field, env }) => ({ field, env: env ?? null })),
-            rotation: connection.rotation,
-            // Only when there are some, so that the hash of a plan without features is what it always was.
-            ...(connection.features?.length && {
-              features: connection.features.map(({ field, before, after }) => ({ field, before, after })),
-            }),
-          },
-    )
+    .map(changeEntry)
     .sort((a, b) => (a.appId < b.appId ? -1 : a.appId > b.appId ? 1 : 0));
   return createHash('sha256')
     .update(canonicalJson({ v: 1, changeSet }))
     .digest('hex');
+}
+
+/**
+ * One connection's change hash: sha256 of the same canonical entry the plan hash holds for it. A connection
+ * without changes has one too (its entry with no operations), so a review record can say "reviewed as
+ * unchanged" and a later change to it shows.
+ */
+export function connectionChangeHash(connection: ConnectionPlan): string {
+  return createHash('sha256')
+    .update(canonicalJson({ v: 1, change: changeEntry(connection) }))
+    .digest('hex');
+}
+
+function changeEntry(connection: ConnectionPlan) {
+  return connection.error
+    ? { appId: connection.appId, error: connection.error.code ?? 'error' }
+    : {
+        appId: connection.appId,
+        operations: connection.operations,
+        changes: connection.changes.map(({ field, before, after }) => ({ field, before, after })),
+        writeOnly: connection.writeOnly.map(({ field, env }) => ({ field, env: env ?? null })),
+        rotation: connection.rotation,
+        // Only when there are some, so that the hash of a plan without features is what it always was.
+        ...(connection.features?.length && {
+          features: connection.features.map(({ field, before, after }) => ({ field, before, after })),
+        }),
+      };
 }
 
 /** JSON with object keys sorted at every level, so equal values always give equal text. */

@@ -80,7 +80,10 @@ export interface PlanError {
 export interface PlanCounts {
   total: number;
   toConfigure: number;
+  /** Connections apply activates; a consent app is counted in `toConsent` instead. */
   toActivate: number;
+  /** Consent apps apply configures and then leaves waiting for an admin's consent (they activate after it). */
+  toConsent: number;
   toDeactivate: number;
   /** Connections whose declared provisioning features change. */
   toUpdateFeatures: number;
@@ -120,12 +123,22 @@ export interface PlanScope {
   fallback?: string;
 }
 
+/** A consent app being configured: apply stops there until an admin grants consent in Okta. */
+export function awaitsConsent(connection: ConnectionPlan): boolean {
+  return (
+    connection.consentApp &&
+    connection.operations.includes('configure') &&
+    connection.desired?.status !== 'DISABLED'
+  );
+}
+
 export function countPlan(connections: readonly ConnectionPlan[]): PlanCounts {
   const has = (operation: Operation) => connections.filter((c) => c.operations.includes(operation)).length;
   return {
     total: connections.length,
     toConfigure: has('configure'),
-    toActivate: has('activate'),
+    toActivate: connections.filter((c) => c.operations.includes('activate') && !awaitsConsent(c)).length,
+    toConsent: connections.filter(awaitsConsent).length,
     toDeactivate: has('deactivate'),
     toUpdateFeatures: has('update-features'),
     unchanged: connections.filter((c) => !c.error && c.operations.length === 0).length,

@@ -1,4 +1,5 @@
 import type { PublicKeyNotice } from '../resources/connection/public-key.js';
+import { awaitsConsent } from '../plan/model.js';
 import type {
   ChangeOrigin,
   ConnectionPlan,
@@ -13,8 +14,9 @@ import type {
 
 export function countsLine(plan: Plan): string {
   const { counts } = plan;
+  const consent = counts.toConsent > 0 ? ` (${counts.toConsent} then waiting for an admin's consent)` : '';
   const parts = [
-    `${counts.toConfigure} to configure`,
+    `${counts.toConfigure} to configure${consent}`,
     `${counts.toActivate} to activate`,
     `${counts.toDeactivate} to deactivate`,
     `${counts.unchanged} unchanged`,
@@ -33,15 +35,29 @@ export function changesOf(connection: ConnectionPlan): (FieldChange | FeatureCha
   return [...connection.changes, ...(connection.features ?? [])];
 }
 
-export function changeText(change: FieldChange | FeatureChange, quote: (text: string) => string): string {
-  const origin = change.origin ? ` · ${ORIGIN_TEXT[change.origin]}` : '';
-  return `${change.field}: ${change.before === null ? 'not set' : quote(change.before)} → ${change.after === null ? 'not set' : quote(change.after)}${origin}`;
+/**
+ * `field: before → after`. Only drift is marked (`markDrift`): most changes come from the pull request, and
+ * marking those too would bury the few that someone made in Okta. A consent app's activation waits for consent.
+ */
+export function changeText(
+  change: FieldChange | FeatureChange,
+  quote: (text: string) => string,
+  connection?: ConnectionPlan,
+  markDrift = true,
+): string {
+  const origin = markDrift && isDrift(change) ? ` · ${DRIFT_TEXT}` : '';
+  const consent =
+    connection && change.field === 'status' && change.after === 'ENABLED' && awaitsConsent(connection)
+      ? ' once an admin grants consent'
+      : '';
+  return `${change.field}: ${change.before === null ? 'not set' : quote(change.before)} → ${change.after === null ? 'not set' : quote(change.after)}${consent}${origin}`;
 }
 
-const ORIGIN_TEXT: Record<ChangeOrigin, string> = {
-  'pull-request': 'from this pull request',
-  drift: 'drift in Okta',
-};
+const DRIFT_TEXT = 'changed in Okta outside this repository';
+
+export function isDrift(change: { origin?: ChangeOrigin }): boolean {
+  return change.origin === 'drift';
+}
 
 /** Which definitions the plan read, when not simply all of them; `text` renders the fallback reason. */
 export function scopeNote(
@@ -75,7 +91,8 @@ export function writeOnlyText(value: WriteOnlyValue, set?: boolean): string {
   if (set === false) return `${value.field}: not set`;
   if (set) return `${value.field}: set${value.env ? ` (from ${value.env})` : ''}`;
   const source = value.env ? ` (from ${value.env}${value.present ? '' : ', not set in this run'})` : '';
-  return `${value.field}: sensitive, will be set${source}`;
+  // Okta never returns these: shown as set, never by value (admin_username is no secret, only write-only).
+  return `${value.field}: ${value.field === 'admin_username' ? 'write-only' : 'sensitive'}, will be set${source}`;
 }
 
 const PAST: Partial<Record<string, string>> = {
@@ -97,15 +114,27 @@ export function deactivationHeadline(count: number, done: boolean): string {
   return `${plural(count, 'connection')} ${verb} deactivated: provisioning ${stops} for every user assigned to ${count === 1 ? 'its app' : 'their apps'}`;
 }
 
+/** On the drift issue: no merge is coming, so nothing "will be" deactivated; say what differs instead. */
+export function driftDeactivationHeadline(count: number): string {
+  return `${plural(count, 'connection')} ${count === 1 ? 'is' : 'are'} active in Okta but deactivated in the definitions: an apply would stop provisioning for every user assigned to ${count === 1 ? 'its app' : 'their apps'}`;
+}
+
 export function operationsText(connection: ConnectionPlan): string {
   if (connection.error) return 'error';
   if (connection.operations.length === 0) return 'no change';
-  return connection.operations.join(' + ') + (connection.rotation ? ' (secret rotation)' : '');
+  const rotation = connection.rotation ? ' (secret rotation)' : '';
+  if (awaitsConsent(connection)) {
+    // Apply stops after the configure; the activation (and the rest) happen on the first apply after consent.
+    const later = connection.operations.filter((operation) => !['configure', 'activate'].includes(operation));
+    return `configure, then consent${rotation}${later.length > 0 ? ` (${later.join(' + ')} after it)` : ''}`;
+  }
+  return connection.operations.join(' + ') + rotation;
 }
 
+/** What the admin must do for a consent app that apply configures. */
 export function consentNote(connection: ConnectionPlan): string | undefined {
-  return connection.consentApp && connection.operations.includes('configure')
-    ? 'after configure, an admin must grant consent at the link Okta returns'
+  return awaitsConsent(connection)
+    ? "apply configures it and leaves it disabled: an Okta admin must then grant consent (the apply result links Okta's consent page; or the app's Provisioning tab in the Admin Console), and the next apply activates it"
     : undefined;
 }
 

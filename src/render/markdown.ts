@@ -81,3 +81,26 @@ export function httpsLink(text: string, href: string): string {
   const destination = url.href.replace(/[\\<>|`\s]/g, (char) => encodeURIComponent(char));
   return `[${text}](<${destination}>)`;
 }
+
+/**
+ * Our own messages quote keys and values in backticks (`admin_password`); shown as code spans, not as
+ * literal backticks. Only the quoted parts become code; the rest is escaped as untrusted text, so a
+ * value that brings its own backticks can neither open a span nor end one.
+ */
+export function messageMarkdown(text: string): string {
+  const parts: string[] = [];
+  let rest = oneLine(text);
+  for (let match = /`([^`]+)`/.exec(rest); match; match = /`([^`]+)`/.exec(rest)) {
+    parts.push(escapeMarkdown(rest.slice(0, match.index)), code(match[1]!));
+    rest = rest.slice(match.index + match[0].length);
+  }
+  parts.push(escapeMarkdown(rest));
+  return parts.join('');
+}
+
+/** A fenced code block holding `text` exactly: the fence is longer than any run of backticks in it. */
+export function codeBlock(text: string, language = ''): string {
+  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(Math.max(3, longestRun + 1));
+  return `${fence}${language}\n${text}\n${fence}`;
+}

@@ -3,10 +3,12 @@ import type { ConnectionPlan, Plan } from '../plan/model.js';
 import {
   changeText,
   changesOf,
+  isDrift,
   consentNote,
   countsLine,
   deactivationHeadline,
   doneText,
+  driftDeactivationHeadline,
   operationsText,
   publicKeyLines,
   rotationSkippedNote,
@@ -14,10 +16,10 @@ import {
   sourceText,
   writeOnlyText,
 } from './describe.js';
-import { code, escapeMarkdown, httpsLink, tableRow } from './markdown.js';
+import { code, codeBlock, escapeMarkdown, httpsLink, messageMarkdown, tableRow } from './markdown.js';
+import { problemsMarkdown } from './problems.js';
 
 const MARKDOWN = { quote: code, text: escapeMarkdown };
-import { problemsMarkdown } from './problems.js';
 
 /** What a report says of its plan. */
 export type ReportState = 'planned' | 'applied' | 'apply-failed' | 'plan-changed';
@@ -37,6 +39,15 @@ export interface ReportContext {
    * `merge` commit on the default branch that apply ran for.
    */
   commitRole?: 'head' | 'merge';
+  /** Names the plan in its headline (the `label` input); the org host and definitions path by default. */
+  label?: string;
+  /** When the plan was made (shown in the footer). */
+  plannedAt?: Date;
+  /**
+   * `drift`: the scheduled check's issue. No merge is coming: the report says what differs and how to
+   * bring Okta and the definitions back in line, not what a merge will do.
+   */
+  purpose?: 'review' | 'drift';
 }
 
 /** How many deactivated connections the warning names; the rest are counted. */
@@ -57,15 +68,22 @@ export function renderPlanMarkdown(plan: Plan, context: ReportContext, limit: nu
   ];
   const outcome = context.apply && new Map(context.apply.results.map((result) => [result.appId, result]));
   const applied = context.apply ? applySection(context.apply) : [];
-  const deactivations = deactivationWarning(plan, outcome);
+  const drift = context.purpose === 'drift';
+  const deactivations = deactivationWarning(plan, outcome, drift);
   const changing = plan.connections.filter((c) => c.operations.length > 0);
   const errors = plan.connections.filter((c) => c.error);
   const foot = footer(plan, context);
   const details = detailsSection(plan, outcome);
   const warnings = plan.warnings.length > 0 ? [problemsMarkdown(plan.warnings, 'Warnings')] : [];
   const rotation = rotationSkippedNote(plan, MARKDOWN);
-  // Each row is rendered once; the search below only re-joins them.
-  const changeRows = changing.map((connection) => changeRow(connection, outcome));
+  // Each row is rendered once; the search below only re-joins them. On a pull request, what someone
+  // changed in Okta gets its own table, so that it stands out from what the pull request changes.
+  const changeRows = changing.flatMap((connection) =>
+    drift || onlyDrift(connection) ? [] : [changeRow(connection, outcome)],
+  );
+  const driftRows = changing.flatMap((connection) =>
+    drift || hasDrift(connection) ? [driftRow(connection, outcome, drift)] : [],
+  );
   const errorRows = errors.map(errorRow);
 
   const assemble = (rows: number, withDetails: boolean, cut: boolean) =>
@@ -74,6 +92,7 @@ export function renderPlanMarkdown(plan: Plan, context: ReportContext, limit: nu
       ...deactivations,
       ...applied,
       ...changeTable(changeRows, rows),
+      ...driftTable(driftRows, rows, drift, outcome !== undefined),
       ...(rotation ? [`ℹ️ ${rotation}`, ''] : []),
       ...errorSection(errorRows, rows),
       ...warnings,
@@ -84,7 +103,7 @@ export function renderPlanMarkdown(plan: Plan, context: ReportContext, limit: nu
       .join('\n')
       .replace(/\n{3,}/g, '\n\n');
 
-  const allRows = Math.max(changing.length, errors.length);
+  const allRows = Math.max(changeRows.length, driftRows.length, errorRows.length);
   const full = assemble(allRows, true, false);
   if (full.length <= limit) return full;
   const withoutDetails = assemble(allRows, false, true);
@@ -92,7 +111,7 @@ export function renderPlanMarkdown(plan: Plan, context: ReportContext, limit: nu
   // Keep as many rows of each table as fit: binary search over the row count, among the rows whose
   // text alone fits (so each step joins at most about `limit` characters, whatever the plan's size).
   let low = 0;
-  let high = rowsWithin(changeRows, errorRows, limit);
+  let high = rowsWithin([changeRows, driftRows, errorRows], limit);
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
     if (assemble(mid, false, true).length <= limit) low = mid;
@@ -102,7 +121,7 @@ export function renderPlanMarkdown(plan: Plan, context: ReportContext, limit: nu
 }
 
 function headline(plan: Plan, context: ReportContext): string {
-  const org = code(plan.org);
+  const org = code(context.label ?? plan.key);
   const run = runName(context);
   const sha = context.headSha ? ` at \`${context.headSha.slice(0, 7)}\`` : '';
   const counts = countsLine(plan);
@@ -114,6 +133,9 @@ function headline(plan: Plan, context: ReportContext): string {
     case 'plan-changed':
       return `### ⚠️ Okta plan for ${org} changed since review: nothing was applied\n\nNew plan: ${counts}.`;
     default: {
+      if (context.purpose === 'drift' && plan.changes) {
+        return `### ⚠️ Okta drift for ${org}: Okta differs from the definitions\n\nTo bring Okta back in line with the definitions: ${counts}.`;
+      }
       const icon = plan.counts.errors > 0 ? '❌' : plan.changes ? '📝' : '✅';
       const what = plan.changes ? 'changes to apply on merge' : 'no changes: Okta matches the definitions';
       return `### ${icon} Okta plan for ${org}: ${what}\n\n${counts}.`;
@@ -164,7 +186,7 @@ function operationsCell(connection: ConnectionPlan, outcome: Outcome): string {
  * Above everything else: deactivating a connection stops provisioning for every user assigned to the
  * app. Before apply, the connections that will be; after, those that were.
  */
-function deactivationWarning(plan: Plan, outcome: Outcome): string[] {
+function deactivationWarning(plan: Plan, outcome: Outcome, drift: boolean): string[] {
   const deactivated = plan.connections.filter((connection) =>
     outcome
       ? outcome.get(connection.appId)?.done.includes('deactivate')
@@ -174,7 +196,7 @@ function deactivationWarning(plan: Plan, outcome: Outcome): string[] {
   const more = deactivated.length - DEACTIVATIONS_NAMED;
   return [
     '> [!WARNING]',
-    `> **${deactivationHeadline(deactivated.length, outcome !== undefined)}.**`,
+    `> **${drift ? driftDeactivationHeadline(deactivated.length) : deactivationHeadline(deactivated.length, outcome !== undefined)}.**`,
     '>',
     ...deactivated
       .slice(0, DEACTIVATIONS_NAMED)
@@ -184,13 +206,13 @@ function deactivationWarning(plan: Plan, outcome: Outcome): string[] {
   ];
 }
 
-/** How many rows of both tables together fit in `limit` characters, counting their text alone. */
-function rowsWithin(changeRows: readonly string[], errorRows: readonly string[], limit: number): number {
+/** How many rows of every table together fit in `limit` characters, counting their text alone. */
+function rowsWithin(tables: readonly (readonly string[])[], limit: number): number {
   let size = 0;
-  const rows = Math.max(changeRows.length, errorRows.length);
+  const rows = Math.max(...tables.map((table) => table.length));
   for (let i = 0; i < rows; i++) {
     // Each row and its line break; a doc with i + 1 rows in each table is at least this long.
-    for (const row of [changeRows[i], errorRows[i]]) if (row !== undefined) size += row.length + 1;
+    for (const table of tables) if (table[i] !== undefined) size += table[i]!.length + 1;
     if (size > limit) return i;
   }
   return rows;
@@ -210,10 +232,68 @@ function changeTable(rows: readonly string[], shown: number): string[] {
   return [...lines, ''];
 }
 
+/** Someone changed this connection in Okta, and the pull request did not touch it. */
+function onlyDrift(connection: ConnectionPlan): boolean {
+  const changes = changesOf(connection);
+  return changes.length > 0 && changes.every(isDrift) && connection.writeOnly.length === 0;
+}
+
+function hasDrift(connection: ConnectionPlan): boolean {
+  return changesOf(connection).some(isDrift);
+}
+
+/**
+ * Changes made in Okta outside the repository, in a section of their own (as tfcmt's "changes outside
+ * Terraform"). On the drift issue every difference is listed there.
+ */
+function driftTable(rows: readonly string[], shown: number, drift: boolean, applied: boolean): string[] {
+  if (rows.length === 0) return [];
+  const intro = drift
+    ? 'Someone changed these in Okta, or a merged change was not applied. Each row shows what Okta has now → what the definitions say.'
+    : applied
+      ? 'Someone had changed these in Okta; the apply put back what the definitions say.'
+      : 'Someone changed these in Okta; this pull request does not change them. The apply on merge puts back what the definitions say, unless the definitions are changed to match Okta.';
+  const lines = [
+    drift
+      ? '#### Where Okta differs from the definitions'
+      : `#### Changes made in Okta outside this repository`,
+    '',
+    intro,
+    '',
+    `| Connection | App id | ${drift ? 'Apply would' : 'Operations'} | Okta now → definitions |`,
+    '| --- | --- | --- | --- |',
+    ...rows.slice(0, shown),
+  ];
+  if (shown < rows.length) lines.push('', `… and ${rows.length - shown} more, not shown here.`);
+  return [...lines, ''];
+}
+
+function driftRow(connection: ConnectionPlan, outcome: Outcome, drift: boolean): string {
+  const changes = drift ? changesOf(connection) : changesOf(connection).filter(isDrift);
+  const cells = changes.map((change) => changeText(change, cellCode, connection, false));
+  if (drift) cells.push(...connection.writeOnly.map((value) => escapeMarkdown(writeOnlyText(value))));
+  return tableRow([
+    escapeMarkdown(connection.name),
+    code(connection.appId),
+    operationsCell(connection, outcome),
+    cells.join('<br>') || '—',
+  ]);
+}
+
+/** How many characters of a value a table cell shows; the details and the plan file have it all. */
+const CELL_VALUE_CHARS = 80;
+
+/** A value in a table cell: long ones are cut, so no cell stretches the table past the page. */
+function cellCode(text: string): string {
+  return code(text.length > CELL_VALUE_CHARS ? `${text.slice(0, CELL_VALUE_CHARS - 1)}…` : text);
+}
+
 function changeRow(connection: ConnectionPlan, outcome: Outcome): string {
   const set = secretsSet(connection, outcome);
   const cells = [
-    ...changesOf(connection).map((change) => changeText(change, code)),
+    ...changesOf(connection)
+      .filter((change) => !isDrift(change))
+      .map((change) => changeText(change, cellCode, connection, false)),
     ...connection.writeOnly.map((value) => escapeMarkdown(writeOnlyText(value, set))),
     ...(!outcome && consentNote(connection) ? [`⚠️ ${consentNote(connection)}`] : []),
   ];
@@ -245,7 +325,7 @@ function errorRow(connection: ConnectionPlan): string {
     escapeMarkdown(connection.name),
     code(connection.appId),
     code(`${at.file}:${at.line}`),
-    escapeMarkdown(connection.error?.message ?? ''),
+    messageMarkdown(connection.error?.message ?? ''),
   ]);
 }
 
@@ -261,6 +341,24 @@ function applySection(report: ApplyReport): string[] {
       tableRow([escapeMarkdown(result.name), code(result.appId), resultText(result), resultDetail(result)]),
     ),
     '',
+    ...shown.flatMap(publicKeyBlock),
+  ];
+}
+
+/** Keys are too long for a table cell: each goes in a block under the table, ready to copy. */
+function publicKeyBlock(result: ConnectionApplyResult): string[] {
+  const notice = result.publicKey;
+  if (!notice || notice.error || notice.keys.length === 0) return [];
+  const [instruction] = publicKeyLines(notice, MARKDOWN);
+  return [
+    `**${escapeMarkdown(result.name)}** ${code(result.appId)}: ${instruction}`,
+    '',
+    ...notice.keys.flatMap((key) => [
+      `kid ${code(key.kid ?? '(none)')}:`,
+      '',
+      codeBlock(JSON.stringify(key.jwk, null, 2), 'json'),
+      '',
+    ]),
   ];
 }
 
@@ -281,11 +379,14 @@ function resultDetail(result: ConnectionApplyResult): string {
   const parts: string[] = [];
   if (result.consentUrl)
     parts.push(`an Okta admin must grant consent: ${httpsLink('open the consent page', result.consentUrl)}`);
-  if (result.error) parts.push(escapeMarkdown(result.error.message));
-  if (result.publicKey) parts.push(...publicKeyLines(result.publicKey, MARKDOWN));
+  if (result.error) parts.push(messageMarkdown(result.error.message));
+  const notice = result.publicKey;
+  if (notice && !notice.error && notice.keys.length > 0)
+    parts.push('public key to register: see below the table');
+  else if (notice) parts.push(...publicKeyLines(notice, MARKDOWN));
   for (const mismatch of result.mismatches ?? []) {
     parts.push(
-      `${mismatch.field}: Okta has ${code(mismatch.before ?? 'not set')}, wanted ${code(mismatch.after ?? 'not set')}`,
+      `${mismatch.field}: Okta has ${cellCode(mismatch.before ?? 'not set')}, wanted ${cellCode(mismatch.after ?? 'not set')}`,
     );
   }
   return parts.join('<br>') || '—';
@@ -303,10 +404,10 @@ function detailsSection(plan: Plan, outcome: Outcome): string[] {
         `- ${outcome ? 'before apply' : 'live'}: status ${code(live.status)}, auth_scheme ${code(live.authScheme)}${live.baseUrl ? `, base_url ${code(live.baseUrl)}` : ''}${live.clientId ? `, client_id ${code(live.clientId)}` : ''}${live.rotationMode ? `, rotation_mode ${code(live.rotationMode)}` : ''}`,
       );
     }
-    for (const change of changesOf(connection)) lines.push(`- ${changeText(change, code)}`);
+    for (const change of changesOf(connection)) lines.push(`- ${changeText(change, code, connection)}`);
     const set = secretsSet(connection, outcome);
     for (const value of connection.writeOnly) lines.push(`- ${escapeMarkdown(writeOnlyText(value, set))}`);
-    if (connection.error) lines.push(`- error: ${escapeMarkdown(connection.error.message)}`);
+    if (connection.error) lines.push(`- error: ${messageMarkdown(connection.error.message)}`);
     return lines.join('\n');
   });
   return [
@@ -326,6 +427,13 @@ function cutNote(context: ReportContext): string {
 function footer(plan: Plan, context: ReportContext): string {
   const parts = [`Plan hash ${code(plan.hash)}`];
   if (context.headSha) parts.push(`${context.commitRole ?? 'head'} ${code(context.headSha.slice(0, 12))}`);
+  if (context.plannedAt)
+    parts.push(`${context.apply ? 'applied' : 'planned'} ${utcMinute(context.plannedAt)}`);
   if (context.runUrl) parts.push(`[workflow run](${context.runUrl})`);
   return `<sub>${parts.join(' · ')} · okta-app-connections</sub>\n`;
+}
+
+/** `2026-12-03 10:13 UTC`: the same for every reader, whatever their time zone. */
+function utcMinute(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }

@@ -49,7 +49,7 @@ export function renderPlanText(plan: Plan): string {
     lines.push(
       `  ${symbol(connection)} ${oneLine(connection.name)} (${oneLine(connection.appId)}): ${operationsText(connection)}`,
     );
-    for (const change of changesOf(connection)) lines.push(`      ${changeText(change, quote)}`);
+    for (const change of changesOf(connection)) lines.push(`      ${changeText(change, quote, connection)}`);
     for (const value of connection.writeOnly) lines.push(`      ${writeOnlyText(value)}`);
     const note = consentNote(connection);
     if (note) lines.push(`      note: ${note}`);

@@ -1,6 +1,6 @@
 import type { ProblemCounts } from '../definitions/problem-list.js';
 import type { Problem } from '../definitions/types.js';
-import { code, escapeMarkdown, oneLine, tableRow } from './markdown.js';
+import { code, messageMarkdown, oneLine, tableRow } from './markdown.js';
 
 /** Problems a summary, a comment or the terminal lists in full; the rest are counted. */
 export const SHOWN_PROBLEMS = 200;
@@ -46,7 +46,7 @@ export function problemsMarkdown(
       tableRow([
         problem.severity === 'error' ? '❌ error' : '⚠️ warning',
         code(problemPlace(problem)),
-        escapeMarkdown(problemMessage(problem)),
+        messageMarkdown(problemMessage(problem)),
       ]),
     );
   const more = notShown(problems, SHOWN_PROBLEMS, unlisted);

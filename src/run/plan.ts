@@ -21,7 +21,7 @@ export async function runPlan(settings: PlanSettings, ports: RunPorts): Promise<
   if (!prepared.ok) return { kind: 'invalid', loaded: prepared.loaded, problems: prepared.problems };
   const client = openOkta(settings.okta, 'read', ports);
   try {
-    const plan = await makePlan(client, settings, prepared.connections, prepared.loaded, ports);
+    const { plan } = await makePlan(client, settings, prepared.connections, prepared.loaded, ports);
     ports.progress?.end();
     reportNotRead(plan, client, ports.logger);
     return { kind: 'planned', loaded: prepared.loaded, plan: redactedCopy(ports.secrets, plan) };
@@ -30,14 +30,19 @@ export async function runPlan(settings: PlanSettings, ports: RunPorts): Promise<
   }
 }
 
-/** The connections in scope (all, or those the change touched), read and compared. */
+/**
+ * The connections in scope (all, or those the change touched, plus the app ids in `include`: those that
+ * reviewed pull requests name), read and compared. `changedByPush`: the app ids whose definitions the
+ * compared commits changed, when the scope could tell.
+ */
 export async function makePlan(
   reader: ConnectionReader,
   settings: PlanSettings,
   connections: readonly ResolvedConnection[],
   loaded: LoadedDefinitions,
   ports: RunPorts,
-): Promise<Plan> {
+  include: readonly string[] = [],
+): Promise<{ plan: Plan; changedByPush?: string[] }> {
   const scoped = settings.scope
     ? await resolvePlanScope({
         scope: settings.scope,
@@ -48,14 +53,28 @@ export async function makePlan(
         env: ports.env,
       })
     : undefined;
-  return planConnections(reader, scoped?.connections ?? connections, {
+  const wanted = new Set(include);
+  const planned =
+    scoped && scoped.scope.mode === 'changed'
+      ? [
+          ...scoped.connections,
+          ...connections.filter((c) => wanted.has(c.id) && !scoped.connections.includes(c)),
+        ]
+      : connections;
+  const plan = await planConnections(reader, planned, {
     orgUrl: settings.okta.orgUrl,
     path: settings.path,
     env: ports.env,
     rotateSecrets: settings.rotateSecrets,
     warnings: loaded.problems,
-    ...(scoped && { scope: scoped.scope }),
+    ...(scoped && {
+      scope: { ...scoped.scope, unread: scoped.scope.unread - (planned.length - scoped.connections.length) },
+    }),
     ...(scoped?.base && { base: scoped.base }),
     ...(ports.progress && { progress: ports.progress.step('read') }),
   });
+  return {
+    plan,
+    ...(scoped?.scope.mode === 'changed' && { changedByPush: scoped.connections.map((c) => c.id) }),
+  };
 }

@@ -64,12 +64,12 @@ export const INPUTS = {
   comment: {
     default: 'update',
     description:
-      'PR comment: update (one sticky comment), new (new comment, older ones minimized as outdated) or off.',
+      'PR comment: update (one sticky comment), changes-only (like update, but no comment while the pull request changes nothing in Okta; an existing one is updated to say so), new (new comment, older ones minimized as outdated) or off.',
   },
   'plan-check': {
     default: 'strict',
     description:
-      'strict: on merge, apply only the plan that was reviewed on the PR (same plan hash); off: apply what the branch says.',
+      'strict: on merge, apply only the changes of merged pull requests whose review records still match, per connection (drift is listed, never written); off: apply what the branch says.',
   },
   'plan-hash': {
     default: '',
@@ -110,7 +110,7 @@ export const INPUTS = {
   'visible-env': {
     default: '',
     description:
-      'Environment variables (comma or newline separated) that definitions may read into shown fields (id, name, base_url, client_id, admin_username, feature values). Secrets never belong here.',
+      'Environment variables (comma or newline separated) that definitions may read into shown fields (id, name, base_url, client_id, feature values; admin_username is write-only and needs none). Secrets never belong here.',
     cli: { flag: 'visible-env', env: 'OKTA_VISIBLE_ENV' },
   },
   'max-deactivations': {
@@ -118,6 +118,16 @@ export const INPUTS = {
     description:
       'An apply that would deactivate more connections than this writes nothing and says how to proceed.',
     cli: { flag: 'max-deactivations' },
+  },
+  label: {
+    default: '',
+    description:
+      'Names the plan in the headline of the PR comment, the job summary and the drift issue (default the org host and the definitions path), so that several orgs or folders are told apart at a glance.',
+  },
+  'pr-labels': {
+    default: 'false',
+    description:
+      'true: label the pull request okta:changes, okta:deactivation or okta:no-changes as its plan says (labels are created if missing; needs pull-requests: write).',
   },
 } as const satisfies Record<string, InputRow>;
 
@@ -133,6 +143,14 @@ export const OUTPUTS = {
   errors: { description: 'Number of connections that could not be planned.' },
   applied: { description: 'Number of connections applied successfully (0 outside apply).' },
   failed: { description: 'Number of connections whose apply failed (0 outside apply).' },
+  'consent-needed': {
+    description:
+      "Number of connections waiting for an admin's consent (planned to be configured, or left so by apply).",
+  },
+  'failure-reason': {
+    description:
+      'Empty on success; otherwise one word a workflow can branch on: invalid-definitions, okta-unreachable, plan-changed (a merged pull request now plans differently than reviewed or approved), not-reviewed (changes without a valid review record), too-many-deactivations or apply-failed.',
+  },
 } as const satisfies Record<string, OutputRow>;
 
 export type InputName = keyof typeof INPUTS;

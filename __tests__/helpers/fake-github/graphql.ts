@@ -14,12 +14,36 @@ export function answerGraphql(
   const query = typeof body.query === 'string' ? body.query : '';
   const variables = (body.variables ?? {}) as Record<string, unknown>;
   if (/^\s*(?:query\b[^{]*)?\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(query)) {
+    if (modes.viewer === 'forbidden') {
+      return {
+        status: 200,
+        body: {
+          data: null,
+          errors: [{ type: 'FORBIDDEN', message: 'Resource not accessible by integration' }],
+        },
+      };
+    }
+    if (modes.viewer === 'error') return { status: 502, body: { message: 'Server Error' } };
     return { status: 200, body: { data: { viewer: { login: state.viewerLogin } } } };
   }
+  if (/\buserContentEdits\b/.test(query)) return contentEdits(state, variables);
   if (/\bminimizeComment\s*\(/.test(query)) return minimizeComment(state, modes, query, variables);
   return {
     status: 200,
     body: { errors: [{ message: 'fake GitHub: only viewer { login } and minimizeComment are supported' }] },
+  };
+}
+
+/** `node(id) { ... on IssueComment { userContentEdits { totalCount nodes { editor { login } } } } }`, newest first. */
+function contentEdits(state: FakeGitHubState, variables: Record<string, unknown>): Reply {
+  const comment = state.allComments.find((c) => c.nodeId === variables.id);
+  if (!comment) return { status: 200, body: { data: { node: null } } };
+  const nodes = [...comment.edits]
+    .reverse()
+    .map((edit) => ({ editor: { login: edit.editor }, editedAt: edit.editedAt }));
+  return {
+    status: 200,
+    body: { data: { node: { userContentEdits: { totalCount: nodes.length, nodes: nodes.slice(0, 100) } } } },
   };
 }
 

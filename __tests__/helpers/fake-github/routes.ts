@@ -3,8 +3,8 @@
  * list/create/edit issues, and the pull requests of a commit. Anything else is a 404.
  */
 import { forbidden, notFound, paginate, validationFailed, type Reply } from './http.js';
-import { commentJson, issueJson, pullJson, type RepositoryContext } from './json.js';
-import type { FakeIssue } from './state.js';
+import { commentJson, issueJson, pullJson, userJson, type RepositoryContext } from './json.js';
+import type { FakeDeployment, FakeIssue } from './state.js';
 
 export type WriteMode = 'ok' | 'forbidden';
 
@@ -17,6 +17,14 @@ export interface FakeGitHubModes {
   minimize: WriteMode;
   /** `dropped` mimics a token without push access: GitHub silently ignores labels on a new issue. */
   labelsOnCreate: 'kept' | 'dropped';
+  /** GraphQL `viewer`: `forbidden` as GitHub answers some installation tokens, `error` for any other failure. */
+  viewer: 'ok' | 'forbidden' | 'error';
+  /** REST `GET /user`: `forbidden` as GitHub answers the default GITHUB_TOKEN. */
+  restUser: 'ok' | 'forbidden' | 'error';
+  /** Deployments and their statuses (403 without `deployments: write`). */
+  deployments: WriteMode;
+  /** Creating repository labels and setting or removing them on issues and pull requests. */
+  labelWrites: WriteMode;
 }
 
 export interface RouteRequest {
@@ -43,6 +51,49 @@ export function restRoutes(context: RepositoryContext, modes: FakeGitHubModes): 
   const allowWrite = (mode: WriteMode, docs: string) => {
     if (mode === 'forbidden') throw forbidden(docs);
   };
+  const ancestors = (sha: string): Set<string> => {
+    const seen = new Set<string>();
+    const todo = [sha];
+    while (todo.length > 0) {
+      const next = todo.pop()!;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      todo.push(...(state.commits.get(next) ?? []));
+    }
+    return seen;
+  };
+  /** GitHub's compare: status by ancestry, the commits reachable from head and not from base, oldest first. */
+  const compare = (base: string, head: string, request: RouteRequest): Reply => {
+    if (!state.commits.has(base) || !state.commits.has(head)) throw notFound();
+    const fromHead = ancestors(head);
+    const fromBase = ancestors(base);
+    const status =
+      base === head ? 'identical' : fromHead.has(base) ? 'ahead' : fromBase.has(head) ? 'behind' : 'diverged';
+    const order = [...state.commits.keys()].reverse();
+    const commits = order.filter((sha) => fromHead.has(sha) && !fromBase.has(sha));
+    const perPage = Math.min(250, Number(request.url.searchParams.get('per_page') ?? 250) || 250);
+    const page = Math.max(1, Number(request.url.searchParams.get('page') ?? 1) || 1);
+    return {
+      status: 200,
+      body: {
+        status,
+        ahead_by: commits.length,
+        behind_by: [...fromBase].filter((sha) => !fromHead.has(sha)).length,
+        total_commits: commits.length,
+        commits: commits.slice((page - 1) * perPage, page * perPage).map((sha) => ({ sha })),
+        files: [],
+      },
+    };
+  };
+
+  const issueLabelsJson = (issue: FakeIssue) =>
+    issue.labels.map((name, index) => ({
+      id: 7_000 + index,
+      name,
+      color: state.labels.get(name)?.color ?? 'ededed',
+      description: state.labels.get(name)?.description ?? null,
+      default: false,
+    }));
 
   return [
     [
@@ -76,10 +127,129 @@ export function restRoutes(context: RepositoryContext, modes: FakeGitHubModes): 
         const comment = state.comment(Number(m[1]));
         if (!comment) throw notFound();
         allowWrite(modes.commentWrites, 'issues/comments#update-an-issue-comment');
-        comment.body = requiredBody(request.body, 'IssueComment');
-        comment.updatedAt = state.now();
+        state.editComment(comment.id, requiredBody(request.body, 'IssueComment'), state.viewerLogin);
         return { status: 200, body: commentJson(context, comment) };
       },
+    ],
+    [
+      'DELETE',
+      /^\/issues\/comments\/(\d+)$/,
+      (m) => {
+        const comment = state.comment(Number(m[1]));
+        if (!comment) throw notFound();
+        allowWrite(modes.commentWrites, 'issues/comments#delete-an-issue-comment');
+        state.allComments.splice(state.allComments.indexOf(comment), 1);
+        return { status: 204, body: '' };
+      },
+    ],
+    [
+      'GET',
+      /^\/pulls\/(\d+)\/reviews$/,
+      (m, request) => {
+        if (!state.pull(Number(m[1]))) throw notFound();
+        const reviews = state.reviews.filter((review) => review.pullNumber === Number(m[1]));
+        return list(
+          request,
+          reviews.map((review) => ({
+            id: review.id,
+            user: userJson(review.user),
+            state: review.state,
+            submitted_at: review.submittedAt,
+            body: '',
+          })),
+        );
+      },
+    ],
+    [
+      'GET',
+      /^\/actions\/runs\/(\d+)$/,
+      (m) => {
+        const run = state.runs.find((r) => r.id === Number(m[1]));
+        if (!run) throw notFound();
+        return {
+          status: 200,
+          body: {
+            id: run.id,
+            event: run.event,
+            head_sha: run.headSha,
+            head_branch: run.headBranch,
+            status: 'completed',
+            pull_requests: run.pullRequests.map((number) => ({ number, id: 4_000_000_000 + number })),
+          },
+        };
+      },
+    ],
+    [
+      'GET',
+      /^\/deployments$/,
+      (_m, request) => {
+        allowWrite(modes.deployments, 'deployments/deployments#list-deployments');
+        const environment = request.url.searchParams.get('environment');
+        const matching = state.deployments
+          .filter((d) => environment === null || d.environment === environment)
+          .reverse();
+        return list(request, matching.map(deploymentJson));
+      },
+    ],
+    [
+      'POST',
+      /^\/deployments$/,
+      (_m, request) => {
+        allowWrite(modes.deployments, 'deployments/deployments#create-a-deployment');
+        const { ref, environment } = request.body;
+        if (typeof ref !== 'string' || ref === '')
+          throw validationFailed('Deployment', 'missing_field', 'ref', 'ref is missing');
+        const deployment = {
+          id: 90_000 + state.deployments.length,
+          sha: ref,
+          ref,
+          environment: typeof environment === 'string' ? environment : 'production',
+          body: request.body,
+          createdAt: state.now(),
+          statuses: [],
+        };
+        state.deployments.push(deployment);
+        return { status: 201, body: deploymentJson(deployment) };
+      },
+    ],
+    [
+      'GET',
+      /^\/deployments\/(\d+)\/statuses$/,
+      (m, request) => {
+        allowWrite(modes.deployments, 'deployments/statuses#list-deployment-statuses');
+        const deployment = state.deployments.find((d) => d.id === Number(m[1]));
+        if (!deployment) throw notFound();
+        return list(
+          request,
+          [...deployment.statuses]
+            .reverse()
+            .map((status, index) => ({ id: index + 1, state: status.state, created_at: status.createdAt })),
+        );
+      },
+    ],
+    [
+      'POST',
+      /^\/deployments\/(\d+)\/statuses$/,
+      (m, request) => {
+        allowWrite(modes.deployments, 'deployments/statuses#create-a-deployment-status');
+        const deployment = state.deployments.find((d) => d.id === Number(m[1]));
+        if (!deployment) throw notFound();
+        const { state: wanted, log_url: logUrl, environment_url: environmentUrl } = request.body;
+        if (typeof wanted !== 'string')
+          throw validationFailed('DeploymentStatus', 'missing_field', 'state', 'state is missing');
+        deployment.statuses.push({
+          state: wanted,
+          createdAt: state.now(),
+          ...(typeof logUrl === 'string' && { logUrl }),
+          ...(typeof environmentUrl === 'string' && { environmentUrl }),
+        });
+        return { status: 201, body: { id: deployment.statuses.length, state: wanted } };
+      },
+    ],
+    [
+      'GET',
+      /^\/compare\/([0-9a-f]{7,40})\.\.\.([0-9a-f]{7,40})$/,
+      (m, request) => compare(m[1]!, m[2]!, request),
     ],
     [
       'GET',
@@ -140,6 +310,51 @@ export function restRoutes(context: RepositoryContext, modes: FakeGitHubModes): 
       },
     ],
     [
+      'POST',
+      /^\/labels$/,
+      (_m, request) => {
+        allowWrite(modes.labelWrites, 'issues/labels#create-a-label');
+        const { name, color, description } = request.body;
+        if (typeof name !== 'string' || name === '') {
+          throw validationFailed('Label', 'missing_field', 'name', 'name is missing');
+        }
+        if (state.labels.has(name)) throw validationFailed('Label', 'already_exists', 'name', '');
+        const label = {
+          color: typeof color === 'string' ? color : 'ededed',
+          description: typeof description === 'string' ? description : null,
+        };
+        state.labels.set(name, label);
+        return { status: 201, body: { id: 7_000 + state.labels.size, name, ...label, default: false } };
+      },
+    ],
+    ['GET', /^\/issues\/(\d+)\/labels$/, (m, request) => list(request, issueLabelsJson(requireIssue(m[1])))],
+    [
+      'POST',
+      /^\/issues\/(\d+)\/labels$/,
+      (m, request) => {
+        const issue = requireIssue(m[1]);
+        allowWrite(modes.labelWrites, 'issues/labels#add-labels-to-an-issue');
+        for (const name of labelNames(request.body.labels)) {
+          // GitHub creates a label it does not know yet, in its default colour.
+          if (!state.labels.has(name)) state.labels.set(name, { color: 'ededed', description: null });
+          if (!issue.labels.includes(name)) issue.labels.push(name);
+        }
+        return { status: 200, body: issueLabelsJson(issue) };
+      },
+    ],
+    [
+      'DELETE',
+      /^\/issues\/(\d+)\/labels\/([^/]+)$/,
+      (m) => {
+        const issue = requireIssue(m[1]);
+        allowWrite(modes.labelWrites, 'issues/labels#remove-a-label-from-an-issue');
+        const name = decodeURIComponent(m[2] ?? '');
+        if (!issue.labels.includes(name)) throw notFound();
+        issue.labels = issue.labels.filter((label) => label !== name);
+        return { status: 200, body: issueLabelsJson(issue) };
+      },
+    ],
+    [
       'GET',
       /^\/commits\/([0-9a-f]{7,40})\/pulls$/,
       (m, request) => {
@@ -154,6 +369,16 @@ export function restRoutes(context: RepositoryContext, modes: FakeGitHubModes): 
       },
     ],
   ];
+}
+
+function deploymentJson(deployment: FakeDeployment) {
+  return {
+    id: deployment.id,
+    sha: deployment.sha,
+    ref: deployment.ref,
+    environment: deployment.environment,
+    created_at: deployment.createdAt,
+  };
 }
 
 function requiredBody(fields: Record<string, unknown>, resource: string): string {

@@ -40,6 +40,36 @@ export interface FakeComment {
   updatedAt: string;
   minimized: boolean;
   minimizedReason: string | null;
+  /** Every edit after creation, oldest first, with its editor (GraphQL `userContentEdits`). */
+  edits: { editor: string; editedAt: string; body: string }[];
+}
+
+export interface FakeReview {
+  id: number;
+  pullNumber: number;
+  user: string;
+  state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED';
+  /** Real time by default: review records are stamped with the runner's clock. */
+  submittedAt: string;
+}
+
+export interface FakeWorkflowRun {
+  id: number;
+  event: string;
+  headSha: string;
+  headBranch: string;
+  pullRequests: number[];
+}
+
+export interface FakeDeployment {
+  id: number;
+  sha: string;
+  ref: string;
+  environment: string;
+  body: Record<string, unknown>;
+  createdAt: string;
+  /** Oldest first. */
+  statuses: { state: string; logUrl?: string; environmentUrl?: string; createdAt: string }[];
 }
 
 export interface AddPullInput {
@@ -80,6 +110,13 @@ export class FakeGitHubState {
   readonly pulls: FakePull[] = [];
   readonly allComments: FakeComment[] = [];
   readonly minimized: { nodeId: string; classifier: string }[] = [];
+  readonly reviews: FakeReview[] = [];
+  readonly runs: FakeWorkflowRun[] = [];
+  readonly deployments: FakeDeployment[] = [];
+  /** The repository's commit graph: sha → parents (for the compare API); tests load it from git. */
+  readonly commits = new Map<string, string[]>();
+  /** The repository's labels by name (issues and pull requests carry names only). */
+  readonly labels = new Map<string, { color: string; description: string | null }>();
   private tick = 0;
   private nextCommentId = 2_000_000_001;
 
@@ -106,6 +143,34 @@ export class FakeGitHubState {
   now(): string {
     this.tick += 1;
     return new Date(Date.UTC(2025, 0, 1) + this.tick * 1000).toISOString().replace('.000Z', 'Z');
+  }
+
+  /** Someone edits a comment (the API's PATCH edits as the viewer): GitHub keeps the edit in its history. */
+  editComment(id: number, body: string, editor: string): FakeComment {
+    const comment = this.comment(id);
+    if (!comment) throw new Error(`fake GitHub: no comment ${id}`);
+    comment.body = body;
+    comment.updatedAt = this.now();
+    comment.edits.push({ editor, editedAt: comment.updatedAt, body });
+    return comment;
+  }
+
+  addReview(input: Omit<FakeReview, 'id' | 'submittedAt'> & { submittedAt?: string }): FakeReview {
+    const review = { id: 80_000 + this.reviews.length, submittedAt: new Date().toISOString(), ...input };
+    this.reviews.push(review);
+    return review;
+  }
+
+  addRun(run: FakeWorkflowRun): void {
+    this.runs.push(run);
+  }
+
+  /** Loads `git rev-list --parents` output: one line per commit, its sha then its parents. */
+  loadCommits(revListParents: string): void {
+    for (const line of revListParents.split('\n').filter(Boolean)) {
+      const [sha, ...parents] = line.trim().split(' ');
+      this.commits.set(sha!, parents);
+    }
   }
 
   addIssue(input: AddIssueInput): FakeIssue {
@@ -152,6 +217,7 @@ export class FakeGitHubState {
       updatedAt: createdAt,
       minimized: false,
       minimizedReason: null,
+      edits: [],
     };
     this.allComments.push(comment);
     return comment;

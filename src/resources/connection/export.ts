@@ -164,8 +164,9 @@ function toDefinition(
     authScheme: live.authScheme,
     notes: [],
   };
-  // The variables this connection reads: suffix, whether secret, what to put in it.
-  const wanted: [suffix: string, secret: boolean, description: string][] = [];
+  // The variables this connection reads: suffix, what it feeds, what to put in it. `write-only`: sent to
+  // Okta but never returned, shown or compared (admin_username), so no `visible-env` and no secret.
+  const wanted: [suffix: string, use: 'secret' | 'write-only' | 'shown', description: string][] = [];
   const kind = appKindOf(app.name);
   if (live.authScheme === 'TOKEN') {
     if (live.baseUrl !== undefined) {
@@ -173,18 +174,18 @@ function toDefinition(
       if (problem) connection.notes.push(`base_url ${live.baseUrl} is left out: it ${problem}`);
       else connection.baseUrl = live.baseUrl;
     }
-    wanted.push(['TOKEN', true, 'the API token the app accepts for provisioning']);
+    wanted.push(['TOKEN', 'secret', 'the API token the app accepts for provisioning']);
   } else {
     if (live.clientId !== undefined) connection.clientId = live.clientId;
     else if (kind?.clientId) {
-      wanted.push(['CLIENT_ID', false, "the client id of the hub org's service app for this connection"]);
+      wanted.push(['CLIENT_ID', 'shown', "the client id of the hub org's service app for this connection"]);
       connection.notes.push(kind.clientId.notReturned);
     }
     if (kind?.signing && live.rotationMode) connection.rotationMode = live.rotationMode;
     if (kind?.adminCredentials) {
       wanted.push(
-        ['ADMIN_USERNAME', false, kind.adminCredentials.usernameVariable],
-        ['ADMIN_PASSWORD', true, kind.adminCredentials.passwordVariable],
+        ['ADMIN_USERNAME', 'write-only', kind.adminCredentials.usernameVariable],
+        ['ADMIN_PASSWORD', 'secret', kind.adminCredentials.passwordVariable],
       );
     }
   }
@@ -199,9 +200,10 @@ function toDefinition(
   if (kind?.adminCredentials) {
     connection.settings = { adminUsername: ref('ADMIN_USERNAME'), adminPassword: ref('ADMIN_PASSWORD') };
   }
-  const variables = wanted.map(([suffix, secret, description]) => ({
+  const variables = wanted.map(([suffix, use, description]) => ({
     name: `${stem}_${suffix}`,
-    secret,
+    secret: use === 'secret',
+    shown: use === 'shown',
     description,
     appId: app.id,
     label: app.label,
