@@ -302,12 +302,12 @@ describe('comment: changes-only', () => {
 });
 
 describe('the apply result', () => {
-  it('puts the Org2Org public key in a block under the table, not in a cell', async () => {
+  it('puts the Org2Org signing key (AUTO: the JWKS URL and the current key) in a block under the table, not in a cell', async () => {
     e2e = await startE2E();
     const apply = await e2e.dispatch({ command: 'apply', 'plan-check': 'off', 'max-deactivations': '1' });
     expect(apply.code, apply.stdout).toBe(0);
     const html = expectReadable(apply.summary);
-    expect(section(html, 'Apply results')).toContain('public key to register: see below the table');
+    expect(section(html, 'Apply results')).toContain('JWKS URL to configure: see below the table');
     const [key] = codeBlocks(html);
     expect(JSON.parse(key!)).toMatchObject({ kty: 'RSA' });
   });

@@ -184,6 +184,25 @@ describe('decideApply: each merged pull request against its own record', () => {
     expect(decision).toMatchObject({ apply: true, write: ['0oaB'] });
   });
 
+  it('a pull request without a record passes when nothing unreviewed is left to write (changes-only comments)', () => {
+    const untouched = connection('0oaC', []);
+    const decision = decideApply(
+      planOf([b, untouched]),
+      strict,
+      {
+        kind: 'pulls',
+        pulls: [
+          { number: 1, notEvidence: 'pull request #1 has no plan comment of this action' },
+          { number: 2, reviewed: record(b) },
+        ],
+      },
+      ['0oaB', '0oaC'],
+    );
+    expect(decision).toMatchObject({ apply: true, write: ['0oaB'], unreviewed: [] });
+    expect(decision.apply && decision.failureReason).toBeUndefined();
+    expect(decision.apply && decision.pulls.map((p) => p.outcome)).toEqual(['apply', 'apply']);
+  });
+
   it('a direct push changes nothing it cannot show was reviewed', () => {
     const decision = decideApply(planOf([a]), strict, { kind: 'pulls', pulls: [] });
     expect(decision).toMatchObject({

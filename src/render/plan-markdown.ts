@@ -349,16 +349,19 @@ function applySection(report: ApplyReport): string[] {
 function publicKeyBlock(result: ConnectionApplyResult): string[] {
   const notice = result.publicKey;
   if (!notice || notice.error || notice.keys.length === 0) return [];
-  const [instruction] = publicKeyLines(notice, MARKDOWN);
+  const lines = publicKeyLines(notice, MARKDOWN);
+  const auto = notice.rotationMode === 'AUTO';
   return [
-    `**${escapeMarkdown(result.name)}** ${code(result.appId)}: ${instruction}`,
+    `**${escapeMarkdown(result.name)}** ${code(result.appId)}: ${lines[0]}`,
     '',
     ...notice.keys.flatMap((key) => [
-      `kid ${code(key.kid ?? '(none)')}:`,
+      `${auto ? 'current key: ' : ''}kid ${code(key.kid ?? '(none)')}:`,
       '',
       codeBlock(JSON.stringify(key.jwk, null, 2), 'json'),
       '',
     ]),
+    // MANUAL: what a rotation needs (the last line of the notice).
+    ...(auto ? [] : [lines[lines.length - 1]!, '']),
   ];
 }
 
@@ -382,7 +385,11 @@ function resultDetail(result: ConnectionApplyResult): string {
   if (result.error) parts.push(messageMarkdown(result.error.message));
   const notice = result.publicKey;
   if (notice && !notice.error && notice.keys.length > 0)
-    parts.push('public key to register: see below the table');
+    parts.push(
+      notice.rotationMode === 'AUTO'
+        ? 'JWKS URL to configure: see below the table'
+        : 'public key to register: see below the table',
+    );
   else if (notice) parts.push(...publicKeyLines(notice, MARKDOWN));
   for (const mismatch of result.mismatches ?? []) {
     parts.push(
