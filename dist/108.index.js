@@ -542,9 +542,16 @@ function decidePerPullRequest(plan, rules, pulls, changedByPush, rangeNote) {
         for (const appId of Object.keys(pull.reviewed?.connections ?? {}))
             owner.set(appId, pull.number);
     }
+    // Changes the definitions asked for that no valid record names: never written.
+    const unreviewed = changedByPush.filter((id) => hasWork(byId.get(id)) && !owner.has(id));
     const decisions = pulls.map((pull) => {
         const owned = Object.keys(pull.reviewed?.connections ?? {}).filter((id) => owner.get(id) === pull.number);
         const appIds = owned.filter((id) => hasWork(byId.get(id)));
+        // A pull request without a record passes only when nothing unreviewed is left to write: its changes then
+        // plan nothing (with `comment: changes-only` a pull request that changes nothing in Okta has no comment).
+        if (!pull.reviewed && unreviewed.length === 0) {
+            return { number: pull.number, outcome: 'apply', appIds: [] };
+        }
         if (!pull.reviewed) {
             return {
                 number: pull.number,
@@ -576,7 +583,6 @@ function decidePerPullRequest(plan, rules, pulls, changedByPush, rangeNote) {
     });
     const write = decisions.filter((d) => d.outcome === 'apply').flatMap((d) => d.appIds);
     const claimed = new Set(decisions.flatMap((d) => d.appIds).concat(...owner.keys()));
-    const unreviewed = changedByPush.filter((id) => hasWork(byId.get(id)) && !claimed.has(id));
     const drift = plan.connections
         .filter((c) => hasWork(c) && !claimed.has(c.appId) && !unreviewed.includes(c.appId))
         .map((c) => c.appId);

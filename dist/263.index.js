@@ -2271,16 +2271,19 @@ function publicKeyBlock(result) {
     const notice = result.publicKey;
     if (!notice || notice.error || notice.keys.length === 0)
         return [];
-    const [instruction] = (0,_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .publicKeyLines */ .qT)(notice, MARKDOWN);
+    const lines = (0,_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .publicKeyLines */ .qT)(notice, MARKDOWN);
+    const auto = notice.rotationMode === 'AUTO';
     return [
-        `**${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(result.name)}** ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(result.appId)}: ${instruction}`,
+        `**${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdown */ .FV)(result.name)}** ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(result.appId)}: ${lines[0]}`,
         '',
         ...notice.keys.flatMap((key) => [
-            `kid ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(key.kid ?? '(none)')}:`,
+            `${auto ? 'current key: ' : ''}kid ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .code */ .aY)(key.kid ?? '(none)')}:`,
             '',
             (0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .codeBlock */ .DV)(JSON.stringify(key.jwk, null, 2), 'json'),
             '',
         ]),
+        // MANUAL: what a rotation needs (the last line of the notice).
+        ...(auto ? [] : [lines[lines.length - 1], '']),
     ];
 }
 function resultText(result) {
@@ -2303,7 +2306,9 @@ function resultDetail(result) {
         parts.push((0,_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .messageMarkdown */ .zv)(result.error.message));
     const notice = result.publicKey;
     if (notice && !notice.error && notice.keys.length > 0)
-        parts.push('public key to register: see below the table');
+        parts.push(notice.rotationMode === 'AUTO'
+            ? 'JWKS URL to configure: see below the table'
+            : 'public key to register: see below the table');
     else if (notice)
         parts.push(...(0,_describe_js__WEBPACK_IMPORTED_MODULE_0__/* .publicKeyLines */ .qT)(notice, MARKDOWN));
     for (const mismatch of result.mismatches ?? []) {
