@@ -699,8 +699,6 @@ function restrictPlan(plan, appIds) {
 
 // EXTERNAL MODULE: ./src/github/action-run.ts
 var action_run = __webpack_require__(2081);
-// EXTERNAL MODULE: ./src/github/scope.ts
-var scope = __webpack_require__(431);
 // EXTERNAL MODULE: ./src/github/octokit.ts
 var github_octokit = __webpack_require__(6702);
 ;// CONCATENATED MODULE: ./src/github/ledger.ts
@@ -815,8 +813,8 @@ async function setDeploymentState(octokit, { owner, repo }, deploymentId, state,
     }
 }
 
-// EXTERNAL MODULE: ./src/github/plan.ts + 3 modules
-var github_plan = __webpack_require__(3263);
+// EXTERNAL MODULE: ./src/github/plan.ts + 4 modules
+var github_plan = __webpack_require__(2816);
 // EXTERNAL MODULE: ./src/github/outputs.ts
 var outputs = __webpack_require__(8353);
 // EXTERNAL MODULE: ./src/github/publish.ts
@@ -1080,7 +1078,6 @@ var runner = __webpack_require__(1881);
 
 
 
-
 async function applyInAction(run) {
     const { settings, context, ports } = run;
     const okta = (0,action_run/* requireOkta */.v)(settings, 'apply');
@@ -1097,10 +1094,7 @@ async function applyInAction(run) {
     let reachedOkta = false;
     try {
         const outcome = await runApply({
-            ...settings.definitions,
-            okta,
-            rotateSecrets: settings.rotateSecrets,
-            scope: await (0,scope/* scopeOfEvent */.A)(settings.scope, { name: context.eventName, payload: context.payload }, settings.definitions.workspace),
+            ...(await (0,github_plan.planSettingsOf)(run, okta)),
             planCheck: settings.planCheck,
             maxDeactivations: settings.maxDeactivations,
             ...(settings.planHash && { planHash: settings.planHash }),

@@ -12,9 +12,8 @@ import { renderApplyText, renderPlanText } from '../render/plan-text.js';
 import { restrictPlan, runApply, type ApplyOutcome } from '../run/apply.js';
 import type { PullDecision } from '../run/review.js';
 import { requireOkta, type ActionRun } from './action-run.js';
-import { scopeOfEvent } from './scope.js';
 import { setDeploymentState, startDeployment, type Deployment, type LedgerRef } from './ledger.js';
-import { commentTarget, reportPlanBasics } from './plan.js';
+import { commentTarget, planSettingsOf, reportPlanBasics } from './plan.js';
 import { planFailureReason, setOutputs, type FailureReason } from './outputs.js';
 import { publishComment, type CommentTarget } from './publish.js';
 import type { MergedPullRequest } from './pulls.js';
@@ -39,14 +38,7 @@ export async function applyInAction(run: ActionRun): Promise<void> {
   try {
     const outcome = await runApply(
       {
-        ...settings.definitions,
-        okta,
-        rotateSecrets: settings.rotateSecrets,
-        scope: await scopeOfEvent(
-          settings.scope,
-          { name: context.eventName, payload: context.payload },
-          settings.definitions.workspace,
-        ),
+        ...(await planSettingsOf(run, okta)),
         planCheck: settings.planCheck,
         maxDeactivations: settings.maxDeactivations,
         ...(settings.planHash && { planHash: settings.planHash }),

@@ -7,6 +7,7 @@ import { renderPlanMarkdown, type ReportContext } from '../render/plan-markdown.
 import { SUMMARY_LIMIT } from './limits.js';
 import { renderPlanText } from '../render/plan-text.js';
 import { runPlan } from '../run/plan.js';
+import type { PlanSettings } from '../run/settings.js';
 import type { SecretRegistry } from '../secrets.js';
 import { requireOkta, type ActionRun } from './action-run.js';
 import type { RunContext } from './context.js';
@@ -23,19 +24,7 @@ import { appendSummary, logGroup, setFailed } from './runner.js';
 export async function planInAction(run: ActionRun): Promise<void> {
   const { settings, context, ports } = run;
   const okta = requireOkta(settings, 'plan');
-  const outcome = await runPlan(
-    {
-      ...settings.definitions,
-      okta,
-      rotateSecrets: settings.rotateSecrets,
-      scope: await scopeOfEvent(
-        settings.scope,
-        { name: context.eventName, payload: context.payload },
-        settings.definitions.workspace,
-      ),
-    },
-    ports,
-  );
+  const outcome = await runPlan(await planSettingsOf(run, okta), ports);
   const target = commentTarget(run);
   if (outcome.kind === 'invalid') {
     reportDefinitions(outcome.loaded, { problems: outcome.problems, stopped: 'plan' });
@@ -116,4 +105,21 @@ export async function reportPlanBasics(
     errors: plan.counts.errors,
     'consent-needed': plan.counts.toConsent,
   });
+}
+
+/** What plan and apply share: the definitions, the org, rotations, and the scope this event asks for. */
+export async function planSettingsOf(
+  { settings, context }: ActionRun,
+  okta: ReturnType<typeof requireOkta>,
+): Promise<PlanSettings> {
+  return {
+    ...settings.definitions,
+    okta,
+    rotateSecrets: settings.rotateSecrets,
+    scope: await scopeOfEvent(
+      settings.scope,
+      { name: context.eventName, payload: context.payload },
+      settings.definitions.workspace,
+    ),
+  };
 }
