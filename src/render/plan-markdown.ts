@@ -162,6 +162,7 @@ function secretsSet(connection: ConnectionPlan, outcome: Outcome): boolean | und
   return outcome && (outcome.get(connection.appId)?.done.includes('configure') ?? false);
 }
 
+/** The operations as planned or, once apply ran, as carried out. */
 function operationsCell(connection: ConnectionPlan, outcome: Outcome): string {
   return outcomeText(connection, outcome?.get(connection.appId));
 }
