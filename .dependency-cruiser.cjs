@@ -44,10 +44,21 @@ module.exports = {
     },
     {
       name: 'client-not-presentation',
-      comment: "The Okta client (and each resource's read of Okta) never formats reports.",
+      comment:
+        "The Okta client (and each resource's read of Okta) never formats reports: not src/render/, the export report, nor a resource's render.ts.",
       severity: 'error',
       from: { path: ['^src/okta/', '^src/resources/[^/]+/read\\.ts$'] },
-      to: { path: ['^src/render/', '^src/export/(report|render-yaml)\\.ts$'] },
+      to: {
+        path: ['^src/render/', '^src/export/(report|render-yaml)\\.ts$', '^src/resources/[^/]+/render\\.ts$'],
+      },
+    },
+    {
+      name: 'resource-render-below-reports',
+      comment:
+        "A resource's render.ts says how that resource reads, from the rendering's small pieces (words, markdown); the reports that lay it out import it, never the reverse.",
+      severity: 'error',
+      from: { path: '^src/resources/[^/]+/render\\.ts$' },
+      to: { path: '^src/render/', pathNot: '^src/render/(words|markdown)\\.ts$' },
     },
     {
       name: 'definitions-not-client',

@@ -1,4 +1,4 @@
-import { publicKeyLines } from '../render/describe.js';
+import { publicKeyLines } from '../resources/connection/render.js';
 import { code, escapeMarkdown, tableRow } from '../render/markdown.js';
 import type { ExportFile, ExportResult, ExportVariable } from './model.js';
 import type { RefusedFile } from './write.js';

@@ -1,23 +1,21 @@
 import type { ApplyReport, ConnectionApplyResult } from '../apply/model.js';
 import type { ConnectionPlan, Plan } from '../plan/model.js';
 import {
-  changeText,
-  changesOf,
-  isDrift,
   consentNote,
-  countsLine,
   deactivationHeadline,
   doneText,
   driftDeactivationHeadline,
-  operationsText,
-  publicKeyLines,
+  outcomeText,
+  publicKeyBlockMarkdown,
+  publicKeyCellMarkdown,
   rotationSkippedNote,
-  scopeNote,
-  sourceText,
+  stateText,
   writeOnlyText,
-} from './describe.js';
-import { code, codeBlock, escapeMarkdown, httpsLink, messageMarkdown, tableRow } from './markdown.js';
+} from '../resources/connection/render.js';
+import { changeLines, changesOf, countsLine, scopeNote, sourceText } from './describe.js';
+import { code, escapeMarkdown, httpsLink, messageMarkdown, tableRow } from './markdown.js';
 import { problemsMarkdown } from './problems.js';
+import { isDrift } from './words.js';
 
 const MARKDOWN = { quote: code, text: escapeMarkdown };
 
@@ -159,27 +157,14 @@ function applyCounts(report: ApplyReport | undefined): string {
 /** Apply results by app id, once apply ran: the comment then says what happened, not what will. */
 type Outcome = ReadonlyMap<string, ConnectionApplyResult> | undefined;
 
-function carriedOut(connection: ConnectionPlan, outcome: Outcome): boolean {
-  const status = outcome?.get(connection.appId)?.status;
-  return status === 'applied' || status === 'consent-needed';
-}
-
 /** Once apply ran: whether the write-only values were sent (with a configure that went through). */
 function secretsSet(connection: ConnectionPlan, outcome: Outcome): boolean | undefined {
   return outcome && (outcome.get(connection.appId)?.done.includes('configure') ?? false);
 }
 
-/** The operations as planned, or as carried out (`configured + activated`, `configured, then failed`). */
+/** The operations as planned or, once apply ran, as carried out. */
 function operationsCell(connection: ConnectionPlan, outcome: Outcome): string {
-  const result = outcome?.get(connection.appId);
-  if (!result || connection.error) return operationsText(connection);
-  if (carriedOut(connection, outcome))
-    return doneText(result.done) + (connection.rotation ? ' (secret rotated)' : '');
-  if (result.status === 'failed')
-    return result.done.length > 0
-      ? `${doneText(result.done)}, then failed`
-      : `${operationsText(connection)}: failed`;
-  return operationsText(connection);
+  return outcomeText(connection, outcome?.get(connection.appId));
 }
 
 /**
@@ -269,8 +254,7 @@ function driftTable(rows: readonly string[], shown: number, drift: boolean, appl
 }
 
 function driftRow(connection: ConnectionPlan, outcome: Outcome, drift: boolean): string {
-  const changes = drift ? changesOf(connection) : changesOf(connection).filter(isDrift);
-  const cells = changes.map((change) => changeText(change, cellCode, connection, false));
+  const cells = changeLines(connection, cellCode, { markDrift: false, only: drift ? undefined : isDrift });
   if (drift) cells.push(...connection.writeOnly.map((value) => escapeMarkdown(writeOnlyText(value))));
   return tableRow([
     escapeMarkdown(connection.name),
@@ -291,9 +275,7 @@ function cellCode(text: string): string {
 function changeRow(connection: ConnectionPlan, outcome: Outcome): string {
   const set = secretsSet(connection, outcome);
   const cells = [
-    ...changesOf(connection)
-      .filter((change) => !isDrift(change))
-      .map((change) => changeText(change, cellCode, connection, false)),
+    ...changeLines(connection, cellCode, { markDrift: false, only: (change) => !isDrift(change) }),
     ...connection.writeOnly.map((value) => escapeMarkdown(writeOnlyText(value, set))),
     ...(!outcome && consentNote(connection) ? [`⚠️ ${consentNote(connection)}`] : []),
   ];
@@ -341,27 +323,8 @@ function applySection(report: ApplyReport): string[] {
       tableRow([escapeMarkdown(result.name), code(result.appId), resultText(result), resultDetail(result)]),
     ),
     '',
-    ...shown.flatMap(publicKeyBlock),
-  ];
-}
-
-/** Keys are too long for a table cell: each goes in a block under the table, ready to copy. */
-function publicKeyBlock(result: ConnectionApplyResult): string[] {
-  const notice = result.publicKey;
-  if (!notice || notice.error || notice.keys.length === 0) return [];
-  const lines = publicKeyLines(notice, MARKDOWN);
-  const auto = notice.rotationMode === 'AUTO';
-  return [
-    `**${escapeMarkdown(result.name)}** ${code(result.appId)}: ${lines[0]}`,
-    '',
-    ...notice.keys.flatMap((key) => [
-      `${auto ? 'current key: ' : ''}kid ${code(key.kid ?? '(none)')}:`,
-      '',
-      codeBlock(JSON.stringify(key.jwk, null, 2), 'json'),
-      '',
-    ]),
-    // MANUAL: what a rotation needs (the last line of the notice).
-    ...(auto ? [] : [lines[lines.length - 1]!, '']),
+    // Keys are too long for a table cell: each goes in a block under the table, ready to copy.
+    ...shown.flatMap(publicKeyBlockMarkdown),
   ];
 }
 
@@ -383,14 +346,7 @@ function resultDetail(result: ConnectionApplyResult): string {
   if (result.consentUrl)
     parts.push(`an Okta admin must grant consent: ${httpsLink('open the consent page', result.consentUrl)}`);
   if (result.error) parts.push(messageMarkdown(result.error.message));
-  const notice = result.publicKey;
-  if (notice && !notice.error && notice.keys.length > 0)
-    parts.push(
-      notice.rotationMode === 'AUTO'
-        ? 'JWKS URL to configure: see below the table'
-        : 'public key to register: see below the table',
-    );
-  else if (notice) parts.push(...publicKeyLines(notice, MARKDOWN));
+  parts.push(...publicKeyCellMarkdown(result.publicKey));
   for (const mismatch of result.mismatches ?? []) {
     parts.push(
       `${mismatch.field}: Okta has ${cellCode(mismatch.before ?? 'not set')}, wanted ${cellCode(mismatch.after ?? 'not set')}`,
@@ -406,12 +362,9 @@ function detailsSection(plan: Plan, outcome: Outcome): string[] {
       `**${escapeMarkdown(connection.name)}** ${code(connection.appId)}${connection.appKind ? ` · ${escapeMarkdown(connection.appKind)}` : ''} · ${code(sourceText(connection))} · ${operationsCell(connection, outcome)}`,
     ];
     if (connection.live) {
-      const live = connection.live;
-      lines.push(
-        `- ${outcome ? 'before apply' : 'live'}: status ${code(live.status)}, auth_scheme ${code(live.authScheme)}${live.baseUrl ? `, base_url ${code(live.baseUrl)}` : ''}${live.clientId ? `, client_id ${code(live.clientId)}` : ''}${live.rotationMode ? `, rotation_mode ${code(live.rotationMode)}` : ''}`,
-      );
+      lines.push(`- ${outcome ? 'before apply' : 'live'}: ${stateText(connection.live, code)}`);
     }
-    for (const change of changesOf(connection)) lines.push(`- ${changeText(change, code, connection)}`);
+    for (const line of changeLines(connection, code)) lines.push(`- ${line}`);
     const set = secretsSet(connection, outcome);
     for (const value of connection.writeOnly) lines.push(`- ${escapeMarkdown(writeOnlyText(value, set))}`);
     if (connection.error) lines.push(`- error: ${messageMarkdown(connection.error.message)}`);

@@ -1,19 +1,15 @@
 import type { ApplyReport } from '../apply/model.js';
 import type { ConnectionPlan, Plan } from '../plan/model.js';
 import {
-  changeText,
-  changesOf,
   consentNote,
-  countsLine,
   deactivationHeadline,
   doneText,
   operationsText,
   publicKeyLines,
   rotationSkippedNote,
-  scopeNote,
-  sourceText,
   writeOnlyText,
-} from './describe.js';
+} from '../resources/connection/render.js';
+import { changeLines, countsLine, scopeNote, sourceText } from './describe.js';
 import { oneLine } from './markdown.js';
 import { problemsText } from './problems.js';
 
@@ -49,7 +45,7 @@ export function renderPlanText(plan: Plan): string {
     lines.push(
       `  ${symbol(connection)} ${oneLine(connection.name)} (${oneLine(connection.appId)}): ${operationsText(connection)}`,
     );
-    for (const change of changesOf(connection)) lines.push(`      ${changeText(change, quote, connection)}`);
+    for (const line of changeLines(connection, quote)) lines.push(`      ${line}`);
     for (const value of connection.writeOnly) lines.push(`      ${writeOnlyText(value)}`);
     const note = consentNote(connection);
     if (note) lines.push(`      note: ${note}`);
