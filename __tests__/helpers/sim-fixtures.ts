@@ -5,7 +5,7 @@ import type { AppKind, SimApp, SimConnection } from '../../sim/types.js';
  *
  * Each builder takes the app's id and small overrides: top-level keys replace the builder's, `connection`
  * keys are laid over the builder's connection, and a key given as `undefined` is left out of the app
- * (`connection: { baseUrl: undefined }` is a connection without a base URL, as if never written). The
+ * (`connection: { clientId: undefined }` is a connection without a client id, as if never written). The
  * simulator copies its seed (startOktaSim), so a run never changes what a builder returned.
  *
  * The apps of the repository's demo org (ids, labels, values) are in sim/sample-org.yaml (see e2e.ts).
@@ -37,14 +37,17 @@ function withOverrides(base: SimApp & { connection: SimConnection }, overrides: 
   return { ...defined({ ...base, ...rest }), connection: defined({ ...base.connection, ...connection }) };
 }
 
-/** Zscaler (SCIM 2.0) with an enabled TOKEN connection. */
+/**
+ * Zscaler (SCIM 2.0) with an enabled TOKEN connection. No base URL unless given: a test whose definitions
+ * name one shows it next to them.
+ */
 export function zscalerToken(id: string, overrides: AppOverrides = {}): SimApp {
   return withOverrides(
     {
       id,
       name: 'zscalerbyz',
       label: LABELS.zscalerbyz,
-      connection: { authScheme: 'TOKEN', status: 'ENABLED', baseUrl: 'https://scim.example.com/v2' },
+      connection: { authScheme: 'TOKEN', status: 'ENABLED' },
     },
     overrides,
   );
