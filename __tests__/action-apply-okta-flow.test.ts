@@ -5,6 +5,7 @@ import { connectionJwk } from '../sim/resources/connection/jwks.js';
 import type { RecordedRequest, SimApp, SimOptions } from '../sim/types.js';
 import { SECRET_ENV, startE2E, type E2E } from './helpers/e2e.js';
 import { makeWorkspace } from './helpers/run-action.js';
+import { org2orgOAuthHub, zscalerToken } from './helpers/sim-fixtures.js';
 
 /**
  * Apply the way Okta documents it, end to end: the action against the simulator. Consent apps,
@@ -222,22 +223,21 @@ describe('rotate-secrets', () => {
 
 describe('the requests an apply costs', () => {
   const TOKEN_APPS = 10;
-  const tokenApps: SimApp[] = Array.from({ length: TOKEN_APPS }, (_, i) => ({
-    id: `0oa5zscaler${String(i).padStart(8, '0')}`,
-    name: 'zscalerbyz',
-    label: `Zscaler ${i}`,
-    connection: {
-      authScheme: 'TOKEN',
-      status: i % 2 === 0 ? 'ENABLED' : 'DISABLED',
-      baseUrl: `https://scim.example.com/${i}/v1`,
-    },
-  }));
-  const oauthApps: SimApp[] = [0, 1].map((i) => ({
-    id: `0oa5org2orgoauth0000${i}`,
-    name: 'okta_org2org',
-    label: `Org2Org OAuth ${i}`,
-    connection: { authScheme: 'OAUTH2', status: 'ENABLED', clientId: 'old-client', rotationMode: 'AUTO' },
-  }));
+  const tokenApps: SimApp[] = Array.from({ length: TOKEN_APPS }, (_, i) =>
+    zscalerToken(`0oa5zscaler${String(i).padStart(8, '0')}`, {
+      label: `Zscaler ${i}`,
+      connection: {
+        status: i % 2 === 0 ? 'ENABLED' : 'DISABLED',
+        baseUrl: `https://scim.example.com/${i}/v1`,
+      },
+    }),
+  );
+  const oauthApps: SimApp[] = [0, 1].map((i) =>
+    org2orgOAuthHub(`0oa5org2orgoauth0000${i}`, {
+      label: `Org2Org OAuth ${i}`,
+      connection: { clientId: 'old-client' },
+    }),
+  );
   const yaml = [
     'connections:',
     ...tokenApps.flatMap((app, i) => [

@@ -6,6 +6,13 @@ import { startOktaSim, type OktaSim, type SimApp } from '../sim/server.js';
 import { expectNoSecrets, planComments, startE2E, type E2E } from './helpers/e2e.js';
 import { validateRequestBody } from './helpers/openapi.js';
 import { makeWorkspace, runAction } from './helpers/run-action.js';
+import {
+  CONSOLE_INBOUND_PROVISIONING,
+  CONSOLE_USER_PROVISIONING,
+  consoleFeatures,
+  org2orgOAuthHub,
+  org2orgToken,
+} from './helpers/sim-fixtures.js';
 
 /**
  * End to end, the action run as the runner does against the simulator: provisioning features (`to_app`,
@@ -102,37 +109,6 @@ describe('provisioning features through the action', () => {
     'one declared setting and a username format reach an Okta that says userNameFormat (PUT: %s); nothing else moves',
     async (featureUpdates) => {
       const legacy = '0oa5org2orglegacy01';
-      // Set in the Admin Console, nothing at Okta's defaults; real Okta's spelling and nulls.
-      const consoleSettings = {
-        USER_PROVISIONING: {
-          create: { lifecycleCreate: { status: 'ENABLED' } },
-          update: {
-            profile: { status: 'ENABLED' },
-            lifecycleDeactivate: { status: 'DISABLED' },
-            password: { status: 'ENABLED', seed: 'OKTA', change: 'CHANGE' },
-          },
-        },
-        INBOUND_PROVISIONING: {
-          importSettings: {
-            username: { userNameFormat: 'EMAIL' },
-            schedule: {
-              status: 'ENABLED',
-              fullImport: { expression: '0 3 * * Sun', timezone: 'Asia/Tokyo' },
-              incrementalImport: null,
-            },
-          },
-          importRules: {
-            userCreateAndMatch: {
-              exactMatchCriteria: 'USERNAME',
-              allowPartialMatch: true,
-              autoConfirmPartialMatch: true,
-              autoConfirmExactMatch: true,
-              autoConfirmNewUsers: true,
-              autoActivateNewUsers: true,
-            },
-          },
-        },
-      };
       const definitions = await mkdtemp(path.join(tmpdir(), 'oac-features-'));
       await writeFile(
         path.join(definitions, 'legacy.yaml'),
@@ -151,19 +127,8 @@ describe('provisioning features through the action', () => {
         definitions,
         sim: {
           featureUpdates,
-          apps: [
-            {
-              id: legacy,
-              name: 'okta_org2org',
-              label: 'Legacy partner',
-              connection: {
-                authScheme: 'TOKEN',
-                status: 'ENABLED',
-                baseUrl: 'https://legacy-partner.okta.com',
-              },
-              features: structuredClone(consoleSettings),
-            },
-          ],
+          // Set in the Admin Console, nothing at Okta's defaults; real Okta's spelling and nulls.
+          apps: [org2orgToken(legacy, { features: consoleFeatures() })],
         },
       });
       const pr = await e2e.pullRequest();
@@ -181,13 +146,13 @@ describe('provisioning features through the action', () => {
       expect(JSON.stringify(puts.map((r) => r.body))).not.toContain('usernameFormat');
       expect(e2e.sim.apps.get(legacy)!.features).toEqual({
         USER_PROVISIONING: {
-          ...consoleSettings.USER_PROVISIONING,
-          update: { ...consoleSettings.USER_PROVISIONING.update, lifecycleDeactivate: { status: 'ENABLED' } },
+          ...CONSOLE_USER_PROVISIONING,
+          update: { ...CONSOLE_USER_PROVISIONING.update, lifecycleDeactivate: { status: 'ENABLED' } },
         },
         INBOUND_PROVISIONING: {
-          ...consoleSettings.INBOUND_PROVISIONING,
+          ...CONSOLE_INBOUND_PROVISIONING,
           importSettings: {
-            ...consoleSettings.INBOUND_PROVISIONING.importSettings,
+            ...CONSOLE_INBOUND_PROVISIONING.importSettings,
             username: { userNameFormat: 'CUSTOM', userNameExpression: 'appuser.login' },
           },
         },
@@ -217,14 +182,7 @@ describe('provisioning features through the action', () => {
 
   it('warns at plan time that the features of a connection to deactivate are not written', async () => {
     sim = await startOktaSim({
-      apps: [
-        {
-          id: '0oa5org2orglegacy01',
-          name: 'okta_org2org',
-          label: 'Legacy partner',
-          connection: { authScheme: 'TOKEN', status: 'ENABLED', baseUrl: 'https://legacy-partner.okta.com' },
-        },
-      ],
+      apps: [org2orgToken('0oa5org2orglegacy01')],
     });
     const workspace = await makeWorkspace({
       'okta/connections/legacy.yaml': [
@@ -293,16 +251,7 @@ describe('provisioning features through the action', () => {
 
   it('exports a connection with its features, and the export plans with no change', async () => {
     const apps: SimApp[] = [
-      {
-        id: HUB,
-        name: 'okta_org2org',
-        label: 'Partner hub',
-        connection: {
-          authScheme: 'OAUTH2',
-          status: 'ENABLED',
-          clientId: '0oa5hubservice00001',
-          rotationMode: 'AUTO',
-        },
+      org2orgOAuthHub(HUB, {
         features: {
           INBOUND_PROVISIONING: {
             importSettings: {
@@ -324,7 +273,7 @@ describe('provisioning features through the action', () => {
             },
           },
         },
-      },
+      }),
     ];
     sim = await startOktaSim({ apps });
     const workspace = await makeWorkspace({ 'README.md': '# okta config\n' });

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SimApp } from '../sim/types.js';
 import { markerOf, planComments, SECRET_ENV, startE2E, type E2E } from './helpers/e2e.js';
 import { makeRepo, type Repo } from './helpers/git-repo.js';
+import { zscalerToken } from './helpers/sim-fixtures.js';
 
 /**
  * Real git histories (merge, squash, rebase of several commits) checked out at fetch-depth 2, pull requests
@@ -27,12 +28,9 @@ function definition(n: number, change: { version?: string; action?: string } = {
 }
 
 function org(): SimApp[] {
-  return Array.from({ length: COUNT }, (_, n) => ({
-    id: id(n),
-    name: 'zscalerbyz',
-    label: `App ${n}`,
-    connection: { authScheme: 'TOKEN', status: 'ENABLED', baseUrl: url(n) },
-  }));
+  return Array.from({ length: COUNT }, (_, n) =>
+    zscalerToken(id(n), { label: `App ${n}`, connection: { baseUrl: url(n) } }),
+  );
 }
 
 interface PullSpec {

@@ -14,6 +14,7 @@ import {
   section,
   tableCells,
 } from './helpers/rendered.js';
+import { notSetUp, zscalerToken } from './helpers/sim-fixtures.js';
 
 /**
  * What reviewers and operators see and branch on, through the action as the runner starts it: outputs
@@ -59,17 +60,11 @@ describe('a pull request with a change, drift in Okta and a consent app', () => 
   ].join('\n');
   /** Someone disabled the Zscaler connection in the Admin Console: drift the pull request did not make. */
   const org: SimApp[] = [
-    {
-      id: '0oa5zscalerprod0001',
-      name: 'zscalerbyz',
+    zscalerToken('0oa5zscalerprod0001', {
       label: 'Zscaler Internet Access',
-      connection: {
-        authScheme: 'TOKEN',
-        status: 'DISABLED',
-        baseUrl: 'https://scim.zscaler.example.com/scim/v1',
-      },
-    },
-    { id: '0oa5googlework00001', name: 'google', label: 'Google Workspace' },
+      connection: { status: 'DISABLED', baseUrl: 'https://scim.zscaler.example.com/scim/v1' },
+    }),
+    notSetUp('google', '0oa5googlework00001', { label: 'Google Workspace' }),
   ];
   let repo: Repo;
   const commits: Record<string, string> = {};

@@ -11,6 +11,7 @@ import {
   type E2E,
 } from './helpers/e2e.js';
 import { makeRepo, type Repo } from './helpers/git-repo.js';
+import { zscalerToken } from './helpers/sim-fixtures.js';
 
 /** 300 connections in 10 files; the pull request changes one of them. */
 const COUNT = 300;
@@ -40,12 +41,12 @@ const fileOf = (n: number) =>
 
 /** Okta as the base definitions describe it, except that someone disabled the changed app's connection. */
 function org(): SimApp[] {
-  return Array.from({ length: COUNT }, (_, n) => ({
-    id: id(n),
-    name: 'zscalerbyz',
-    label: `App ${n}`,
-    connection: { authScheme: 'TOKEN', status: n === CHANGED ? 'DISABLED' : 'ENABLED', baseUrl: url(n) },
-  }));
+  return Array.from({ length: COUNT }, (_, n) =>
+    zscalerToken(id(n), {
+      label: `App ${n}`,
+      connection: { status: n === CHANGED ? 'DISABLED' : 'ENABLED', baseUrl: url(n) },
+    }),
+  );
 }
 
 let repo: Repo;

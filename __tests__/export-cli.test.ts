@@ -5,21 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOktaSim, type OktaSim, type SimApp } from '../sim/server.js';
 import { runCli as runCliInProcess } from '../src/cli/run.js';
 import { runCli } from './helpers/run-action.js';
+import { notSetUp, slack, zscalerToken } from './helpers/sim-fixtures.js';
 
 const APPS: SimApp[] = [
-  {
-    id: '0oaCliZscaler0000001',
-    name: 'zscalerbyz',
+  zscalerToken('0oaCliZscaler0000001', {
     label: 'Zscaler production',
-    connection: { authScheme: 'TOKEN', status: 'ENABLED', baseUrl: 'https://scim.example.com/v1' },
-  },
-  {
-    id: '0oaCliSlack000000001',
-    name: 'slack',
-    label: 'Slack',
-    connection: { authScheme: 'OAUTH2', status: 'DISABLED' },
-  },
-  { id: '0oaCliBookmark000001', name: 'bookmark', label: 'Intranet' },
+    connection: { baseUrl: 'https://scim.example.com/v1' },
+  }),
+  slack('0oaCliSlack000000001', { connection: { status: 'DISABLED' } }),
+  notSetUp('bookmark', '0oaCliBookmark000001', { label: 'Intranet' }),
 ];
 
 let sim: OktaSim;

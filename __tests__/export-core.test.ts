@@ -12,6 +12,7 @@ import { writeExportFiles } from '../src/export/write.js';
 import { OktaClient } from '../src/okta/client.js';
 import { planConnections } from '../src/plan/plan.js';
 import { SecretRegistry } from '../src/secrets.js';
+import { notSetUp, office365, org2orgOAuthHub, zscalerToken } from './helpers/sim-fixtures.js';
 
 /** Hand-made apps at the edges of naming and of what Okta returns, next to a large generated org. */
 const EDGE_APPS: SimApp[] = [
@@ -21,35 +22,21 @@ const EDGE_APPS: SimApp[] = [
   zscaler('0oaEdgeDigits0000001', '1Password'),
   zscaler('0oaEdgeYes0000000001', 'yes'),
   zscaler('0oaEdgeZurich0000001', 'Zürich: HR # main'),
-  {
-    id: '0oaEdgeHttpUrl000001',
-    name: 'zscalerbyz',
+  zscalerToken('0oaEdgeHttpUrl000001', {
     label: 'Legacy SCIM',
-    connection: { authScheme: 'TOKEN', status: 'DISABLED', baseUrl: 'http://scim.legacy.example.com' },
-  },
-  {
-    id: '0oaEdgeHubNoClient01',
-    name: 'okta_org2org',
+    connection: { status: 'DISABLED', baseUrl: 'http://scim.legacy.example.com' },
+  }),
+  org2orgOAuthHub('0oaEdgeHubNoClient01', {
     label: 'Hub without client id',
-    connection: { authScheme: 'OAUTH2', status: 'ENABLED', rotationMode: 'AUTO' },
-  },
-  {
-    id: '0oaEdgeO365000000001',
-    name: 'office365',
-    label: 'Office 365',
-    connection: { authScheme: 'OAUTH2', status: 'ENABLED' },
-  },
-  { id: '0oaEdgeNotSetUp00001', name: 'okta_org2org', label: 'Partner hub (not set up)' },
-  { id: '0oaEdgeBookmark00001', name: 'bookmark', label: 'Intranet bookmark' },
+    connection: { clientId: undefined },
+  }),
+  office365('0oaEdgeO365000000001'),
+  notSetUp('okta_org2org', '0oaEdgeNotSetUp00001', { label: 'Partner hub (not set up)' }),
+  notSetUp('bookmark', '0oaEdgeBookmark00001', { label: 'Intranet bookmark' }),
 ];
 
 function zscaler(id: string, label: string): SimApp {
-  return {
-    id,
-    name: 'zscalerbyz',
-    label,
-    connection: { authScheme: 'TOKEN', status: 'ENABLED', baseUrl: `https://scim.example.com/${id}` },
-  };
+  return zscalerToken(id, { label, connection: { baseUrl: `https://scim.example.com/${id}` } });
 }
 
 const GENERATED = generateApps(400, { withConnections: 120, seed: 7 });

@@ -11,31 +11,16 @@ import { writeExportFiles } from '../src/export/write.js';
 import { OktaClient } from '../src/okta/client.js';
 import { planConnections } from '../src/plan/plan.js';
 import { SecretRegistry } from '../src/secrets.js';
+import { CONSOLE_USER_PROVISIONING, org2orgOAuthHub, slack, zscalerToken } from './helpers/sim-fixtures.js';
 
 const HUB = '0oa5org2orghub00001';
 const ZSCALER = '0oa5zscalerprod0001';
 const SLACK = '0oa5slackwork000001';
 
 const apps: SimApp[] = [
-  {
-    id: HUB,
-    name: 'okta_org2org',
-    label: 'Partner hub',
-    connection: {
-      authScheme: 'OAUTH2',
-      status: 'ENABLED',
-      clientId: '0oa5hubservice00001',
-      rotationMode: 'AUTO',
-    },
+  org2orgOAuthHub(HUB, {
     features: {
-      USER_PROVISIONING: {
-        create: { lifecycleCreate: { status: 'ENABLED' } },
-        update: {
-          profile: { status: 'ENABLED' },
-          lifecycleDeactivate: { status: 'DISABLED' },
-          password: { status: 'ENABLED', seed: 'OKTA', change: 'CHANGE' },
-        },
-      },
+      USER_PROVISIONING: CONSOLE_USER_PROVISIONING,
       INBOUND_PROVISIONING: {
         importSettings: {
           username: { userNameFormat: 'CUSTOM', userNameExpression: 'appuser.login' },
@@ -57,20 +42,10 @@ const apps: SimApp[] = [
         },
       },
     },
-  },
-  {
-    id: ZSCALER,
-    name: 'zscalerbyz',
-    label: 'Zscaler',
-    connection: { authScheme: 'TOKEN', status: 'ENABLED', baseUrl: 'https://scim.example.com/v2' },
-  },
+  }),
+  zscalerToken(ZSCALER, { connection: { baseUrl: 'https://scim.example.com/v2' } }),
   // Waiting for consent: Okta has no provisioning features for it yet.
-  {
-    id: SLACK,
-    name: 'slack',
-    label: 'Slack',
-    connection: { authScheme: 'OAUTH2', status: 'DISABLED', consent: 'pending' },
-  },
+  slack(SLACK, { connection: { status: 'DISABLED', consent: 'pending' } }),
 ];
 
 let sim: OktaSim;

@@ -10,13 +10,14 @@ import { SecretRegistry } from '../src/secrets.js';
 import { USER_AGENT } from '../src/version.js';
 import { validateRequestBody } from './helpers/openapi.js';
 import { caught } from './helpers/caught.js';
+import { notSetUp } from './helpers/sim-fixtures.js';
 
 const APPS: SimApp[] = [
-  { id: '0oazscaler00000001', name: 'zscalerbyz', label: 'Zscaler' },
-  { id: '0oaorg2org00000001', name: 'okta_org2org', label: 'Hub' },
-  { id: '0oaoffice365000001', name: 'office365', label: 'Office 365' },
-  { id: '0oagoogle000000001', name: 'google', label: 'Google' },
-  { id: '0oabookmark0000001', name: 'bookmark', label: 'Intranet' },
+  notSetUp('zscalerbyz', '0oazscaler00000001'),
+  notSetUp('okta_org2org', '0oaorg2org00000001', { label: 'Hub' }),
+  notSetUp('office365', '0oaoffice365000001'),
+  notSetUp('google', '0oagoogle000000001'),
+  notSetUp('bookmark', '0oabookmark0000001', { label: 'Intranet' }),
 ];
 const [ZSCALER, ORG2ORG, OFFICE365, GOOGLE, BOOKMARK] = APPS.map((app) => app.id) as [
   string,

@@ -4,16 +4,10 @@ import { OktaClient, type OktaClientOptions } from '../src/okta/client.js';
 import { OktaApiError, OktaNetworkError, OktaUnreachableError } from '../src/okta/errors.js';
 import { SecretRegistry } from '../src/secrets.js';
 import { caught } from './helpers/caught.js';
+import { zscalerToken } from './helpers/sim-fixtures.js';
 
 const ZSCALER = '0oazscaler00000001';
-const APPS: SimApp[] = [
-  {
-    id: ZSCALER,
-    name: 'zscalerbyz',
-    label: 'Zscaler',
-    connection: { authScheme: 'TOKEN', status: 'ENABLED', baseUrl: 'https://scim.example.com/v2' },
-  },
-];
+const APPS: SimApp[] = [zscalerToken(ZSCALER, { connection: { baseUrl: 'https://scim.example.com/v2' } })];
 const CONNECTION = new RegExp(`/apps/${ZSCALER}/connections/default$`);
 const MiB = 1024 * 1024;
 

@@ -9,6 +9,7 @@ import { OAuthAuth } from '../src/okta/oauth.js';
 import type { OktaRequester } from '../src/okta/requester.js';
 import { SecretRegistry } from '../src/secrets.js';
 import { caught } from './helpers/caught.js';
+import { notSetUp } from './helpers/sim-fixtures.js';
 
 const APP = '0oazscaler00000001';
 const READ_AND_MANAGE = ['okta.apps.read', 'okta.apps.manage'];
@@ -45,7 +46,7 @@ async function setup(
   simOptions: SimOptions = {},
 ): Promise<Setup> {
   const sim = await startOktaSim({
-    apps: [{ id: APP, name: 'zscalerbyz', label: 'Zscaler' }],
+    apps: [notSetUp('zscalerbyz', APP)],
     serviceApps: SERVICE_APPS,
     ...simOptions,
   });
@@ -148,7 +149,7 @@ describe.concurrent('OAuth service app', () => {
   it('renews the token once after a 401 (token unknown to a restarted org)', async (context) => {
     const { expect } = context;
     const first = await startOktaSim({
-      apps: [{ id: APP, name: 'zscalerbyz', label: 'Z' }],
+      apps: [notSetUp('zscalerbyz', APP, { label: 'Z' })],
       serviceApps: SERVICE_APPS,
     });
     const port = Number(new URL(first.url).port);
@@ -166,7 +167,7 @@ describe.concurrent('OAuth service app', () => {
     await client.getApp(APP);
     await first.close();
     const second = await startOktaSim({
-      apps: [{ id: APP, name: 'zscalerbyz', label: 'Z' }],
+      apps: [notSetUp('zscalerbyz', APP, { label: 'Z' })],
       serviceApps: SERVICE_APPS,
       port,
     });

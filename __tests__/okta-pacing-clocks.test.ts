@@ -8,15 +8,16 @@ import { describe, it, vi } from 'vitest';
 import { startOktaSim, type SimApp, type SimOptions } from '../sim/server.js';
 import { OktaClient } from '../src/okta/client.js';
 import { SecretRegistry } from '../src/secrets.js';
+import { zscalerToken } from './helpers/sim-fixtures.js';
 
 const SHARE = 50;
 
-const apps: SimApp[] = Array.from({ length: 4 }, (_, i) => ({
-  id: `0oaclocks000000${i}`,
-  name: 'zscalerbyz',
-  label: `Zscaler ${i}`,
-  connection: { authScheme: 'TOKEN', status: 'ENABLED', baseUrl: `https://scim${i}.example.com` },
-}));
+const apps: SimApp[] = Array.from({ length: 4 }, (_, i) =>
+  zscalerToken(`0oaclocks000000${i}`, {
+    label: `Zscaler ${i}`,
+    connection: { baseUrl: `https://scim${i}.example.com` },
+  }),
+);
 
 interface Case {
   name: string;

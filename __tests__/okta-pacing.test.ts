@@ -6,18 +6,19 @@ import { describe, it, vi } from 'vitest';
 import { startOktaSim, type SimApp, type SimFaults, type SimOptions } from '../sim/server.js';
 import { OktaClient } from '../src/okta/client.js';
 import { SecretRegistry } from '../src/secrets.js';
+import { zscalerToken } from './helpers/sim-fixtures.js';
 
 const LIMIT = 20;
 const SHARE = 50;
 const BUDGET = Math.floor((LIMIT * SHARE) / 100);
 const REQUESTS = 30;
 
-const apps: SimApp[] = Array.from({ length: 5 }, (_, i) => ({
-  id: `0oapacing0000000${i}`,
-  name: 'zscalerbyz',
-  label: `Zscaler ${i}`,
-  connection: { authScheme: 'TOKEN', status: 'ENABLED', baseUrl: `https://scim${i}.example.com` },
-}));
+const apps: SimApp[] = Array.from({ length: 5 }, (_, i) =>
+  zscalerToken(`0oapacing0000000${i}`, {
+    label: `Zscaler ${i}`,
+    connection: { baseUrl: `https://scim${i}.example.com` },
+  }),
+);
 
 const cases: Array<[string, SimFaults, Partial<SimOptions>]> = [
   ['no fault', {}, {}],

@@ -5,6 +5,7 @@ import { OktaClient } from '../src/okta/client.js';
 import { OktaConfigError } from '../src/okta/errors.js';
 import { SecretRegistry } from '../src/secrets.js';
 import { caught } from './helpers/caught.js';
+import { zscalerToken } from './helpers/sim-fixtures.js';
 
 let sim: OktaSim;
 let client: OktaClient;
@@ -16,14 +17,7 @@ afterEach(async () => {
 describe('a read-only client (plan, export, drift)', () => {
   it('reads, and refuses every write before anything is sent', async () => {
     sim = await startOktaSim({
-      apps: [
-        {
-          id: '0oa1234567890abcdef',
-          name: 'zscalerbyz',
-          label: 'Z',
-          connection: { authScheme: 'TOKEN', status: 'ENABLED' },
-        },
-      ],
+      apps: [zscalerToken('0oa1234567890abcdef', { label: 'Z' })],
     });
     client = new OktaClient({
       orgUrl: sim.url,

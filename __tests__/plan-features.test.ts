@@ -10,6 +10,7 @@ import { assemblePlan, planConnections } from '../src/plan/plan.js';
 import { SecretRegistry } from '../src/secrets.js';
 import { app, live, resolvedConnection } from './helpers/plan-fixtures.js';
 import { validateRequestBody } from './helpers/openapi.js';
+import { CONSOLE_USER_PROVISIONING, notSetUp, zscalerToken } from './helpers/sim-fixtures.js';
 
 const options = { orgUrl: 'https://example.okta.com', path: 'okta/connections' };
 const ORG2ORG_APP = app('0oa1111111111111111', 'okta_org2org', 'Hub');
@@ -143,15 +144,6 @@ describe('features in the plan (pure)', () => {
   });
 });
 
-const ZSCALER_CONSOLE_SETTINGS = {
-  create: { lifecycleCreate: { status: 'ENABLED' } },
-  update: {
-    profile: { status: 'ENABLED' },
-    lifecycleDeactivate: { status: 'DISABLED' },
-    password: { status: 'ENABLED', seed: 'OKTA', change: 'CHANGE' },
-  },
-};
-
 describe('features against the simulator: plan, apply, plan again', () => {
   let sim: OktaSim;
   let client: OktaClient;
@@ -161,21 +153,16 @@ describe('features against the simulator: plan, apply, plan again', () => {
   });
 
   const apps: SimApp[] = [
-    { id: '0oa5org2orghub00001', name: 'okta_org2org', label: 'Hub (new)' },
-    {
-      id: '0oa5zscalerprod0001',
-      name: 'zscalerbyz',
-      label: 'Zscaler',
-      connection: { authScheme: 'TOKEN', status: 'ENABLED', baseUrl: 'https://scim.example.com/v2' },
+    notSetUp('okta_org2org', '0oa5org2orghub00001', { label: 'Hub (new)' }),
+    zscalerToken('0oa5zscalerprod0001', {
+      connection: { baseUrl: 'https://scim.example.com/v2' },
       // Set in the Admin Console; the definition declares only `deactivate_users`.
-      features: { USER_PROVISIONING: ZSCALER_CONSOLE_SETTINGS },
-    },
-    {
-      id: '0oa5zscalerplain001',
-      name: 'zscalerbyz',
+      features: { USER_PROVISIONING: CONSOLE_USER_PROVISIONING },
+    }),
+    zscalerToken('0oa5zscalerplain001', {
       label: 'Zscaler, no features declared',
-      connection: { authScheme: 'TOKEN', status: 'ENABLED', baseUrl: 'https://scim.example.com/v2' },
-    },
+      connection: { baseUrl: 'https://scim.example.com/v2' },
+    }),
   ];
   const env = { HUB_TOKEN: 'hub-token-1', ZS_TOKEN: 'zs-token-1' };
   const hub = resolvedConnection({
@@ -236,7 +223,7 @@ describe('features against the simulator: plan, apply, plan again', () => {
     const putBody = (id: string, name: string) =>
       sim.writes().find((r) => r.method === 'PUT' && r.path === `/api/v1/apps/${id}/features/${name}`)?.body;
     expect(putBody(zscaler.id, 'USER_PROVISIONING')).toEqual({
-      update: { ...ZSCALER_CONSOLE_SETTINGS.update, lifecycleDeactivate: { status: 'ENABLED' } },
+      update: { ...CONSOLE_USER_PROVISIONING.update, lifecycleDeactivate: { status: 'ENABLED' } },
     });
     expect(putBody(hub.id, 'USER_PROVISIONING')).toEqual({
       create: { lifecycleCreate: { status: 'ENABLED' } },
@@ -256,8 +243,8 @@ describe('features against the simulator: plan, apply, plan again', () => {
     });
     // The sim replaces whole sections (its default): the settings nobody declared are as they were.
     expect(sim.apps.get(zscaler.id)!.features!.USER_PROVISIONING).toEqual({
-      ...ZSCALER_CONSOLE_SETTINGS,
-      update: { ...ZSCALER_CONSOLE_SETTINGS.update, lifecycleDeactivate: { status: 'ENABLED' } },
+      ...CONSOLE_USER_PROVISIONING,
+      update: { ...CONSOLE_USER_PROVISIONING.update, lifecycleDeactivate: { status: 'ENABLED' } },
     });
 
     const second = await planConnections(client, connections, { ...options, orgUrl: sim.url, env });
@@ -306,14 +293,7 @@ describe('"provisioning not enabled" and connections to deactivate', () => {
     });
   async function start() {
     sim = await startOktaSim({
-      apps: [
-        {
-          id: ZSCALER,
-          name: 'zscalerbyz',
-          label: 'Zscaler',
-          connection: { authScheme: 'TOKEN', status: 'ENABLED', baseUrl: 'https://scim.example.com/v2' },
-        },
-      ],
+      apps: [zscalerToken(ZSCALER, { connection: { baseUrl: 'https://scim.example.com/v2' } })],
     });
     client = new OktaClient({
       orgUrl: sim.url,

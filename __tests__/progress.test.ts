@@ -17,6 +17,7 @@ import type { RateLimitWait } from '../src/progress.js';
 import { describeRateLimitWait, formatDuration } from '../src/okta/wait-text.js';
 import { createProgressReporter } from '../src/render/progress.js';
 import { SecretRegistry } from '../src/secrets.js';
+import { zscalerToken } from './helpers/sim-fixtures.js';
 
 const CONNECTIONS = 12;
 
@@ -27,15 +28,10 @@ afterEach(async () => {
 
 /** An org of token apps and their definitions, each changing nothing but its base URL. */
 async function orgWithDefinitions(limits: { star: number }) {
-  const apps = generateApps(CONNECTIONS, { withConnections: CONNECTIONS, seed: 5 }).map((app, i) => ({
-    ...app,
-    name: 'zscalerbyz' as const,
-    connection: {
-      authScheme: 'TOKEN' as const,
-      status: 'ENABLED' as const,
-      baseUrl: `https://old-${i}.example.com`,
-    },
-  }));
+  const apps = generateApps(CONNECTIONS, { withConnections: CONNECTIONS, seed: 5 }).map(
+    ({ id, label, status }, i) =>
+      zscalerToken(id, { label, status, connection: { baseUrl: `https://old-${i}.example.com` } }),
+  );
   const yaml = apps
     .map((app, i) =>
       [

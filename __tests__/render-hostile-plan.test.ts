@@ -10,6 +10,7 @@ import { renderApplyText, renderPlanText } from '../src/render/plan-text.js';
 import { SecretRegistry } from '../src/secrets.js';
 import { markdownHazards } from './helpers/markdown-hazards.js';
 import { resolvedConnection } from './helpers/plan-fixtures.js';
+import { zscalerToken } from './helpers/sim-fixtures.js';
 
 const LABEL_APP = '0oahostilelabel0001';
 const ERROR_APP = '0oahostileerror0001';
@@ -26,18 +27,8 @@ const JS_LINK = 'javascript:alert(document.cookie)//https://evil.example';
 const HTTPS_LINK = 'https://evil.example/consent?a=1|b)';
 
 const APPS: SimApp[] = [
-  {
-    id: LABEL_APP,
-    name: 'zscalerbyz',
-    label: LABEL,
-    connection: { authScheme: 'TOKEN', status: 'ENABLED', baseUrl: 'https://old.example.com/scim' },
-  },
-  {
-    id: ERROR_APP,
-    name: 'zscalerbyz',
-    label: 'Zscaler',
-    connection: { authScheme: 'TOKEN', status: 'ENABLED' },
-  },
+  zscalerToken(LABEL_APP, { label: LABEL, connection: { baseUrl: 'https://old.example.com/scim' } }),
+  zscalerToken(ERROR_APP),
   ...[
     [JS_CONSENT, JS_LINK],
     [HTTPS_CONSENT, HTTPS_LINK],

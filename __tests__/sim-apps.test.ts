@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateApps, loadSimOrg, startOktaSim, type OktaSim } from '../sim/server.js';
+import { notSetUp, zscalerToken } from './helpers/sim-fixtures.js';
 import { call, connectionPath } from './helpers/sim-http.js';
 
 const SAMPLE_ORG = fileURLToPath(new URL('../sim/sample-org.yaml', import.meta.url));
@@ -21,15 +22,7 @@ describe('apps', () => {
 
   it('GET /api/v1/apps/{id} answers the app; unknown ids 404 E0000007 (AppInstance)', async () => {
     sim = await startOktaSim({
-      apps: [
-        {
-          id: '0oaZs1',
-          name: 'zscalerbyz',
-          label: 'Zscaler',
-          connection: { authScheme: 'TOKEN', status: 'ENABLED' },
-        },
-        { id: '0oaBm1', name: 'bookmark', label: 'Bookmark', status: 'INACTIVE' },
-      ],
+      apps: [zscalerToken('0oaZs1'), notSetUp('bookmark', '0oaBm1', { status: 'INACTIVE' })],
     });
     const answer = await call(sim, 'GET', '/api/v1/apps/0oaZs1');
     expect(answer.status).toBe(200);

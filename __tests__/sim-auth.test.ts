@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOktaSim, type OktaSim, type SimServiceApp } from '../sim/server.js';
+import { zscalerToken } from './helpers/sim-fixtures.js';
 import { call, connectionPath, postToken } from './helpers/sim-http.js';
 import { clientAssertion, dpopProof, generateTestKey, nowSec, type TestKey } from './helpers/sim-jwt.js';
 
@@ -46,14 +47,7 @@ describe('auth', () => {
 
   beforeAll(async () => {
     sim = await startOktaSim({
-      apps: [
-        {
-          id: APP,
-          name: 'zscalerbyz',
-          label: 'Zscaler',
-          connection: { authScheme: 'TOKEN', status: 'ENABLED' },
-        },
-      ],
+      apps: [zscalerToken(APP)],
       serviceApps,
     });
     tokenUrl = `${sim.url}/oauth2/v1/token`;

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startOktaSim, type OktaSim, type SimApp } from '../sim/server.js';
+import { notSetUp, org2orgToken, slack, zscalerToken } from './helpers/sim-fixtures.js';
 import { call, connectionPath, type SimAnswer } from './helpers/sim-http.js';
 
 const ids = {
@@ -15,30 +16,15 @@ const ids = {
 };
 
 const apps: SimApp[] = [
-  { id: ids.bookmark, name: 'bookmark', label: 'Bookmark' },
-  { id: ids.org2orgNew, name: 'okta_org2org', label: 'Org2Org new' },
-  {
-    id: ids.org2org,
-    name: 'okta_org2org',
-    label: 'Org2Org',
-    connection: { authScheme: 'TOKEN', status: 'ENABLED', baseUrl: 'https://partner.okta.com' },
-  },
-  { id: ids.zscalerNew, name: 'zscalerbyz', label: 'Zscaler new' },
-  {
-    id: ids.zscaler,
-    name: 'zscalerbyz',
-    label: 'Zscaler',
-    connection: { authScheme: 'TOKEN', status: 'ENABLED' },
-  },
-  {
-    id: ids.zscalerOff,
-    name: 'zscalerbyz',
-    label: 'Zscaler off',
-    connection: { authScheme: 'TOKEN', status: 'DISABLED' },
-  },
-  { id: ids.office, name: 'office365', label: 'Office 365' },
-  { id: ids.google, name: 'google', label: 'Google' },
-  { id: ids.slack, name: 'slack', label: 'Slack', connection: { authScheme: 'OAUTH2', status: 'ENABLED' } },
+  notSetUp('bookmark', ids.bookmark),
+  notSetUp('okta_org2org', ids.org2orgNew, { label: 'Org2Org new' }),
+  org2orgToken(ids.org2org, { label: 'Org2Org', connection: { baseUrl: 'https://partner.okta.com' } }),
+  notSetUp('zscalerbyz', ids.zscalerNew, { label: 'Zscaler new' }),
+  zscalerToken(ids.zscaler),
+  zscalerToken(ids.zscalerOff, { label: 'Zscaler off', connection: { status: 'DISABLED' } }),
+  notSetUp('office365', ids.office),
+  notSetUp('google', ids.google),
+  slack(ids.slack),
 ];
 
 const token = (value: string, baseUrl?: string) => ({

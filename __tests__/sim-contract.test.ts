@@ -4,41 +4,22 @@ import { parse } from 'yaml';
 import { startOktaSim, type OktaSim, type SimApp } from '../sim/server.js';
 import { CONNECTIONS_OPENAPI_FILE } from './helpers/okta-reference.js';
 import { validateRequestBody, validateResponseBody } from './helpers/openapi.js';
+import { notSetUp, org2orgOAuthHub, slack, zoom, zscalerToken } from './helpers/sim-fixtures.js';
 import { call, connectionPath, postToken } from './helpers/sim-http.js';
 import { clientAssertion, generateTestKey } from './helpers/sim-jwt.js';
 
 const TEMPLATE = '/api/v1/apps/{appId}/connections/default';
 
 const apps: SimApp[] = [
-  { id: '0oaBookmark000000001', name: 'bookmark', label: 'Bookmark' },
-  { id: '0oaOrg2orgNew0000001', name: 'okta_org2org', label: 'Org2Org new' },
-  {
-    id: '0oaZscaler0000000001',
-    name: 'zscalerbyz',
-    label: 'Zscaler',
-    connection: { authScheme: 'TOKEN', status: 'ENABLED', baseUrl: 'https://scim.example.com/v1' },
-  },
-  { id: '0oaZscalerNew0000001', name: 'zscalerbyz', label: 'Zscaler new' },
-  {
-    id: '0oaOrg2orgOauth00001',
-    name: 'okta_org2org',
-    label: 'Org2Org OAuth',
-    connection: { authScheme: 'OAUTH2', status: 'ENABLED', clientId: '0oahub1', rotationMode: 'AUTO' },
-  },
-  { id: '0oaOffice3650000001', name: 'office365', label: 'Office 365' },
-  { id: '0oaGoogle00000000001', name: 'google', label: 'Google' },
-  {
-    id: '0oaSlack000000000001',
-    name: 'slack',
-    label: 'Slack',
-    connection: { authScheme: 'OAUTH2', status: 'ENABLED' },
-  },
-  {
-    id: '0oaZoom0000000000001',
-    name: 'zoomus',
-    label: 'Zoom',
-    connection: { authScheme: 'OAUTH2', status: 'DISABLED' },
-  },
+  notSetUp('bookmark', '0oaBookmark000000001'),
+  notSetUp('okta_org2org', '0oaOrg2orgNew0000001', { label: 'Org2Org new' }),
+  zscalerToken('0oaZscaler0000000001', { connection: { baseUrl: 'https://scim.example.com/v1' } }),
+  notSetUp('zscalerbyz', '0oaZscalerNew0000001', { label: 'Zscaler new' }),
+  org2orgOAuthHub('0oaOrg2orgOauth00001', { label: 'Org2Org OAuth', connection: { clientId: '0oahub1' } }),
+  notSetUp('office365', '0oaOffice3650000001'),
+  notSetUp('google', '0oaGoogle00000000001'),
+  slack('0oaSlack000000000001'),
+  zoom('0oaZoom0000000000001', { connection: { status: 'DISABLED' } }),
 ];
 
 describe('the OpenAPI helper', () => {

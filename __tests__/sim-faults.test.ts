@@ -1,19 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startOktaSim, type OktaSim, type SimFaults, type SimOptions } from '../sim/server.js';
+import { notSetUp, zscalerToken } from './helpers/sim-fixtures.js';
 import { call, connectionPath } from './helpers/sim-http.js';
 
 const ZSCALER = '0oaZscaler0000000001';
 const OFFICE = '0oaOffice3650000001';
 const options: SimOptions = {
-  apps: [
-    {
-      id: ZSCALER,
-      name: 'zscalerbyz',
-      label: 'Zscaler',
-      connection: { authScheme: 'TOKEN', status: 'ENABLED' },
-    },
-    { id: OFFICE, name: 'office365', label: 'Office 365' },
-  ],
+  apps: [zscalerToken(ZSCALER), notSetUp('office365', OFFICE)],
 };
 
 describe('faults', () => {

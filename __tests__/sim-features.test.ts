@@ -9,6 +9,7 @@ import { SecretRegistry } from '../src/secrets.js';
 import { caught } from './helpers/caught.js';
 import { FEATURES_OPENAPI_FILE } from './helpers/okta-reference.js';
 import { validateRequestBody, validateResponseBody } from './helpers/openapi.js';
+import { notSetUp, org2orgOAuthHub, org2orgToken, slack, zscalerToken } from './helpers/sim-fixtures.js';
 import { call, connectionPath } from './helpers/sim-http.js';
 
 const ORG2ORG = '0oaOrg2orgFeat000001';
@@ -19,32 +20,15 @@ const SLACK_PENDING = '0oaSlackFeat000000001';
 const ZSCALER_LESS_ORG2ORG = '0oaOrg2orgFeat000002';
 
 const apps: SimApp[] = [
-  {
-    id: ORG2ORG,
-    name: 'okta_org2org',
-    label: 'Hub',
-    connection: { authScheme: 'OAUTH2', status: 'ENABLED', clientId: '0oahub1', rotationMode: 'AUTO' },
-  },
-  { id: ORG2ORG_NEW, name: 'okta_org2org', label: 'Hub (not set up)' },
-  {
-    id: ZSCALER_LESS_ORG2ORG,
-    name: 'okta_org2org',
+  org2orgOAuthHub(ORG2ORG, { label: 'Hub', connection: { clientId: '0oahub1' } }),
+  notSetUp('okta_org2org', ORG2ORG_NEW, { label: 'Hub (not set up)' }),
+  org2orgToken(ZSCALER_LESS_ORG2ORG, {
     label: 'Spoke',
-    connection: { authScheme: 'TOKEN', status: 'ENABLED', baseUrl: 'https://spoke.okta.example.com' },
-  },
-  {
-    id: ZSCALER,
-    name: 'zscalerbyz',
-    label: 'Zscaler',
-    connection: { authScheme: 'TOKEN', status: 'ENABLED', baseUrl: 'https://scim.example.com/v2' },
-  },
-  { id: BOOKMARK, name: 'bookmark', label: 'Bookmark' },
-  {
-    id: SLACK_PENDING,
-    name: 'slack',
-    label: 'Slack',
-    connection: { authScheme: 'OAUTH2', status: 'DISABLED', consent: 'pending' },
-  },
+    connection: { baseUrl: 'https://spoke.okta.example.com' },
+  }),
+  zscalerToken(ZSCALER, { connection: { baseUrl: 'https://scim.example.com/v2' } }),
+  notSetUp('bookmark', BOOKMARK),
+  slack(SLACK_PENDING, { connection: { status: 'DISABLED', consent: 'pending' } }),
 ];
 
 const features = (appId: string, name = '') => `/api/v1/apps/${appId}/features${name ? `/${name}` : ''}`;

@@ -1,13 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startOktaSim, type OktaSim, type SimOptions } from '../sim/server.js';
+import { zscalerToken } from './helpers/sim-fixtures.js';
 import { call, connectionPath, postToken } from './helpers/sim-http.js';
 
 const APP = '0oaZscaler0000000001';
 const options: SimOptions = {
-  apps: [
-    { id: APP, name: 'zscalerbyz', label: 'Zscaler', connection: { authScheme: 'TOKEN', status: 'ENABLED' } },
-  ],
+  apps: [zscalerToken(APP)],
 };
 
 function rate(headers: Headers) {
