@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
+import { RateLimiter } from '../sim/rate-limits.js';
 import { startOktaSim, type OktaSim, type SimOptions } from '../sim/server.js';
 import { zscalerToken } from './helpers/sim-fixtures.js';
 import { call, connectionPath, postToken } from './helpers/sim-http.js';
@@ -46,6 +47,16 @@ describe('rate limits', () => {
     expect(sim.requests.map((r) => r.bucket)).toEqual(answers.map(([bucket]) => bucket));
     expect(sim.windowCounts('apps-id')).toEqual([2]);
     expect(sim.windowCounts('apps-star')).toEqual([2]);
+  });
+
+  it("stamps a bucket answer's Date from the reading that set its Reset, however late the answer is written", () => {
+    // 40 ms past a whole second: node's cached Date may still show the second before.
+    const now = Date.UTC(2026, 0, 1, 12, 0, 1, 40);
+    const limiter = new RateLimiter({ 'apps-star': { limit: 2, windowMs: 1000 } });
+    const { headers } = limiter.take('apps-star', now);
+    expect(headers['Date']).toBe('Thu, 01 Jan 2026 12:00:01 GMT');
+    // The window opened at :01.040 and ends at :03: Reset − Date is the window and one second, not more.
+    expect(Number(headers['X-Rate-Limit-Reset']) * 1000 - Date.parse(headers['Date']!)).toBe(2000);
   });
 
   it('opens a window at the first request, ends it at a whole second, answers 429 beyond the limit until the reset', async () => {

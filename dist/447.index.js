@@ -1252,6 +1252,8 @@ var types = __webpack_require__(5506);
 
 
 
+/** An attempt's outcome when another attempt follows. */
+const RETRY = Symbol('retry');
 const MAX_BACKOFF_MS = 30_000;
 /** Spreads retries after a 429 so that clients waiting for the same reset do not all come back at once. */
 const RATE_LIMIT_JITTER_MS = 250;
@@ -1288,102 +1290,154 @@ class OktaRequester {
         return structuredClone(this.stats);
     }
     async send(request) {
-        const { scheduler, transport, logger } = this.options;
-        const bucket = bucketOf(request.method, request.url.pathname);
-        const what = `${request.method} ${request.url.pathname}`;
-        let failures = 0;
-        let rateLimited = 0;
-        let retryFor;
-        let reauthenticated = false;
-        let challenged = false;
-        for (let attempt = 1;; attempt += 1) {
-            if (this.breaker.open)
-                throw this.unreachable(request, attempt - 1);
-            let slot;
-            try {
-                slot = await scheduler.acquire(bucket, request.auth === undefined);
-            }
-            catch (error) {
-                // Stopped while waiting: the breaker opened, or the client was closed.
-                throw this.breaker.open ? this.unreachable(request, attempt - 1) : error;
-            }
-            let headers;
-            let body;
-            try {
-                headers = await this.headersFor(request, retryFor, rateLimited);
-                body = request.json !== undefined ? JSON.stringify(request.json) : request.form?.().toString();
-            }
-            catch (error) {
-                scheduler.cancel(slot);
-                throw error;
-            }
-            this.count(bucket, 'requests');
-            if (attempt > 1)
-                this.count(bucket, 'retries');
-            let answer;
-            try {
-                answer = await transport.send({
-                    method: request.method,
-                    path: request.url.pathname + request.url.search,
-                    headers,
-                    body,
-                });
-            }
-            catch (error) {
-                scheduler.failed(slot);
-                failures += 1;
-                const failure = describeNetworkFailure(error);
-                // Not retried into an open breaker: that would only queue more requests behind a hung Okta.
-                if (failure.stalled && (this.breaker.missed() || failures > this.options.maxRetries))
-                    throw this.unreachable(request, attempt, true);
-                if (!failure.retry || failures > this.options.maxRetries)
-                    throw this.networkError(what, request, attempt, failure);
-                logger.debug(`Okta ${what}: ${failure.reason}, retrying (${failures}/${this.options.maxRetries})`);
-                await this.pause(this.backoffMs(failures), request, attempt);
-                continue;
-            }
-            this.breaker.answered();
-            const rateLimit = readRateLimitInfo(answer.headers);
-            scheduler.answered(slot, rateLimit, answer.receivedAt);
-            const { status } = answer;
-            if (status === 429) {
-                rateLimited += 1;
-                this.count(bucket, 'rateLimited');
-                if (rateLimited > this.options.maxRateLimitRetries)
-                    throw this.apiError(request, answer, attempt);
-                retryFor = answer.headers['x-okta-request-id'];
-                // Until the window is over (Reset read against the server's Date); a short backoff without one.
-                const resumeAt = scheduler.resumeAt(bucket, rateLimit.resetEpochSec);
-                if (resumeAt !== undefined)
-                    scheduler.announceWait(bucket, resumeAt, 'rate-limited');
-                const waitMs = resumeAt === undefined
-                    ? this.backoffMs(rateLimited)
-                    : resumeAt - this.now() + Math.random() * RATE_LIMIT_JITTER_MS;
-                logger.debug(`Okta ${what}: rate limited (429), retrying in ${Math.round(waitMs)} ms`);
-                await this.pause(Math.max(0, waitMs), request, attempt);
-                continue;
-            }
-            if (request.auth?.challenged?.(answer) && !challenged) {
-                challenged = true;
-                continue;
-            }
-            if (status === 401 && request.auth && !reauthenticated && request.auth.invalidate(headers)) {
-                reauthenticated = true;
-                logger.debug(`Okta ${what}: 401, renewing the access token`);
-                continue;
-            }
-            if (status >= 500) {
-                failures += 1;
-                if (failures > this.options.maxRetries)
-                    throw this.apiError(request, answer, attempt);
-                logger.debug(`Okta ${what}: ${status}, retrying (${failures}/${this.options.maxRetries})`);
-                await this.pause(this.backoffMs(failures), request, attempt);
-                continue;
-            }
-            if (status < 300 || request.passStatus?.(status))
-                return answer;
-            throw this.apiError(request, answer, attempt);
+        const attempts = {
+            request,
+            bucket: bucketOf(request.method, request.url.pathname),
+            what: `${request.method} ${request.url.pathname}`,
+            attempt: 1,
+            failures: 0,
+            rateLimited: 0,
+            reauthenticated: false,
+            challenged: false,
+        };
+        for (;; attempts.attempt += 1) {
+            const outcome = await this.attempt(attempts);
+            if (outcome !== RETRY)
+                return outcome;
         }
+    }
+    /** One attempt: the answer to return, or RETRY once any wait before the next is over. Throws to give up. */
+    async attempt(attempts) {
+        const slot = await this.acquireSlot(attempts);
+        const { headers, body } = await this.prepare(attempts, slot);
+        this.count(attempts.bucket, 'requests');
+        if (attempts.attempt > 1)
+            this.count(attempts.bucket, 'retries');
+        const answer = await this.transmit(attempts, slot, headers, body);
+        if (answer === RETRY)
+            return RETRY;
+        const rateLimit = this.learnFrom(slot, answer);
+        return this.judge(attempts, answer, rateLimit, headers);
+    }
+    /** Waits for the bucket's pacing to let this attempt go; fails at once behind an open breaker. */
+    async acquireSlot({ request, bucket, attempt }) {
+        if (this.breaker.open)
+            throw this.unreachable(request, attempt - 1);
+        try {
+            return await this.options.scheduler.acquire(bucket, request.auth === undefined);
+        }
+        catch (error) {
+            // Stopped while waiting: the breaker opened, or the client was closed.
+            throw this.breaker.open ? this.unreachable(request, attempt - 1) : error;
+        }
+    }
+    /** The attempt's headers and body; the slot goes back unused when they cannot be built. */
+    async prepare({ request, retryFor, rateLimited }, slot) {
+        try {
+            const headers = await this.headersFor(request, retryFor, rateLimited);
+            const body = request.json !== undefined ? JSON.stringify(request.json) : request.form?.().toString();
+            return { headers, body };
+        }
+        catch (error) {
+            this.options.scheduler.cancel(slot);
+            throw error;
+        }
+    }
+    /** Sends the attempt (the transport holds it to the deadline); RETRY after no answer and the backoff. */
+    async transmit(attempts, slot, headers, body) {
+        const { url, method } = attempts.request;
+        try {
+            return await this.options.transport.send({ method, path: url.pathname + url.search, headers, body });
+        }
+        catch (error) {
+            this.options.scheduler.failed(slot);
+            await this.backOffAfterNoAnswer(attempts, error);
+            return RETRY;
+        }
+    }
+    /** No answer (deadline, reset, refused): gives up, or waits out the backoff before the next attempt. */
+    async backOffAfterNoAnswer(attempts, error) {
+        const { request, what, attempt } = attempts;
+        const { maxRetries } = this.options;
+        attempts.failures += 1;
+        const failure = describeNetworkFailure(error);
+        // Not retried into an open breaker: that would only queue more requests behind a hung Okta.
+        if (failure.stalled && (this.breaker.missed() || attempts.failures > maxRetries))
+            throw this.unreachable(request, attempt, true);
+        if (!failure.retry || attempts.failures > maxRetries)
+            throw this.networkError(what, request, attempt, failure);
+        this.options.logger.debug(`Okta ${what}: ${failure.reason}, retrying (${attempts.failures}/${maxRetries})`);
+        await this.pause(this.backoffMs(attempts.failures), request, attempt);
+    }
+    /** Okta answered (any status): the breaker and the bucket's pacing learn from it. */
+    learnFrom(slot, answer) {
+        this.breaker.answered();
+        const rateLimit = readRateLimitInfo(answer.headers);
+        this.options.scheduler.answered(slot, rateLimit, answer.receivedAt);
+        return rateLimit;
+    }
+    /** What an answer means: returned, retried (RETRY, after any wait), or thrown as an error. */
+    async judge(attempts, answer, rateLimit, headers) {
+        const { request } = attempts;
+        const { status } = answer;
+        if (status === 429)
+            return this.waitOutRateLimit(attempts, answer, rateLimit);
+        if (this.renewedAuth(attempts, answer, headers))
+            return RETRY;
+        if (status >= 500)
+            return this.backOffAfterServerError(attempts, answer);
+        if (status < 300 || request.passStatus?.(status))
+            return answer;
+        throw this.apiError(request, answer, attempts.attempt);
+    }
+    /** A 429: waits until the window is over and retries with X-Okta-Retry-For, up to maxRateLimitRetries. */
+    async waitOutRateLimit(attempts, answer, rateLimit) {
+        const { scheduler, logger } = this.options;
+        const { request, bucket, what, attempt } = attempts;
+        attempts.rateLimited += 1;
+        this.count(bucket, 'rateLimited');
+        if (attempts.rateLimited > this.options.maxRateLimitRetries)
+            throw this.apiError(request, answer, attempt);
+        attempts.retryFor = answer.headers['x-okta-request-id'];
+        // Until the window is over (Reset read against the server's Date); a short backoff without one.
+        const resumeAt = scheduler.resumeAt(bucket, rateLimit.resetEpochSec);
+        if (resumeAt !== undefined)
+            scheduler.announceWait(bucket, resumeAt, 'rate-limited');
+        const waitMs = resumeAt === undefined
+            ? this.backoffMs(attempts.rateLimited)
+            : resumeAt - this.now() + Math.random() * RATE_LIMIT_JITTER_MS;
+        logger.debug(`Okta ${what}: rate limited (429), retrying in ${Math.round(waitMs)} ms`);
+        await this.pause(Math.max(0, waitMs), request, attempt);
+        return RETRY;
+    }
+    /**
+     * Whether the auth makes a resend worth it, once each: a challenge it took up (a DPoP nonce), or a 401
+     * after which it renews the access token. `challenged` sees every answer but a 429 (it keeps the latest
+     * nonce), so it is asked first.
+     */
+    renewedAuth(attempts, answer, headers) {
+        const { auth } = attempts.request;
+        if (auth?.challenged?.(answer) && !attempts.challenged) {
+            attempts.challenged = true;
+            return true;
+        }
+        if (answer.status === 401 && auth && !attempts.reauthenticated && auth.invalidate(headers)) {
+            attempts.reauthenticated = true;
+            this.options.logger.debug(`Okta ${attempts.what}: 401, renewing the access token`);
+            return true;
+        }
+        return false;
+    }
+    /** A 5xx: gives up after maxRetries failures (no answer counts too), or backs off and retries. */
+    async backOffAfterServerError(attempts, answer) {
+        const { request, what, attempt } = attempts;
+        const { maxRetries } = this.options;
+        attempts.failures += 1;
+        if (attempts.failures > maxRetries)
+            throw this.apiError(request, answer, attempt);
+        this.options.logger.debug(`Okta ${what}: ${answer.status}, retrying (${attempts.failures}/${maxRetries})`);
+        await this.pause(this.backoffMs(attempts.failures), request, attempt);
+        return RETRY;
     }
     async headersFor(request, retryFor, rateLimited) {
         const headers = {

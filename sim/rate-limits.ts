@@ -47,7 +47,8 @@ function normalise(limit: BucketLimit): { limit: number; windowMs: number } {
 
 /**
  * Per-bucket windows as Okta runs them: a window opens at the first request after the previous one
- * ended and closes at a whole second, so `X-Rate-Limit-Reset` is exact. 429 answers count toward nothing.
+ * ended and closes at a whole second, so `X-Rate-Limit-Reset` is exact. A bucket answer's `Date` is read from
+ * the same clock, so unskewed Reset − Date is at most the window and one second. 429 answers count toward nothing.
  */
 export class RateLimiter {
   private readonly buckets = new Map<BucketName, BucketState>();
@@ -118,8 +119,9 @@ export class RateLimiter {
       'X-Rate-Limit-Remaining': String(remaining),
       'X-Rate-Limit-Reset': String(resetMs / 1000),
     };
-    // Otherwise node writes the host's Date when the answer goes out.
-    if (this.clock) headers['Date'] = new Date(now + (this.clock.dateAheadMs ?? 0)).toUTCString();
+    // From the reading that set the Reset. Node's own Date is a per-second cache that a timer clears: on a
+    // busy event loop it can lag past the next whole second, making Reset − Date a second too long.
+    headers['Date'] = new Date(now + (this.clock?.dateAheadMs ?? 0)).toUTCString();
     return { allowed, windowIndex: state.windowIndex, headers };
   }
 }

@@ -11,7 +11,7 @@ import type { OktaAuth } from './auth.js';
 import { CircuitBreaker } from './breaker.js';
 import { bucketOf, type BucketName } from './buckets.js';
 import { OktaApiError, OktaNetworkError, OktaUnreachableError, seconds } from './errors.js';
-import { readRateLimitInfo } from './rate-limit.js';
+import { readRateLimitInfo, type RateLimitInfo } from './rate-limit.js';
 import type { RequestScheduler, Slot } from './scheduler.js';
 import {
   describeNetworkFailure,
@@ -50,6 +50,29 @@ export interface RequesterOptions {
   unauthorizedHint: string;
   now?: () => number;
 }
+
+/** One request's attempts so far: what decides whether, when and how the next one goes. */
+interface Attempts {
+  readonly request: OktaRequest;
+  readonly bucket: BucketName;
+  /** `GET /api/v1/apps/…`, for the debug log and the errors. */
+  readonly what: string;
+  /** The attempt under way, from 1. */
+  attempt: number;
+  /** No answer or a 5xx: each backs off longer, up to maxRetries. */
+  failures: number;
+  /** 429 answers, up to maxRateLimitRetries; sent back as X-Okta-Retry-Count. */
+  rateLimited: number;
+  /** The request id of the last 429, sent back as X-Okta-Retry-For. */
+  retryFor?: string;
+  /** The access token was renewed after a 401 (once per request). */
+  reauthenticated: boolean;
+  /** The auth took up a challenge (once per request). */
+  challenged: boolean;
+}
+
+/** An attempt's outcome when another attempt follows. */
+const RETRY = Symbol('retry');
 
 const MAX_BACKOFF_MS = 30_000;
 /** Spreads retries after a 429 so that clients waiting for the same reset do not all come back at once. */
@@ -92,97 +115,173 @@ export class OktaRequester {
   }
 
   async send(request: OktaRequest): Promise<HttpAnswer> {
-    const { scheduler, transport, logger } = this.options;
-    const bucket = bucketOf(request.method, request.url.pathname);
-    const what = `${request.method} ${request.url.pathname}`;
-    let failures = 0;
-    let rateLimited = 0;
-    let retryFor: string | undefined;
-    let reauthenticated = false;
-    let challenged = false;
-
-    for (let attempt = 1; ; attempt += 1) {
-      if (this.breaker.open) throw this.unreachable(request, attempt - 1);
-      let slot: Slot;
-      try {
-        slot = await scheduler.acquire(bucket, request.auth === undefined);
-      } catch (error) {
-        // Stopped while waiting: the breaker opened, or the client was closed.
-        throw this.breaker.open ? this.unreachable(request, attempt - 1) : error;
-      }
-      let headers: Record<string, string>;
-      let body: string | undefined;
-      try {
-        headers = await this.headersFor(request, retryFor, rateLimited);
-        body = request.json !== undefined ? JSON.stringify(request.json) : request.form?.().toString();
-      } catch (error) {
-        scheduler.cancel(slot);
-        throw error;
-      }
-      this.count(bucket, 'requests');
-      if (attempt > 1) this.count(bucket, 'retries');
-
-      let answer: HttpAnswer;
-      try {
-        answer = await transport.send({
-          method: request.method,
-          path: request.url.pathname + request.url.search,
-          headers,
-          body,
-        });
-      } catch (error) {
-        scheduler.failed(slot);
-        failures += 1;
-        const failure = describeNetworkFailure(error);
-        // Not retried into an open breaker: that would only queue more requests behind a hung Okta.
-        if (failure.stalled && (this.breaker.missed() || failures > this.options.maxRetries))
-          throw this.unreachable(request, attempt, true);
-        if (!failure.retry || failures > this.options.maxRetries)
-          throw this.networkError(what, request, attempt, failure);
-        logger.debug(`Okta ${what}: ${failure.reason}, retrying (${failures}/${this.options.maxRetries})`);
-        await this.pause(this.backoffMs(failures), request, attempt);
-        continue;
-      }
-      this.breaker.answered();
-      const rateLimit = readRateLimitInfo(answer.headers);
-      scheduler.answered(slot, rateLimit, answer.receivedAt);
-      const { status } = answer;
-
-      if (status === 429) {
-        rateLimited += 1;
-        this.count(bucket, 'rateLimited');
-        if (rateLimited > this.options.maxRateLimitRetries) throw this.apiError(request, answer, attempt);
-        retryFor = answer.headers['x-okta-request-id'];
-        // Until the window is over (Reset read against the server's Date); a short backoff without one.
-        const resumeAt = scheduler.resumeAt(bucket, rateLimit.resetEpochSec);
-        if (resumeAt !== undefined) scheduler.announceWait(bucket, resumeAt, 'rate-limited');
-        const waitMs =
-          resumeAt === undefined
-            ? this.backoffMs(rateLimited)
-            : resumeAt - this.now() + Math.random() * RATE_LIMIT_JITTER_MS;
-        logger.debug(`Okta ${what}: rate limited (429), retrying in ${Math.round(waitMs)} ms`);
-        await this.pause(Math.max(0, waitMs), request, attempt);
-        continue;
-      }
-      if (request.auth?.challenged?.(answer) && !challenged) {
-        challenged = true;
-        continue;
-      }
-      if (status === 401 && request.auth && !reauthenticated && request.auth.invalidate(headers)) {
-        reauthenticated = true;
-        logger.debug(`Okta ${what}: 401, renewing the access token`);
-        continue;
-      }
-      if (status >= 500) {
-        failures += 1;
-        if (failures > this.options.maxRetries) throw this.apiError(request, answer, attempt);
-        logger.debug(`Okta ${what}: ${status}, retrying (${failures}/${this.options.maxRetries})`);
-        await this.pause(this.backoffMs(failures), request, attempt);
-        continue;
-      }
-      if (status < 300 || request.passStatus?.(status)) return answer;
-      throw this.apiError(request, answer, attempt);
+    const attempts: Attempts = {
+      request,
+      bucket: bucketOf(request.method, request.url.pathname),
+      what: `${request.method} ${request.url.pathname}`,
+      attempt: 1,
+      failures: 0,
+      rateLimited: 0,
+      reauthenticated: false,
+      challenged: false,
+    };
+    for (; ; attempts.attempt += 1) {
+      const outcome = await this.attempt(attempts);
+      if (outcome !== RETRY) return outcome;
     }
+  }
+
+  /** One attempt: the answer to return, or RETRY once any wait before the next is over. Throws to give up. */
+  private async attempt(attempts: Attempts): Promise<HttpAnswer | typeof RETRY> {
+    const slot = await this.acquireSlot(attempts);
+    const { headers, body } = await this.prepare(attempts, slot);
+    this.count(attempts.bucket, 'requests');
+    if (attempts.attempt > 1) this.count(attempts.bucket, 'retries');
+    const answer = await this.transmit(attempts, slot, headers, body);
+    if (answer === RETRY) return RETRY;
+    const rateLimit = this.learnFrom(slot, answer);
+    return this.judge(attempts, answer, rateLimit, headers);
+  }
+
+  /** Waits for the bucket's pacing to let this attempt go; fails at once behind an open breaker. */
+  private async acquireSlot({ request, bucket, attempt }: Attempts): Promise<Slot> {
+    if (this.breaker.open) throw this.unreachable(request, attempt - 1);
+    try {
+      return await this.options.scheduler.acquire(bucket, request.auth === undefined);
+    } catch (error) {
+      // Stopped while waiting: the breaker opened, or the client was closed.
+      throw this.breaker.open ? this.unreachable(request, attempt - 1) : error;
+    }
+  }
+
+  /** The attempt's headers and body; the slot goes back unused when they cannot be built. */
+  private async prepare(
+    { request, retryFor, rateLimited }: Attempts,
+    slot: Slot,
+  ): Promise<{ headers: Record<string, string>; body: string | undefined }> {
+    try {
+      const headers = await this.headersFor(request, retryFor, rateLimited);
+      const body = request.json !== undefined ? JSON.stringify(request.json) : request.form?.().toString();
+      return { headers, body };
+    } catch (error) {
+      this.options.scheduler.cancel(slot);
+      throw error;
+    }
+  }
+
+  /** Sends the attempt (the transport holds it to the deadline); RETRY after no answer and the backoff. */
+  private async transmit(
+    attempts: Attempts,
+    slot: Slot,
+    headers: Record<string, string>,
+    body: string | undefined,
+  ): Promise<HttpAnswer | typeof RETRY> {
+    const { url, method } = attempts.request;
+    try {
+      return await this.options.transport.send({ method, path: url.pathname + url.search, headers, body });
+    } catch (error) {
+      this.options.scheduler.failed(slot);
+      await this.backOffAfterNoAnswer(attempts, error);
+      return RETRY;
+    }
+  }
+
+  /** No answer (deadline, reset, refused): gives up, or waits out the backoff before the next attempt. */
+  private async backOffAfterNoAnswer(attempts: Attempts, error: unknown): Promise<void> {
+    const { request, what, attempt } = attempts;
+    const { maxRetries } = this.options;
+    attempts.failures += 1;
+    const failure = describeNetworkFailure(error);
+    // Not retried into an open breaker: that would only queue more requests behind a hung Okta.
+    if (failure.stalled && (this.breaker.missed() || attempts.failures > maxRetries))
+      throw this.unreachable(request, attempt, true);
+    if (!failure.retry || attempts.failures > maxRetries)
+      throw this.networkError(what, request, attempt, failure);
+    this.options.logger.debug(
+      `Okta ${what}: ${failure.reason}, retrying (${attempts.failures}/${maxRetries})`,
+    );
+    await this.pause(this.backoffMs(attempts.failures), request, attempt);
+  }
+
+  /** Okta answered (any status): the breaker and the bucket's pacing learn from it. */
+  private learnFrom(slot: Slot, answer: HttpAnswer): RateLimitInfo {
+    this.breaker.answered();
+    const rateLimit = readRateLimitInfo(answer.headers);
+    this.options.scheduler.answered(slot, rateLimit, answer.receivedAt);
+    return rateLimit;
+  }
+
+  /** What an answer means: returned, retried (RETRY, after any wait), or thrown as an error. */
+  private async judge(
+    attempts: Attempts,
+    answer: HttpAnswer,
+    rateLimit: RateLimitInfo,
+    headers: Record<string, string>,
+  ): Promise<HttpAnswer | typeof RETRY> {
+    const { request } = attempts;
+    const { status } = answer;
+    if (status === 429) return this.waitOutRateLimit(attempts, answer, rateLimit);
+    if (this.renewedAuth(attempts, answer, headers)) return RETRY;
+    if (status >= 500) return this.backOffAfterServerError(attempts, answer);
+    if (status < 300 || request.passStatus?.(status)) return answer;
+    throw this.apiError(request, answer, attempts.attempt);
+  }
+
+  /** A 429: waits until the window is over and retries with X-Okta-Retry-For, up to maxRateLimitRetries. */
+  private async waitOutRateLimit(
+    attempts: Attempts,
+    answer: HttpAnswer,
+    rateLimit: RateLimitInfo,
+  ): Promise<typeof RETRY> {
+    const { scheduler, logger } = this.options;
+    const { request, bucket, what, attempt } = attempts;
+    attempts.rateLimited += 1;
+    this.count(bucket, 'rateLimited');
+    if (attempts.rateLimited > this.options.maxRateLimitRetries)
+      throw this.apiError(request, answer, attempt);
+    attempts.retryFor = answer.headers['x-okta-request-id'];
+    // Until the window is over (Reset read against the server's Date); a short backoff without one.
+    const resumeAt = scheduler.resumeAt(bucket, rateLimit.resetEpochSec);
+    if (resumeAt !== undefined) scheduler.announceWait(bucket, resumeAt, 'rate-limited');
+    const waitMs =
+      resumeAt === undefined
+        ? this.backoffMs(attempts.rateLimited)
+        : resumeAt - this.now() + Math.random() * RATE_LIMIT_JITTER_MS;
+    logger.debug(`Okta ${what}: rate limited (429), retrying in ${Math.round(waitMs)} ms`);
+    await this.pause(Math.max(0, waitMs), request, attempt);
+    return RETRY;
+  }
+
+  /**
+   * Whether the auth makes a resend worth it, once each: a challenge it took up (a DPoP nonce), or a 401
+   * after which it renews the access token. `challenged` sees every answer but a 429 (it keeps the latest
+   * nonce), so it is asked first.
+   */
+  private renewedAuth(attempts: Attempts, answer: HttpAnswer, headers: Record<string, string>): boolean {
+    const { auth } = attempts.request;
+    if (auth?.challenged?.(answer) && !attempts.challenged) {
+      attempts.challenged = true;
+      return true;
+    }
+    if (answer.status === 401 && auth && !attempts.reauthenticated && auth.invalidate(headers)) {
+      attempts.reauthenticated = true;
+      this.options.logger.debug(`Okta ${attempts.what}: 401, renewing the access token`);
+      return true;
+    }
+    return false;
+  }
+
+  /** A 5xx: gives up after maxRetries failures (no answer counts too), or backs off and retries. */
+  private async backOffAfterServerError(attempts: Attempts, answer: HttpAnswer): Promise<typeof RETRY> {
+    const { request, what, attempt } = attempts;
+    const { maxRetries } = this.options;
+    attempts.failures += 1;
+    if (attempts.failures > maxRetries) throw this.apiError(request, answer, attempt);
+    this.options.logger.debug(
+      `Okta ${what}: ${answer.status}, retrying (${attempts.failures}/${maxRetries})`,
+    );
+    await this.pause(this.backoffMs(attempts.failures), request, attempt);
+    return RETRY;
   }
 
   private async headersFor(
