@@ -232,23 +232,12 @@ async function applyPlan(writer, plan, connections, options) {
     return summarizeApply(results);
 }
 async function applyConnection(writer, planned, connection, { env, secrets, logger = log/* silentLogger */.q }) {
-    const done = [];
-    const result = (status, extra = {}) => ({
-        appId: planned.appId,
-        name: planned.name,
-        status,
-        done,
-        ...extra,
-    });
-    const consentNeeded = (consentUrl) => {
-        logger.info(`${planned.name} (${planned.appId}): waiting for an admin to grant consent in Okta`);
-        return result('consent-needed', { consentUrl });
-    };
+    const run = new ConnectionRun(planned, logger);
     let body;
     if (planned.operations.includes('configure')) {
         const request = configureRequest(planned, connection, env, secrets);
         if ('error' in request)
-            return result('failed', request);
+            return run.result('failed', request);
         body = request.body;
     }
     // Okta's latest answer that shows the connection; undefined after a lifecycle call (its answer is empty).
@@ -257,61 +246,99 @@ async function applyConnection(writer, planned, connection, { env, secrets, logg
         const pending = [...planned.operations];
         while (pending.length > 0) {
             const operation = pending.shift();
-            if (operation === 'configure') {
-                // configure + activate in one request (`?activate=true`) saves a call in the small bucket. It is also
-                // sent when the connection is enabled already, so that a configure never leaves it disabled. Consent
-                // apps are configured without it, as Okta's guide says: activation waits for consent.
-                const activate = !planned.consentApp && (pending[0] === 'activate' || planned.desired?.status === 'ENABLED');
-                try {
-                    latest = await writer.updateConnection(planned.appId, body, { activate });
-                }
-                catch (error) {
-                    return result('failed', { error: configureError(error, planned, connection, secrets) });
-                }
-                done.push('configure');
-                if (activate && pending[0] === 'activate')
-                    done.push(pending.shift());
-                logger.info(`${planned.name} (${planned.appId}): ${done.join(' + ')} done`);
-                if (leftDisabled(planned, latest) && !done.includes('activate')) {
-                    // A connection set up for the first time waits for a person's consent: there is none to hold yet.
-                    const consentUrl = awaitingConsent(planned, latest);
-                    if (consentUrl && !wasSetUp(planned))
-                        return consentNeeded(consentUrl);
-                    // Okta answered a configure without `activate` DISABLED (recorded): activate now, in this apply. For a
-                    // consent app whose consent still holds it takes; otherwise Okta refuses or leaves it disabled, and the
-                    // connection ends as "consent needed" with the link.
-                    if (pending[0] !== 'activate')
-                        pending.unshift('activate');
-                }
-            }
-            else {
-                try {
-                    await (operation === 'activate'
-                        ? writer.activateConnection(planned.appId)
-                        : writer.deactivateConnection(planned.appId));
-                }
-                catch (error) {
-                    // What Okta answers to an activation before consent is undocumented: a refusal is one possibility.
-                    if (operation === 'activate' && planned.consentApp && mayBeMissingConsent(error)) {
-                        const consentUrl = await consentUrlNow(writer, planned);
-                        if (consentUrl)
-                            return consentNeeded(consentUrl);
-                    }
-                    throw error;
-                }
-                latest = undefined;
-                done.push(operation);
-                logger.info(`${planned.name} (${planned.appId}): ${done.join(' + ')} done`);
-            }
+            const step = operation === 'configure'
+                ? await configure(writer, run, pending, body, connection, secrets)
+                : await changeLifecycle(writer, run, operation);
+            if ('end' in step)
+                return step.end;
+            latest = step.latest;
         }
     }
     catch (error) {
-        return result('failed', { error: describeError(error, secrets) });
+        return run.result('failed', { error: describeError(error, secrets) });
     }
-    const outcome = await confirmWrites(writer, planned, latest, done, secrets);
+    const outcome = await confirmWrites(writer, planned, latest, run.done, secrets);
     if ('consentUrl' in outcome)
-        return consentNeeded(outcome.consentUrl);
-    return result(outcome.status, outcome.extra);
+        return run.consentNeeded(outcome.consentUrl);
+    return run.result(outcome.status, outcome.extra);
+}
+/** One connection's apply in progress: what is done so far, and how each of its outcomes reads. */
+class ConnectionRun {
+    planned;
+    logger;
+    done = [];
+    constructor(planned, logger) {
+        this.planned = planned;
+        this.logger = logger;
+    }
+    result(status, extra = {}) {
+        return { appId: this.planned.appId, name: this.planned.name, status, done: this.done, ...extra };
+    }
+    consentNeeded(consentUrl) {
+        this.logger.info(`${this.label()}: waiting for an admin to grant consent in Okta`);
+        return this.result('consent-needed', { consentUrl });
+    }
+    did(...operations) {
+        this.done.push(...operations);
+        this.logger.info(`${this.label()}: ${this.done.join(' + ')} done`);
+    }
+    label() {
+        return `${this.planned.name} (${this.planned.appId})`;
+    }
+}
+/**
+ * The configure. It takes the activate that follows it into the same request, and queues an activate when
+ * Okta leaves a connection that should be enabled disabled (`pending` is the rest of the operations).
+ */
+async function configure(writer, run, pending, body, connection, secrets) {
+    const { planned } = run;
+    // configure + activate in one request (`?activate=true`) saves a call in the small bucket. It is also sent
+    // when the connection is enabled already, so that a configure never leaves it disabled. Consent apps are
+    // configured without it, as Okta's guide says: activation waits for consent.
+    const activate = !planned.consentApp && (pending[0] === 'activate' || planned.desired?.status === 'ENABLED');
+    let latest;
+    try {
+        latest = await writer.updateConnection(planned.appId, body, { activate });
+    }
+    catch (error) {
+        return { end: run.result('failed', { error: configureError(error, planned, connection, secrets) }) };
+    }
+    const done = ['configure'];
+    if (activate && pending[0] === 'activate')
+        done.push(pending.shift());
+    run.did(...done);
+    if (leftDisabled(planned, latest) && !run.done.includes('activate')) {
+        // A connection set up for the first time waits for a person's consent: there is none to hold yet.
+        const consentUrl = awaitingConsent(planned, latest);
+        if (consentUrl && !wasSetUp(planned))
+            return { end: run.consentNeeded(consentUrl) };
+        // Okta answered a configure without `activate` DISABLED (recorded): activate now, in this apply. For a
+        // consent app whose consent still holds it takes; otherwise Okta refuses or leaves it disabled, and the
+        // connection ends as "consent needed" with the link.
+        if (pending[0] !== 'activate')
+            pending.unshift('activate');
+    }
+    return { latest };
+}
+/** An activate or deactivate: Okta's answer is empty, so nothing is known of the connection after it. */
+async function changeLifecycle(writer, run, operation) {
+    const { planned } = run;
+    try {
+        await (operation === 'activate'
+            ? writer.activateConnection(planned.appId)
+            : writer.deactivateConnection(planned.appId));
+    }
+    catch (error) {
+        // What Okta answers to an activation before consent is undocumented: a refusal is one possibility.
+        if (operation === 'activate' && planned.consentApp && mayBeMissingConsent(error)) {
+            const consentUrl = await consentUrlNow(writer, planned);
+            if (consentUrl)
+                return { end: run.consentNeeded(consentUrl) };
+        }
+        throw error;
+    }
+    run.did(operation);
+    return { latest: undefined };
 }
 /** The configure's body, with the secrets read from the environment; a missing one fails the connection. */
 function configureRequest(planned, connection, env, secrets) {
@@ -535,7 +562,6 @@ function decideApply(plan, rules, evidence, changedByPush) {
 }
 function decidePerPullRequest(plan, rules, pulls, changedByPush, rangeNote) {
     const byId = new Map(plan.connections.map((connection) => [connection.appId, connection]));
-    const hasWork = (connection) => Boolean(connection && (connection.operations.length > 0 || connection.error));
     // A connection changed by several pull requests is verified against the newest record naming it.
     const owner = new Map();
     for (const pull of pulls) {
@@ -544,43 +570,7 @@ function decidePerPullRequest(plan, rules, pulls, changedByPush, rangeNote) {
     }
     // Changes the definitions asked for that no valid record names: never written.
     const unreviewed = changedByPush.filter((id) => hasWork(byId.get(id)) && !owner.has(id));
-    const decisions = pulls.map((pull) => {
-        const owned = Object.keys(pull.reviewed?.connections ?? {}).filter((id) => owner.get(id) === pull.number);
-        const appIds = owned.filter((id) => hasWork(byId.get(id)));
-        // A pull request without a record passes only when nothing unreviewed is left to write: its changes then
-        // plan nothing (with `comment: changes-only` a pull request that changes nothing in Okta has no comment).
-        if (!pull.reviewed && unreviewed.length === 0) {
-            return { number: pull.number, outcome: 'apply', appIds: [] };
-        }
-        if (!pull.reviewed) {
-            return {
-                number: pull.number,
-                outcome: 'not-reviewed',
-                appIds,
-                reason: pull.notEvidence ?? 'no record',
-            };
-        }
-        if (pull.changedAfterApproval) {
-            return {
-                number: pull.number,
-                outcome: 'plan-changed',
-                appIds,
-                reason: `the plan of pull request #${pull.number} changed after the last approval, and nobody approved it again.`,
-            };
-        }
-        const reviewed = pull.reviewed.connections;
-        // Nothing is written for a connection that now plans no change, so only those with work are compared.
-        const differing = appIds.filter((id) => (0,hash/* connectionChangeHash */.HL)(byId.get(id)) !== reviewed[id]);
-        if (differing.length > 0) {
-            return {
-                number: pull.number,
-                outcome: 'plan-changed',
-                appIds,
-                reason: `the plan of pull request #${pull.number} changed since it was reviewed (${differing.join(', ')} now plan${differing.length === 1 ? 's' : ''} differently): Okta or the definitions changed in between.`,
-            };
-        }
-        return { number: pull.number, outcome: 'apply', appIds };
-    });
+    const decisions = pulls.map((pull) => verifyPullRequest(pull, owner, byId, unreviewed.length > 0));
     const write = decisions.filter((d) => d.outcome === 'apply').flatMap((d) => d.appIds);
     const claimed = new Set(decisions.flatMap((d) => d.appIds).concat(...owner.keys()));
     const drift = plan.connections
@@ -617,6 +607,48 @@ function decidePerPullRequest(plan, rules, pulls, changedByPush, rangeNote) {
         unreviewed,
         ...(failureReason && { failureReason }),
     };
+}
+/** Something will be written to this connection (or it failed to plan, which must not pass silently). */
+function hasWork(connection) {
+    return Boolean(connection && (connection.operations.length > 0 || connection.error));
+}
+/** One merged pull request against its own record: applied as a whole, or refused as a whole, and why. */
+function verifyPullRequest(pull, owner, byId, unreviewedLeft) {
+    const owned = Object.keys(pull.reviewed?.connections ?? {}).filter((id) => owner.get(id) === pull.number);
+    const appIds = owned.filter((id) => hasWork(byId.get(id)));
+    // A pull request without a record passes only when nothing unreviewed is left to write: its changes then
+    // plan nothing (with `comment: changes-only` a pull request that changes nothing in Okta has no comment).
+    if (!pull.reviewed && !unreviewedLeft) {
+        return { number: pull.number, outcome: 'apply', appIds: [] };
+    }
+    if (!pull.reviewed) {
+        return {
+            number: pull.number,
+            outcome: 'not-reviewed',
+            appIds,
+            reason: pull.notEvidence ?? 'no record',
+        };
+    }
+    if (pull.changedAfterApproval) {
+        return {
+            number: pull.number,
+            outcome: 'plan-changed',
+            appIds,
+            reason: `the plan of pull request #${pull.number} changed after the last approval, and nobody approved it again.`,
+        };
+    }
+    const reviewed = pull.reviewed.connections;
+    // Nothing is written for a connection that now plans no change, so only those with work are compared.
+    const differing = appIds.filter((id) => (0,hash/* connectionChangeHash */.HL)(byId.get(id)) !== reviewed[id]);
+    if (differing.length > 0) {
+        return {
+            number: pull.number,
+            outcome: 'plan-changed',
+            appIds,
+            reason: `the plan of pull request #${pull.number} changed since it was reviewed (${differing.join(', ')} now plan${differing.length === 1 ? 's' : ''} differently): Okta or the definitions changed in between.`,
+        };
+    }
+    return { number: pull.number, outcome: 'apply', appIds };
 }
 function deactivationLimit(connections, rules, hash) {
     const count = (0,model/* countPlan */.R)(connections).toDeactivate;
@@ -1141,15 +1173,28 @@ async function apply_report({ settings, context, ports }, target, outcome, pulls
     };
     (0,outputs/* setOutputs */.n0)({ 'failure-reason': applyFailureReason(outcome) });
     if (outcome.kind === 'refused') {
-        const notes = [`> ${outcome.reason}`, `> ${outcome.instruction}`];
-        const summary = { ...base, state: 'plan-changed', notes };
-        (0,runner/* appendSummary */.fe)(ports.secrets.redact((0,plan_markdown/* renderPlanMarkdown */.d)(plan, summary, limits/* SUMMARY_LIMIT */.J)));
-        for (const pull of pulls) {
-            await (0,publish/* publishComment */.p)(target, pull.number, plan, { ...summary, headSha: pull.headSha });
-        }
-        (0,runner/* setFailed */.C1)(`Nothing was applied: ${outcome.reason} ${outcome.instruction}`);
+        await reportRefusal(ports, target, outcome, pulls, base);
         return false;
     }
+    return reportApplied({ settings, context, ports }, target, outcome, pulls, base);
+}
+/** Nothing was written: the summary and each pull request's comment say why and how to apply by hand. */
+async function reportRefusal(ports, target, outcome, pulls, base) {
+    const { plan } = outcome;
+    const notes = [`> ${outcome.reason}`, `> ${outcome.instruction}`];
+    const summary = { ...base, state: 'plan-changed', notes };
+    (0,runner/* appendSummary */.fe)(ports.secrets.redact((0,plan_markdown/* renderPlanMarkdown */.d)(plan, summary, limits/* SUMMARY_LIMIT */.J)));
+    for (const pull of pulls) {
+        await (0,publish/* publishComment */.p)(target, pull.number, plan, { ...summary, headSha: pull.headSha });
+    }
+    (0,runner/* setFailed */.C1)(`Nothing was applied: ${outcome.reason} ${outcome.instruction}`);
+}
+/**
+ * What was written, per pull request: outputs, the summary, each comment's end state, and a failed step when
+ * a pull request was refused, a change had no record, or a write failed.
+ */
+async function reportApplied({ settings, context, ports }, target, outcome, pulls, base) {
+    const { plan } = outcome;
     const { decision, written, report: applyReport } = outcome;
     ports.logger.info(decision.note);
     (0,outputs/* setOutputs */.n0)({

@@ -66,6 +66,9 @@ export async function applyInAction(run: ActionRun): Promise<void> {
   }
 }
 
+/** What every report of one apply run shares. */
+type ReportBase = Pick<ReportContext, 'runUrl' | 'runNumber' | 'headSha' | 'label'> & { plannedAt: Date };
+
 /** Reports the outcome; true when everything the apply covered reached Okta as reviewed. */
 async function report(
   { settings, context, ports }: ActionRun,
@@ -80,7 +83,7 @@ async function report(
   const { plan } = outcome;
   await reportPlanBasics(plan, context, ports.secrets);
   logGroup('Okta plan', () => ports.logger.info(renderPlanText(plan)));
-  const base = {
+  const base: ReportBase = {
     runUrl: context.runUrl,
     runNumber: context.runNumber,
     headSha: context.sha,
@@ -89,16 +92,42 @@ async function report(
   };
   setOutputs({ 'failure-reason': applyFailureReason(outcome) });
   if (outcome.kind === 'refused') {
-    const notes = [`> ${outcome.reason}`, `> ${outcome.instruction}`];
-    const summary: ReportContext = { ...base, state: 'plan-changed', notes };
-    appendSummary(ports.secrets.redact(renderPlanMarkdown(plan, summary, SUMMARY_LIMIT)));
-    for (const pull of pulls) {
-      await publishComment(target, pull.number, plan, { ...summary, headSha: pull.headSha });
-    }
-    setFailed(`Nothing was applied: ${outcome.reason} ${outcome.instruction}`);
+    await reportRefusal(ports, target, outcome, pulls, base);
     return false;
   }
+  return reportApplied({ settings, context, ports }, target, outcome, pulls, base);
+}
 
+/** Nothing was written: the summary and each pull request's comment say why and how to apply by hand. */
+async function reportRefusal(
+  ports: ActionRun['ports'],
+  target: CommentTarget,
+  outcome: Extract<ApplyOutcome, { kind: 'refused' }>,
+  pulls: readonly MergedPullRequest[],
+  base: ReportBase,
+): Promise<void> {
+  const { plan } = outcome;
+  const notes = [`> ${outcome.reason}`, `> ${outcome.instruction}`];
+  const summary: ReportContext = { ...base, state: 'plan-changed', notes };
+  appendSummary(ports.secrets.redact(renderPlanMarkdown(plan, summary, SUMMARY_LIMIT)));
+  for (const pull of pulls) {
+    await publishComment(target, pull.number, plan, { ...summary, headSha: pull.headSha });
+  }
+  setFailed(`Nothing was applied: ${outcome.reason} ${outcome.instruction}`);
+}
+
+/**
+ * What was written, per pull request: outputs, the summary, each comment's end state, and a failed step when
+ * a pull request was refused, a change had no record, or a write failed.
+ */
+async function reportApplied(
+  { settings, context, ports }: ActionRun,
+  target: CommentTarget,
+  outcome: Extract<ApplyOutcome, { kind: 'applied' }>,
+  pulls: readonly MergedPullRequest[],
+  base: ReportBase,
+): Promise<boolean> {
+  const { plan } = outcome;
   const { decision, written, report: applyReport } = outcome;
   ports.logger.info(decision.note);
   setOutputs({

@@ -126,8 +126,6 @@ function decidePerPullRequest(
   rangeNote: string | undefined,
 ): ApplyDecision {
   const byId = new Map(plan.connections.map((connection) => [connection.appId, connection]));
-  const hasWork = (connection: ConnectionPlan | undefined) =>
-    Boolean(connection && (connection.operations.length > 0 || connection.error));
   // A connection changed by several pull requests is verified against the newest record naming it.
   const owner = new Map<string, number>();
   for (const pull of pulls) {
@@ -135,43 +133,7 @@ function decidePerPullRequest(
   }
   // Changes the definitions asked for that no valid record names: never written.
   const unreviewed = changedByPush.filter((id) => hasWork(byId.get(id)) && !owner.has(id));
-  const decisions: PullDecision[] = pulls.map((pull) => {
-    const owned = Object.keys(pull.reviewed?.connections ?? {}).filter((id) => owner.get(id) === pull.number);
-    const appIds = owned.filter((id) => hasWork(byId.get(id)));
-    // A pull request without a record passes only when nothing unreviewed is left to write: its changes then
-    // plan nothing (with `comment: changes-only` a pull request that changes nothing in Okta has no comment).
-    if (!pull.reviewed && unreviewed.length === 0) {
-      return { number: pull.number, outcome: 'apply', appIds: [] };
-    }
-    if (!pull.reviewed) {
-      return {
-        number: pull.number,
-        outcome: 'not-reviewed',
-        appIds,
-        reason: pull.notEvidence ?? 'no record',
-      };
-    }
-    if (pull.changedAfterApproval) {
-      return {
-        number: pull.number,
-        outcome: 'plan-changed',
-        appIds,
-        reason: `the plan of pull request #${pull.number} changed after the last approval, and nobody approved it again.`,
-      };
-    }
-    const reviewed = pull.reviewed.connections;
-    // Nothing is written for a connection that now plans no change, so only those with work are compared.
-    const differing = appIds.filter((id) => connectionChangeHash(byId.get(id)!) !== reviewed[id]);
-    if (differing.length > 0) {
-      return {
-        number: pull.number,
-        outcome: 'plan-changed',
-        appIds,
-        reason: `the plan of pull request #${pull.number} changed since it was reviewed (${differing.join(', ')} now plan${differing.length === 1 ? 's' : ''} differently): Okta or the definitions changed in between.`,
-      };
-    }
-    return { number: pull.number, outcome: 'apply', appIds };
-  });
+  const decisions = pulls.map((pull) => verifyPullRequest(pull, owner, byId, unreviewed.length > 0));
 
   const write = decisions.filter((d) => d.outcome === 'apply').flatMap((d) => d.appIds);
   const claimed = new Set(decisions.flatMap((d) => d.appIds).concat(...owner.keys()));
@@ -209,6 +171,55 @@ function decidePerPullRequest(
     unreviewed,
     ...(failureReason && { failureReason }),
   };
+}
+
+/** Something will be written to this connection (or it failed to plan, which must not pass silently). */
+function hasWork(connection: ConnectionPlan | undefined): boolean {
+  return Boolean(connection && (connection.operations.length > 0 || connection.error));
+}
+
+/** One merged pull request against its own record: applied as a whole, or refused as a whole, and why. */
+function verifyPullRequest(
+  pull: PullRequestEvidence,
+  owner: ReadonlyMap<string, number>,
+  byId: ReadonlyMap<string, ConnectionPlan>,
+  unreviewedLeft: boolean,
+): PullDecision {
+  const owned = Object.keys(pull.reviewed?.connections ?? {}).filter((id) => owner.get(id) === pull.number);
+  const appIds = owned.filter((id) => hasWork(byId.get(id)));
+  // A pull request without a record passes only when nothing unreviewed is left to write: its changes then
+  // plan nothing (with `comment: changes-only` a pull request that changes nothing in Okta has no comment).
+  if (!pull.reviewed && !unreviewedLeft) {
+    return { number: pull.number, outcome: 'apply', appIds: [] };
+  }
+  if (!pull.reviewed) {
+    return {
+      number: pull.number,
+      outcome: 'not-reviewed',
+      appIds,
+      reason: pull.notEvidence ?? 'no record',
+    };
+  }
+  if (pull.changedAfterApproval) {
+    return {
+      number: pull.number,
+      outcome: 'plan-changed',
+      appIds,
+      reason: `the plan of pull request #${pull.number} changed after the last approval, and nobody approved it again.`,
+    };
+  }
+  const reviewed = pull.reviewed.connections;
+  // Nothing is written for a connection that now plans no change, so only those with work are compared.
+  const differing = appIds.filter((id) => connectionChangeHash(byId.get(id)!) !== reviewed[id]);
+  if (differing.length > 0) {
+    return {
+      number: pull.number,
+      outcome: 'plan-changed',
+      appIds,
+      reason: `the plan of pull request #${pull.number} changed since it was reviewed (${differing.join(', ')} now plan${differing.length === 1 ? 's' : ''} differently): Okta or the definitions changed in between.`,
+    };
+  }
+  return { number: pull.number, outcome: 'apply', appIds };
 }
 
 function deactivationLimit(

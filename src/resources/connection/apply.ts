@@ -73,23 +73,11 @@ async function applyConnection(
   connection: ResolvedConnection,
   { env, secrets, logger = silentLogger }: ApplyOptions,
 ): Promise<ConnectionApplyResult> {
-  const done: Operation[] = [];
-  const result = (status: ConnectionApplyResult['status'], extra: Partial<ConnectionApplyResult> = {}) => ({
-    appId: planned.appId,
-    name: planned.name,
-    status,
-    done,
-    ...extra,
-  });
-  const consentNeeded = (consentUrl: string) => {
-    logger.info(`${planned.name} (${planned.appId}): waiting for an admin to grant consent in Okta`);
-    return result('consent-needed', { consentUrl });
-  };
-
+  const run = new ConnectionRun(planned, logger);
   let body: ConnectionRequest | undefined;
   if (planned.operations.includes('configure')) {
     const request = configureRequest(planned, connection, env, secrets);
-    if ('error' in request) return result('failed', request);
+    if ('error' in request) return run.result('failed', request);
     body = request.body;
   }
 
@@ -99,54 +87,116 @@ async function applyConnection(
     const pending = [...planned.operations];
     while (pending.length > 0) {
       const operation = pending.shift()!;
-      if (operation === 'configure') {
-        // configure + activate in one request (`?activate=true`) saves a call in the small bucket. It is also
-        // sent when the connection is enabled already, so that a configure never leaves it disabled. Consent
-        // apps are configured without it, as Okta's guide says: activation waits for consent.
-        const activate =
-          !planned.consentApp && (pending[0] === 'activate' || planned.desired?.status === 'ENABLED');
-        try {
-          latest = await writer.updateConnection(planned.appId, body!, { activate });
-        } catch (error) {
-          return result('failed', { error: configureError(error, planned, connection, secrets) });
-        }
-        done.push('configure');
-        if (activate && pending[0] === 'activate') done.push(pending.shift()!);
-        logger.info(`${planned.name} (${planned.appId}): ${done.join(' + ')} done`);
-        if (leftDisabled(planned, latest) && !done.includes('activate')) {
-          // A connection set up for the first time waits for a person's consent: there is none to hold yet.
-          const consentUrl = awaitingConsent(planned, latest);
-          if (consentUrl && !wasSetUp(planned)) return consentNeeded(consentUrl);
-          // Okta answered a configure without `activate` DISABLED (recorded): activate now, in this apply. For a
-          // consent app whose consent still holds it takes; otherwise Okta refuses or leaves it disabled, and the
-          // connection ends as "consent needed" with the link.
-          if (pending[0] !== 'activate') pending.unshift('activate');
-        }
-      } else {
-        try {
-          await (operation === 'activate'
-            ? writer.activateConnection(planned.appId)
-            : writer.deactivateConnection(planned.appId));
-        } catch (error) {
-          // What Okta answers to an activation before consent is undocumented: a refusal is one possibility.
-          if (operation === 'activate' && planned.consentApp && mayBeMissingConsent(error)) {
-            const consentUrl = await consentUrlNow(writer, planned);
-            if (consentUrl) return consentNeeded(consentUrl);
-          }
-          throw error;
-        }
-        latest = undefined;
-        done.push(operation);
-        logger.info(`${planned.name} (${planned.appId}): ${done.join(' + ')} done`);
-      }
+      const step =
+        operation === 'configure'
+          ? await configure(writer, run, pending, body!, connection, secrets)
+          : await changeLifecycle(writer, run, operation);
+      if ('end' in step) return step.end;
+      latest = step.latest;
     }
   } catch (error) {
-    return result('failed', { error: describeError(error, secrets) });
+    return run.result('failed', { error: describeError(error, secrets) });
   }
 
-  const outcome = await confirmWrites(writer, planned, latest, done, secrets);
-  if ('consentUrl' in outcome) return consentNeeded(outcome.consentUrl);
-  return result(outcome.status, outcome.extra);
+  const outcome = await confirmWrites(writer, planned, latest, run.done, secrets);
+  if ('consentUrl' in outcome) return run.consentNeeded(outcome.consentUrl);
+  return run.result(outcome.status, outcome.extra);
+}
+
+/** One connection's apply in progress: what is done so far, and how each of its outcomes reads. */
+class ConnectionRun {
+  readonly done: Operation[] = [];
+
+  constructor(
+    readonly planned: ConnectionPlan,
+    private readonly logger: Logger,
+  ) {}
+
+  result(
+    status: ConnectionApplyResult['status'],
+    extra: Partial<ConnectionApplyResult> = {},
+  ): ConnectionApplyResult {
+    return { appId: this.planned.appId, name: this.planned.name, status, done: this.done, ...extra };
+  }
+
+  consentNeeded(consentUrl: string): ConnectionApplyResult {
+    this.logger.info(`${this.label()}: waiting for an admin to grant consent in Okta`);
+    return this.result('consent-needed', { consentUrl });
+  }
+
+  did(...operations: Operation[]): void {
+    this.done.push(...operations);
+    this.logger.info(`${this.label()}: ${this.done.join(' + ')} done`);
+  }
+
+  private label(): string {
+    return `${this.planned.name} (${this.planned.appId})`;
+  }
+}
+
+/** A step either ends the connection's apply (`end`) or goes on with Okta's latest answer, if it gave one. */
+type Step = { end: ConnectionApplyResult } | { latest: OktaConnection | undefined };
+
+/**
+ * The configure. It takes the activate that follows it into the same request, and queues an activate when
+ * Okta leaves a connection that should be enabled disabled (`pending` is the rest of the operations).
+ */
+async function configure(
+  writer: ConnectionWriter,
+  run: ConnectionRun,
+  pending: Operation[],
+  body: ConnectionRequest,
+  connection: ResolvedConnection,
+  secrets: SecretRegistry,
+): Promise<Step> {
+  const { planned } = run;
+  // configure + activate in one request (`?activate=true`) saves a call in the small bucket. It is also sent
+  // when the connection is enabled already, so that a configure never leaves it disabled. Consent apps are
+  // configured without it, as Okta's guide says: activation waits for consent.
+  const activate =
+    !planned.consentApp && (pending[0] === 'activate' || planned.desired?.status === 'ENABLED');
+  let latest: OktaConnection;
+  try {
+    latest = await writer.updateConnection(planned.appId, body, { activate });
+  } catch (error) {
+    return { end: run.result('failed', { error: configureError(error, planned, connection, secrets) }) };
+  }
+  const done: Operation[] = ['configure'];
+  if (activate && pending[0] === 'activate') done.push(pending.shift()!);
+  run.did(...done);
+  if (leftDisabled(planned, latest) && !run.done.includes('activate')) {
+    // A connection set up for the first time waits for a person's consent: there is none to hold yet.
+    const consentUrl = awaitingConsent(planned, latest);
+    if (consentUrl && !wasSetUp(planned)) return { end: run.consentNeeded(consentUrl) };
+    // Okta answered a configure without `activate` DISABLED (recorded): activate now, in this apply. For a
+    // consent app whose consent still holds it takes; otherwise Okta refuses or leaves it disabled, and the
+    // connection ends as "consent needed" with the link.
+    if (pending[0] !== 'activate') pending.unshift('activate');
+  }
+  return { latest };
+}
+
+/** An activate or deactivate: Okta's answer is empty, so nothing is known of the connection after it. */
+async function changeLifecycle(
+  writer: ConnectionWriter,
+  run: ConnectionRun,
+  operation: Operation,
+): Promise<Step> {
+  const { planned } = run;
+  try {
+    await (operation === 'activate'
+      ? writer.activateConnection(planned.appId)
+      : writer.deactivateConnection(planned.appId));
+  } catch (error) {
+    // What Okta answers to an activation before consent is undocumented: a refusal is one possibility.
+    if (operation === 'activate' && planned.consentApp && mayBeMissingConsent(error)) {
+      const consentUrl = await consentUrlNow(writer, planned);
+      if (consentUrl) return { end: run.consentNeeded(consentUrl) };
+    }
+    throw error;
+  }
+  run.did(operation);
+  return { latest: undefined };
 }
 
 /** The configure's body, with the secrets read from the environment; a missing one fails the connection. */
