@@ -332,6 +332,9 @@ describe('the drift issue', () => {
     expect(html).not.toMatch(/apply on merge|will be deactivated/);
     expect(html).toContain('active in Okta but deactivated in the definitions');
     expect(html).toContain('To fix it, either');
+    // The hash to restore the definitions with is the one of this plan, ready to paste.
+    expect(first.outputs['plan-hash']).toMatch(/^[0-9a-f]{64}$/);
+    expect(html).toContain(`<code>plan-hash: ${first.outputs['plan-hash']}</code>`);
     const drift = section(html, 'Where Okta differs from the definitions');
     expect(drift).toContain('Legacy partner');
     expect(drift).toContain('scim/v9</code> → <code>https://scim.zscaler.example.com/scim/v2');

@@ -695,7 +695,7 @@ async function runDriftCheck(target, plan, report) {
         '',
         'To fix it, either:',
         '- keep what Okta has: change the definitions to match it in a pull request (its plan then shows no change for these connections), or',
-        "- restore the definitions: run the apply workflow by hand (`command: apply`, with the `plan-hash` of this plan's run).",
+        `- restore the definitions: run the apply workflow by hand with \`command: apply\` and \`plan-hash: ${plan.hash}\` (this plan; a later change in Okta makes the apply refuse, and the next check shows the new plan).`,
         '',
         'This issue is updated by each scheduled check and closed once Okta matches the definitions again.',
     ].join('\n');
