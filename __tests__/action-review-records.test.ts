@@ -89,6 +89,34 @@ describe('review records: only a plan run of this pull request is evidence of re
     expect(e2e.sim.writes()).toEqual([]);
   });
 
+  it('reads the whole edit history, page by page: 150 edits by this action are evidence, one other is not', async () => {
+    e2e = await startE2E();
+    expect((await e2e.pullRequest()).code).toBe(0);
+    e2e.merge();
+    const ours = planComments(e2e.github)[0]!;
+    const bot = e2e.github.state.viewerLogin;
+    // Mallory's edit changed nothing visible, and 150 later edits of this action push it to the second page.
+    e2e.github.state.editComment(ours.id, ours.body, 'mallory');
+    for (let edit = 0; edit < 150; edit += 1) e2e.github.state.editComment(ours.id, ours.body, bot);
+    const refused = await e2e.push();
+    expect(refused.code).toBe(1);
+    expect(errorsOf(refused)).toContain('edited by someone other than this action (mallory)');
+    expect(e2e.sim.writes()).toEqual([]);
+
+    // Without Mallory's edit, a long history of the action's own edits is evidence.
+    const comment = e2e.github.state.comment(ours.id)!;
+    comment.edits.splice(
+      comment.edits.findIndex((edit) => edit.editor === 'mallory'),
+      1,
+    );
+    expect(comment.edits.filter((edit) => edit.editor !== bot)).toEqual([]);
+    expect(comment.edits.length).toBeGreaterThan(150);
+    const applied = await e2e.push();
+    expect(applied.code, applied.stdout + applied.stderr).toBe(0);
+    expect(applied.outputs['failure-reason']).toBe('');
+    expect(e2e.sim.writes().length).toBeGreaterThan(0);
+  });
+
   it('approved means approved: a plan changed after the last approval is refused until approved again', async () => {
     e2e = await startE2E();
     expect((await e2e.pullRequest()).code).toBe(0);

@@ -897,9 +897,13 @@ var marker = __webpack_require__(4329);
 
 
 
-const EDITS_QUERY = `query($id: ID!) {
-  node(id: $id) { ... on IssueComment { userContentEdits(first: 100) { totalCount nodes { editor { login } } } } }
+const EDITS_QUERY = `query($id: ID!, $after: String) {
+  node(id: $id) { ... on IssueComment { userContentEdits(first: 100, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } nodes { editor { login } }
+  } } }
 }`;
+/** Pages of a comment's edit history read at most (100 edits each): each plan run that changes it adds one. */
+const EDIT_PAGES = 10;
 async function pullRequestEvidence(octokit, lookup, pull) {
     const notEvidence = (why) => ({
         number: pull.number,
@@ -941,22 +945,35 @@ async function pullRequestEvidence(octokit, lookup, pull) {
     };
 }
 async function editorsOf(octokit, nodeId) {
+    const logins = [];
+    let after;
     try {
-        const answer = await octokit.graphql(EDITS_QUERY, { id: nodeId });
-        const edits = answer.node?.userContentEdits;
-        if (!edits || !Array.isArray(edits.nodes))
-            return { error: 'GitHub returned no edit history' };
-        // More edits than one page: the unseen ones cannot be vouched for.
-        if ((edits.totalCount ?? 0) > edits.nodes.length)
-            return { error: 'more edits than one page' };
-        // An editor GitHub no longer names (a deleted account) is someone else.
-        return { logins: edits.nodes.map((edit) => edit?.editor?.login ?? 'a deleted account') };
+        for (let page = 0; page < EDIT_PAGES; page += 1) {
+            const answer = await octokit.graphql(EDITS_QUERY, {
+                id: nodeId,
+                after,
+            });
+            const edits = answer.node?.userContentEdits;
+            if (!edits || !Array.isArray(edits.nodes))
+                return { error: 'GitHub returned no edit history' };
+            // An editor GitHub no longer names (a deleted account) is someone else.
+            logins.push(...edits.nodes.map((edit) => edit?.editor?.login ?? 'a deleted account'));
+            const next = edits.pageInfo?.hasNextPage ? edits.pageInfo.endCursor : undefined;
+            if (!next) {
+                // A history GitHub counts longer than it showed has edits nobody can vouch for.
+                if ((edits.totalCount ?? 0) > logins.length)
+                    return { error: 'GitHub showed fewer edits than it counts' };
+                return { logins };
+            }
+            after = next;
+        }
     }
     catch (error) {
         if (!(0,github_octokit/* isGitHubError */.e0)(error))
             throw error;
         return { error: (0,github_octokit/* describeGitHubError */.dZ)(error) };
     }
+    return { error: `more than ${EDIT_PAGES * 100} edits, more than this action reads` };
 }
 /** Why the record's run is not this pull request's plan run, or undefined when it is. */
 async function runProblem(octokit, { owner, repo }, pull, record) {

@@ -20,9 +20,14 @@ interface RecordLookup {
   login: string;
 }
 
-const EDITS_QUERY = `query($id: ID!) {
-  node(id: $id) { ... on IssueComment { userContentEdits(first: 100) { totalCount nodes { editor { login } } } } }
+const EDITS_QUERY = `query($id: ID!, $after: String) {
+  node(id: $id) { ... on IssueComment { userContentEdits(first: 100, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } nodes { editor { login } }
+  } } }
 }`;
+
+/** Pages of a comment's edit history read at most (100 edits each): each plan run that changes it adds one. */
+const EDIT_PAGES = 10;
 
 export async function pullRequestEvidence(
   octokit: Octokit,
@@ -76,22 +81,38 @@ async function editorsOf(
   octokit: Octokit,
   nodeId: string,
 ): Promise<{ logins: string[] } | { error: string }> {
+  const logins: string[] = [];
+  let after: string | undefined;
   try {
-    const answer = await octokit.graphql<{
-      node?: {
-        userContentEdits?: { totalCount?: number; nodes?: ({ editor?: { login?: string } | null } | null)[] };
-      };
-    }>(EDITS_QUERY, { id: nodeId });
-    const edits = answer.node?.userContentEdits;
-    if (!edits || !Array.isArray(edits.nodes)) return { error: 'GitHub returned no edit history' };
-    // More edits than one page: the unseen ones cannot be vouched for.
-    if ((edits.totalCount ?? 0) > edits.nodes.length) return { error: 'more edits than one page' };
-    // An editor GitHub no longer names (a deleted account) is someone else.
-    return { logins: edits.nodes.map((edit) => edit?.editor?.login ?? 'a deleted account') };
+    for (let page = 0; page < EDIT_PAGES; page += 1) {
+      const answer = await octokit.graphql<{ node?: { userContentEdits?: EditsPage } }>(EDITS_QUERY, {
+        id: nodeId,
+        after,
+      });
+      const edits = answer.node?.userContentEdits;
+      if (!edits || !Array.isArray(edits.nodes)) return { error: 'GitHub returned no edit history' };
+      // An editor GitHub no longer names (a deleted account) is someone else.
+      logins.push(...edits.nodes.map((edit) => edit?.editor?.login ?? 'a deleted account'));
+      const next = edits.pageInfo?.hasNextPage ? edits.pageInfo.endCursor : undefined;
+      if (!next) {
+        // A history GitHub counts longer than it showed has edits nobody can vouch for.
+        if ((edits.totalCount ?? 0) > logins.length)
+          return { error: 'GitHub showed fewer edits than it counts' };
+        return { logins };
+      }
+      after = next;
+    }
   } catch (error) {
     if (!isGitHubError(error)) throw error;
     return { error: describeGitHubError(error) };
   }
+  return { error: `more than ${EDIT_PAGES * 100} edits, more than this action reads` };
+}
+
+interface EditsPage {
+  totalCount?: number;
+  pageInfo?: { hasNextPage?: boolean; endCursor?: string | null };
+  nodes?: ({ editor?: { login?: string } | null } | null)[];
 }
 
 /** Why the record's run is not this pull request's plan run, or undefined when it is. */

@@ -34,16 +34,24 @@ export function answerGraphql(
   };
 }
 
-/** `node(id) { ... on IssueComment { userContentEdits { totalCount nodes { editor { login } } } } }`, newest first. */
+/**
+ * `node(id) { ... on IssueComment { userContentEdits(first, after) { totalCount pageInfo nodes } } }`, newest
+ * first, in pages as GitHub gives them (the cursor is opaque to the client; here it is the offset).
+ */
 function contentEdits(state: FakeGitHubState, variables: Record<string, unknown>): Reply {
   const comment = state.allComments.find((c) => c.nodeId === variables.id);
   if (!comment) return { status: 200, body: { data: { node: null } } };
   const nodes = [...comment.edits]
     .reverse()
     .map((edit) => ({ editor: { login: edit.editor }, editedAt: edit.editedAt }));
+  const first = Math.min(Number(variables.first ?? 100), 100);
+  const start = typeof variables.after === 'string' ? Number(variables.after) : 0;
+  const page = nodes.slice(start, start + first);
+  const end = start + page.length;
+  const pageInfo = { hasNextPage: end < nodes.length, endCursor: page.length > 0 ? String(end) : null };
   return {
     status: 200,
-    body: { data: { node: { userContentEdits: { totalCount: nodes.length, nodes: nodes.slice(0, 100) } } } },
+    body: { data: { node: { userContentEdits: { totalCount: nodes.length, pageInfo, nodes: page } } } },
   };
 }
 
