@@ -744,6 +744,7 @@ var github_octokit = __webpack_require__(6702);
 /** Bounds: deployments looked at for the last success, commits walked in a range. */
 const DEPLOYMENTS_SEEN = 50;
 const COMMITS_WALKED = 250;
+const PER_PAGE = 100;
 /** The environment a key's applies are deployments of: readable on the Deployments page, one per org and folder. */
 function ledgerEnvironment(key) {
     return `okta: ${key}`;
@@ -768,34 +769,49 @@ async function lastAppliedCommit(octokit, { owner, repo, key }) {
     }
     return undefined;
 }
-/** The commits after `base` up to and including `head` (compare API, paginated, bounded). */
+/**
+ * The commits after `base` up to and including `head`, oldest first (compare API). GitHub lists them oldest
+ * first, a page of 100 at a time; beyond the bound the newest are kept (they hold this push's merges), read
+ * from the last pages, so a range costs at most five requests.
+ */
 async function commitsBetween(octokit, { owner, repo }, base, head) {
-    const commits = [];
-    let total = 0;
+    const page = async (number) => {
+        const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
+            owner,
+            repo,
+            basehead: `${base}...${head}`,
+            per_page: PER_PAGE,
+            page: number,
+        });
+        return data;
+    };
     try {
-        for (let page = 1; commits.length < COMMITS_WALKED; page++) {
-            const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
-                owner,
-                repo,
-                basehead: `${base}...${head}`,
-                per_page: 100,
-                page,
-            });
-            if (data.status !== 'ahead' && data.status !== 'identical') {
-                return { kind: 'not-ancestor', status: data.status };
-            }
-            total = data.total_commits;
-            commits.push(...data.commits.map((commit) => commit.sha));
-            if (data.commits.length < 100 || commits.length >= total)
-                break;
+        const first = await page(1);
+        if (first.status !== 'ahead' && first.status !== 'identical') {
+            return { kind: 'not-ancestor', status: first.status };
         }
+        const total = first.total_commits;
+        const shas = (data) => data.commits.map((commit) => commit.sha);
+        if (total <= PER_PAGE)
+            return { kind: 'range', commits: shas(first), truncated: false };
+        const pages = Math.ceil(total / PER_PAGE);
+        // The pages that hold the newest COMMITS_WALKED commits, oldest of them first.
+        const from = Math.max(1, pages - Math.ceil(COMMITS_WALKED / PER_PAGE));
+        const commits = [];
+        for (let number = from; number <= pages; number++) {
+            commits.push(...(number === 1 ? shas(first) : shas(await page(number))));
+        }
+        return {
+            kind: 'range',
+            commits: commits.slice(-COMMITS_WALKED),
+            truncated: total > COMMITS_WALKED,
+        };
     }
     catch (error) {
         if ((0,github_octokit/* isGitHubError */.e0)(error) && (0,github_octokit/* githubErrorStatus */.m9)(error) === 404)
             return { kind: 'not-ancestor', status: 'unknown' };
         throw error;
     }
-    return { kind: 'range', commits: commits.slice(0, COMMITS_WALKED), truncated: total > COMMITS_WALKED };
 }
 /** Starts the apply's deployment (`in_progress`); a refusal (403, no permission) is a warning, never fatal. */
 async function startDeployment(octokit, ref, links) {

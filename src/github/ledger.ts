@@ -16,6 +16,7 @@ export interface LedgerRef {
 /** Bounds: deployments looked at for the last success, commits walked in a range. */
 const DEPLOYMENTS_SEEN = 50;
 const COMMITS_WALKED = 250;
+const PER_PAGE = 100;
 
 /** The environment a key's applies are deployments of: readable on the Deployments page, one per org and folder. */
 function ledgerEnvironment(key: string): string {
@@ -50,37 +51,52 @@ type CommitRange =
   /** The last applied commit is not an ancestor of the pushed one (history rewritten) or unknown to GitHub. */
   | { kind: 'not-ancestor'; status: string };
 
-/** The commits after `base` up to and including `head` (compare API, paginated, bounded). */
+/**
+ * The commits after `base` up to and including `head`, oldest first (compare API). GitHub lists them oldest
+ * first, a page of 100 at a time; beyond the bound the newest are kept (they hold this push's merges), read
+ * from the last pages, so a range costs at most five requests.
+ */
 export async function commitsBetween(
   octokit: Octokit,
   { owner, repo }: LedgerRef,
   base: string,
   head: string,
 ): Promise<CommitRange> {
-  const commits: string[] = [];
-  let total = 0;
+  const page = async (number: number) => {
+    const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
+      owner,
+      repo,
+      basehead: `${base}...${head}`,
+      per_page: PER_PAGE,
+      page: number,
+    });
+    return data;
+  };
   try {
-    for (let page = 1; commits.length < COMMITS_WALKED; page++) {
-      const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
-        owner,
-        repo,
-        basehead: `${base}...${head}`,
-        per_page: 100,
-        page,
-      });
-      if (data.status !== 'ahead' && data.status !== 'identical') {
-        return { kind: 'not-ancestor', status: data.status };
-      }
-      total = data.total_commits;
-      commits.push(...data.commits.map((commit) => commit.sha));
-      if (data.commits.length < 100 || commits.length >= total) break;
+    const first = await page(1);
+    if (first.status !== 'ahead' && first.status !== 'identical') {
+      return { kind: 'not-ancestor', status: first.status };
     }
+    const total = first.total_commits;
+    const shas = (data: typeof first) => data.commits.map((commit) => commit.sha);
+    if (total <= PER_PAGE) return { kind: 'range', commits: shas(first), truncated: false };
+    const pages = Math.ceil(total / PER_PAGE);
+    // The pages that hold the newest COMMITS_WALKED commits, oldest of them first.
+    const from = Math.max(1, pages - Math.ceil(COMMITS_WALKED / PER_PAGE));
+    const commits: string[] = [];
+    for (let number = from; number <= pages; number++) {
+      commits.push(...(number === 1 ? shas(first) : shas(await page(number))));
+    }
+    return {
+      kind: 'range',
+      commits: commits.slice(-COMMITS_WALKED),
+      truncated: total > COMMITS_WALKED,
+    };
   } catch (error) {
     if (isGitHubError(error) && githubErrorStatus(error) === 404)
       return { kind: 'not-ancestor', status: 'unknown' };
     throw error;
   }
-  return { kind: 'range', commits: commits.slice(0, COMMITS_WALKED), truncated: total > COMMITS_WALKED };
 }
 
 export interface Deployment {

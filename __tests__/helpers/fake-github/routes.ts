@@ -71,7 +71,9 @@ export function restRoutes(context: RepositoryContext, modes: FakeGitHubModes): 
       base === head ? 'identical' : fromHead.has(base) ? 'ahead' : fromBase.has(head) ? 'behind' : 'diverged';
     const order = [...state.commits.keys()].reverse();
     const commits = order.filter((sha) => fromHead.has(sha) && !fromBase.has(sha));
-    const perPage = Math.min(250, Number(request.url.searchParams.get('per_page') ?? 250) || 250);
+    // Without pagination GitHub lists up to 250 commits; a page holds at most 100.
+    const asked = request.url.searchParams.get('per_page');
+    const perPage = asked === null ? 250 : Math.min(100, Number(asked) || 30);
     const page = Math.max(1, Number(request.url.searchParams.get('page') ?? 1) || 1);
     return {
       status: 200,

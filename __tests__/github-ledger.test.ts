@@ -1,0 +1,57 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { commitsBetween } from '../src/github/ledger.js';
+import { createOctokit, type Octokit } from '../src/github/octokit.js';
+import { startFakeGitHub, type FakeGitHub } from './helpers/fake-github.js';
+
+/**
+ * The range an apply covers, read from GitHub's compare API, which lists commits oldest first in pages of at
+ * most 100: beyond the bound it must keep the newest commits (they hold this push's merges), not the oldest.
+ */
+let fake: FakeGitHub;
+let octokit: Octokit;
+const sha = (n: number) => n.toString(16).padStart(40, '0');
+
+beforeEach(async () => {
+  fake = await startFakeGitHub();
+  octokit = createOctokit(fake.token, fake.url);
+  // A straight history of commits 1 … 400, as `git rev-list --parents` prints it: newest first.
+  const lines = [];
+  for (let n = 400; n >= 2; n--) lines.push(`${sha(n)} ${sha(n - 1)}`);
+  lines.push(sha(1));
+  fake.state.loadCommits(lines.join('\n'));
+});
+afterEach(async () => fake.close());
+
+const ledger = () => ({ owner: fake.owner, repo: fake.repo, key: 'acme.okta.com/okta' });
+const compareCalls = () => fake.requests.filter((request) => request.path.includes('/compare/')).length;
+
+describe('commitsBetween', () => {
+  it('returns a short range whole, oldest first, in one request', async () => {
+    const range = await commitsBetween(octokit, ledger(), sha(10), sha(15));
+    expect(range).toEqual({ kind: 'range', commits: [11, 12, 13, 14, 15].map(sha), truncated: false });
+    expect(compareCalls()).toBe(1);
+  });
+
+  it('keeps the newest 250 of a longer range, ending at the pushed commit, in at most five requests', async () => {
+    const range = await commitsBetween(octokit, ledger(), sha(1), sha(351));
+    expect(range.kind).toBe('range');
+    if (range.kind !== 'range') return;
+    expect(range.truncated).toBe(true);
+    expect(range.commits).toHaveLength(250);
+    expect(range.commits[0]).toBe(sha(102));
+    expect(range.commits.at(-1)).toBe(sha(351));
+    expect(compareCalls()).toBeLessThanOrEqual(5);
+  });
+
+  it('reads a range of 101 to 250 commits whole', async () => {
+    const range = await commitsBetween(octokit, ledger(), sha(100), sha(340));
+    expect(range).toMatchObject({ kind: 'range', truncated: false });
+    if (range.kind !== 'range') return;
+    expect(range.commits).toEqual(Array.from({ length: 240 }, (_, i) => sha(101 + i)));
+  });
+
+  it('says so when the last applied commit is not an ancestor', async () => {
+    const range = await commitsBetween(octokit, ledger(), sha(20), sha(10));
+    expect(range).toEqual({ kind: 'not-ancestor', status: 'behind' });
+  });
+});
