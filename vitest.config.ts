@@ -7,8 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
-    // Most of the suite's time is spent waiting (spawned actions, sockets, rate-limit windows), not computing:
-    // vitest's default of one worker fewer than the cores would leave a 2-core machine with one worker.
+    // While one test waits (spawned actions, sockets, rate-limit windows) another computes: four workers keep
+    // two cores busy, where vitest's default (one worker fewer than the cores) would leave one.
     maxWorkers: 4,
     // Printed by `vitest run --coverage` (CI's second pass). Spawned action and CLI processes are not counted.
     coverage: {

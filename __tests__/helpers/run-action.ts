@@ -4,15 +4,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { REPO_ROOT, TEST_BUILD_DIR } from './entries.js';
+import { REPO_ROOT, testBuildDir } from './entries.js';
 
 export { REPO_ROOT };
 /**
  * Entry points the tests run: the sources, built once per test run by the global setup
  * (setup/build-entries.ts), unless a test asks for the shipped bundle.
  */
-export const ACTION_SOURCE = path.join(TEST_BUILD_DIR, 'index.mjs');
-export const CLI_SOURCE = path.join(TEST_BUILD_DIR, 'cli.mjs');
+export const ACTION_SOURCE = path.join(testBuildDir(), 'index.mjs');
+export const CLI_SOURCE = path.join(testBuildDir(), 'cli.mjs');
 export const ACTION_BUNDLE = path.join(REPO_ROOT, 'dist/index.js');
 export const CLI_BUNDLE = path.join(REPO_ROOT, 'dist/cli.js');
 const TSX_LOADER = pathToFileURL(path.join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;

@@ -6,13 +6,14 @@
  */
 import { build } from 'esbuild';
 import { rm } from 'node:fs/promises';
-import { TEST_BUILD_DIR } from '../helpers/entries.js';
+import { testBuildDir } from '../helpers/entries.js';
 
 export default async function buildEntries(): Promise<void> {
-  await rm(TEST_BUILD_DIR, { recursive: true, force: true });
+  const outdir = testBuildDir();
+  await rm(outdir, { recursive: true, force: true });
   await build({
     entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts' },
-    outdir: TEST_BUILD_DIR,
+    outdir,
     outExtension: { '.js': '.mjs' },
     bundle: true,
     splitting: true,

@@ -44,16 +44,39 @@ export interface ParseFailure {
 /** Parses one YAML document keeping positions. Returns failures as data, never throws. */
 export function parseDefinitionYaml(text: string, file: string): ParsedFile | ParseFailure {
   const lineCounter = new LineCounter();
-  const at = (offset: number) => {
+  const at: Position = (offset) => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
+  const single = singleDocument(text, lineCounter, at);
+  if ('errors' in single) return single;
+  const { doc } = single;
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const hint = /alias/i.test(message)
+      ? `YAML anchors and aliases expand past the limit of ${MAX_ALIAS_COUNT}; write the values out instead of nesting aliases.`
+      : `YAML could not be read: ${firstLine(message)}`;
+    return { errors: [{ line: 1, column: 1, message: hint }] };
+  }
+  return { value, locate: (path, options = {}) => ({ file, ...at(offsetOf(doc, path, options)) }) };
+}
+
+type Position = (offset: number) => { line: number; column: number };
+
+/** The file's one document, without syntax problems, or why not. */
+function singleDocument(
+  text: string,
+  lineCounter: LineCounter,
+  at: Position,
+): { doc: Document.Parsed } | ParseFailure {
   const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (!Array.isArray(documents)) {
-    // Only a stream with comments and no content (parseAllDocuments returns an EmptyStream).
+  // Only a stream with comments and no content is not an array (parseAllDocuments returns an EmptyStream).
+  if (!Array.isArray(documents) || documents.length === 0) {
     return { errors: [{ line: 1, column: 1, message: emptyMessage }] };
   }
-  if (documents.length === 0) return { errors: [{ line: 1, column: 1, message: emptyMessage }] };
   if (documents.length > 1) {
     const second = documents[1]!;
     return {
@@ -73,47 +96,34 @@ export function parseDefinitionYaml(text: string, file: string): ParsedFile | Pa
   }));
   if (problems.length > 0) return { errors: problems };
   if (doc.contents === null) return { errors: [{ line: 1, column: 1, message: emptyMessage }] };
+  return { doc };
+}
 
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const hint = /alias/i.test(message)
-      ? `YAML anchors and aliases expand past the limit of ${MAX_ALIAS_COUNT}; write the values out instead of nesting aliases.`
-      : `YAML could not be read: ${firstLine(message)}`;
-    return { errors: [{ line: 1, column: 1, message: hint }] };
-  }
-
-  return {
-    value,
-    locate(path, options = {}) {
-      let node: unknown = doc.contents;
-      let keyNode: unknown;
-      let found = doc.contents ?? undefined;
-      for (const segment of path) {
-        if (!node || typeof node !== 'object' || !('items' in node)) break;
-        const items = (node as { items: unknown[] }).items;
-        let next: unknown;
-        if (isMap(node)) {
-          const pair = items.find((item) => isPair(item) && scalarValue(item.key) === segment);
-          if (isPair(pair)) {
-            keyNode = pair.key;
-            next = pair.value ?? pair.key;
-          }
-        } else if (typeof segment === 'number') {
-          next = items[segment];
-          keyNode = next;
-        }
-        if (!next) break;
-        node = next;
-        found = next as typeof found;
+/** Where the node at `path` starts (with `key`, its key), as far as the path exists: the offset in the text. */
+function offsetOf(doc: Document.Parsed, path: YamlPath, options: { key?: boolean }): number {
+  let node: unknown = doc.contents;
+  let keyNode: unknown;
+  let found = doc.contents ?? undefined;
+  for (const segment of path) {
+    if (!node || typeof node !== 'object' || !('items' in node)) break;
+    const items = (node as { items: unknown[] }).items;
+    let next: unknown;
+    if (isMap(node)) {
+      const pair = items.find((item) => isPair(item) && scalarValue(item.key) === segment);
+      if (isPair(pair)) {
+        keyNode = pair.key;
+        next = pair.value ?? pair.key;
       }
-      const target = options.key && keyNode ? keyNode : found;
-      const offset = (target as { range?: [number, number, number] } | undefined)?.range?.[0] ?? 0;
-      return { file, ...at(offset) };
-    },
-  };
+    } else if (typeof segment === 'number') {
+      next = items[segment];
+      keyNode = next;
+    }
+    if (!next) break;
+    node = next;
+    found = next as typeof found;
+  }
+  const target = options.key && keyNode ? keyNode : found;
+  return (target as { range?: [number, number, number] } | undefined)?.range?.[0] ?? 0;
 }
 
 const emptyMessage =

@@ -131,7 +131,7 @@ function checkFile(
   references: FileReferences;
 } {
   const broken = new Set<number>();
-  const report = (p: YamlPath, atKey: boolean, severity: Problem['severity'], message: string) => {
+  const report: Report = (p, atKey, severity, message) => {
     problems.addLazily(severity, () => ({ ...parsed.locate(p, { key: atKey }), severity, message }));
     if (severity === 'error' && typeof p[1] === 'number' && p[0] === 'connections') broken.add(p[1]);
   };
@@ -146,8 +146,36 @@ function checkFile(
     );
     return { definitions: [], references: { ids: [], envUses: [] } };
   }
-  // The file's own keys first, then each connection on its own: zod's issues for one connection at a time
-  // are described and dropped, so a file of 80,000 broken entries never holds all their issues at once.
+  const connections = (value as { connections?: unknown }).connections;
+  const list = Array.isArray(connections) ? connections : [];
+  const { valid, parsedConnections } = checkShapes(value, report);
+  list.forEach((connection, index) => {
+    for (const finding of checkConnectionRules(connection, ['connections', index])) {
+      report(finding.path, finding.atKey, finding.severity, finding.message);
+    }
+  });
+  if (Array.isArray(connections) && connections.length === 0) {
+    report(['connections'], false, 'warning', '`connections` is empty; this file defines nothing.');
+  }
+
+  const references: FileReferences = { ids: [], envUses: [] };
+  list.forEach((connection, index) => collectReferences(connection, index, parsed, references));
+  const definitions = parsedConnections.flatMap((connection, index) =>
+    broken.has(index) || !valid || !connection ? [] : [toDefinition(connection, index, parsed)],
+  );
+  return { definitions, references };
+}
+
+type Report = (p: YamlPath, atKey: boolean, severity: Problem['severity'], message: string) => void;
+
+/**
+ * The file's own keys first, then each connection on its own: zod's issues for one connection at a time are
+ * described and dropped, so a file of 80,000 broken entries never holds all their issues at once.
+ */
+function checkShapes(
+  value: object,
+  report: Report,
+): { valid: boolean; parsedConnections: (ConnectionInput | undefined)[] } {
   const connections = (value as { connections?: unknown }).connections;
   const list = Array.isArray(connections) ? connections : [];
   const reportIssues = (issues: readonly z.core.$ZodIssue[], prefix: YamlPath) => {
@@ -172,21 +200,7 @@ function checkFile(
     return result.success ? result.data : undefined;
   });
   const valid = fileResult.success && parsedConnections.every((connection) => connection !== undefined);
-  list.forEach((connection, index) => {
-    for (const finding of checkConnectionRules(connection, ['connections', index])) {
-      report(finding.path, finding.atKey, finding.severity, finding.message);
-    }
-  });
-  if (Array.isArray(connections) && connections.length === 0) {
-    report(['connections'], false, 'warning', '`connections` is empty; this file defines nothing.');
-  }
-
-  const references: FileReferences = { ids: [], envUses: [] };
-  list.forEach((connection, index) => collectReferences(connection, index, parsed, references));
-  const definitions = parsedConnections.flatMap((connection, index) =>
-    broken.has(index) || !valid || !connection ? [] : [toDefinition(connection, index, parsed)],
-  );
-  return { definitions, references };
+  return { valid, parsedConnections };
 }
 
 interface FileReferences {
