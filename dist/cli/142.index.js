@@ -79,15 +79,23 @@ async function applyWithFeatures(writer, planned, connection, applyOwn, { logger
     }
     if (result.status !== 'applied')
         return result;
+    const failure = await writeFeatures(writer, planned, connection, describeError);
+    if (failure)
+        return { ...result, status: 'failed', ...failure };
+    const done = [...result.done, 'update-features'];
+    logger.info(`${planned.name} (${planned.appId}): ${done.join(' + ')} done`);
+    return { ...result, done };
+}
+/**
+ * Each feature with changes, one PUT of its touched sections over Okta's values right now, confirmed from the
+ * answer; what went wrong, or undefined when every feature shows the desired settings.
+ */
+async function writeFeatures(writer, planned, connection, describeError) {
     const changes = planned.features ?? [];
     const declared = connection.features ?? {};
     const failed = (error, what) => {
         const described = describeError(error);
-        return {
-            ...result,
-            status: 'failed',
-            error: { ...described, message: `${what} failed: ${described.message}` },
-        };
+        return { error: { ...described, message: `${what} failed: ${described.message}` } };
     };
     // Okta's values right now (after any configure of this apply): the base each PUT's sections are built on.
     let current;
@@ -112,8 +120,6 @@ async function applyWithFeatures(writer, planned, connection, applyOwn, { logger
         const mismatches = confirmFeature(answer, mine, declared);
         if (mismatches.length > 0) {
             return {
-                ...result,
-                status: 'failed',
                 mismatches,
                 error: {
                     code: 'not-confirmed',
@@ -122,9 +128,7 @@ async function applyWithFeatures(writer, planned, connection, applyOwn, { logger
             };
         }
     }
-    const done = [...result.done, 'update-features'];
-    logger.info(`${planned.name} (${planned.appId}): ${done.join(' + ')} done`);
-    return { ...result, done };
+    return undefined;
 }
 /**
  * The sections a feature's PUT carries: those its changes touch (`create`, `update`; INBOUND_PROVISIONING

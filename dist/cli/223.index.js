@@ -33,35 +33,80 @@ function exportHeadline(result, context) {
 function renderExportMarkdown(result, context) {
     const refused = context.refused ?? [];
     const failed = result.failures.length > 0 || refused.length > 0;
-    const lines = [
+    // Files, variables and keys only when written: a refused export has nothing to act on yet.
+    const written = refused.length === 0;
+    return [
         '## okta-app-connections: export',
         '',
         `${failed ? '❌' : '✅'} ${exportHeadline(result, context)}`,
         '',
+        ...refusedMarkdown(refused),
+        ...(written ? filesMarkdown(result.files) : []),
+        ...(written && result.variables.length > 0 ? variablesMarkdown(result.variables) : []),
+        ...(written ? publicKeysMarkdown(result.files) : []),
+        ...failuresMarkdown(result.failures),
+        ...skippedMarkdown(result.skipped),
+    ].join('\n');
+}
+function refusedMarkdown(refused) {
+    if (refused.length === 0)
+        return [];
+    return [
+        'Export never overwrites definition files. Export into an empty folder (input `path`), or delete these files first:',
+        '',
+        ...limited(refused, ({ file, reason }) => `- ${code(file)}${reason === 'exists' ? '' : ` (${reason})`}`),
+        '',
     ];
-    if (refused.length > 0) {
-        lines.push('Export never overwrites definition files. Export into an empty folder (input `path`), or delete these files first:', '', ...limited(refused, ({ file, reason }) => `- ${code(file)}${reason === 'exists' ? '' : ` (${reason})`}`), '');
-    }
-    // Files and variables only when written: a refused export has nothing to act on yet.
-    if (result.files.length > 0 && refused.length === 0) {
-        lines.push(`| file | app | app id | auth scheme | action |`, '| --- | --- | --- | --- | --- |', ...limited(result.files, ({ fileName, connection: c }) => tableRow([code(fileName), escapeMarkdown(c.label), code(c.appId), c.authScheme, c.action])), '');
-    }
-    if (result.variables.length > 0 && refused.length === 0)
-        lines.push(...variablesMarkdown(result.variables));
-    const keys = withPublicKey(result.files);
-    if (keys.length > 0 && refused.length === 0) {
-        lines.push('### Org2Org public keys', '', ...limited(keys, ({ connection: c }) => {
+}
+function filesMarkdown(files) {
+    if (files.length === 0)
+        return [];
+    return [
+        `| file | app | app id | auth scheme | action |`,
+        '| --- | --- | --- | --- | --- |',
+        ...limited(files, ({ fileName, connection: c }) => tableRow([code(fileName), escapeMarkdown(c.label), code(c.appId), c.authScheme, c.action])),
+        '',
+    ];
+}
+function publicKeysMarkdown(files) {
+    const keys = withPublicKey(files);
+    if (keys.length === 0)
+        return [];
+    return [
+        '### Org2Org public keys',
+        '',
+        ...limited(keys, ({ connection: c }) => {
             const [first, ...rest] = publicKeyLines(c.publicKey, { quote: code, text: escapeMarkdown });
             return [`- ${escapeMarkdown(c.label || c.appId)} ${code(c.appId)}: ${first}`, ...rest].join('\n  ');
-        }), '');
-    }
-    if (result.failures.length > 0) {
-        lines.push('### Could not be read', '', ...limited(result.failures, (f) => `- ${code(f.appId)}${f.label ? ` ${escapeMarkdown(f.label)}` : ''}: ${escapeMarkdown(f.message)}`), '', 'Export these later with input `export-apps` set to their ids.', '');
-    }
-    if (result.skipped.length > 0) {
-        lines.push(`<details><summary>${plural(result.skipped.length, 'app')} skipped (no connection to manage)</summary>`, '', '| app | app id | kind | why |', '| --- | --- | --- | --- |', ...limited(result.skipped, (s) => tableRow([escapeMarkdown(s.label), code(s.appId), code(s.appKind), escapeMarkdown(s.reason)])), '', '</details>', '');
-    }
-    return lines.join('\n');
+        }),
+        '',
+    ];
+}
+function failuresMarkdown(failures) {
+    if (failures.length === 0)
+        return [];
+    return [
+        '### Could not be read',
+        '',
+        ...limited(failures, (f) => `- ${code(f.appId)}${f.label ? ` ${escapeMarkdown(f.label)}` : ''}: ${escapeMarkdown(f.message)}`),
+        '',
+        'Export these later with input `export-apps` set to their ids.',
+        '',
+    ];
+}
+function skippedMarkdown(skipped) {
+    if (skipped.length === 0)
+        return [];
+    return [
+        `<details><summary>${plural(skipped.length, 'app')} skipped (no connection to manage)</summary>`,
+        '',
+        '| app | app id | kind | why |',
+        '| --- | --- | --- | --- |',
+        ...limited(skipped, (s) => tableRow([escapeMarkdown(s.label), code(s.appId), code(s.appKind), escapeMarkdown(s.reason)])),
+        '',
+        '</details>',
+        '',
+    ];
 }
 function variablesMarkdown(variables) {
     return [

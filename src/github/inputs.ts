@@ -60,6 +60,48 @@ export interface ActionSettings {
 export function readActionSettings(workspace: string, secrets: SecretRegistry): ActionSettings {
   const githubToken = input('github-token');
   secrets.add(githubToken);
+  const { orgUrl, okta } = readOktaSettings(secrets);
+  return {
+    command: parseChoice(
+      'command',
+      input('command'),
+      ['auto', 'plan', 'apply', 'validate', 'export'],
+      INPUTS.command.default,
+    ),
+    definitions: {
+      path: input('path'),
+      workspace,
+      visibleEnv: parseVariableNames('visible-env', input('visible-env')),
+    },
+    ...(orgUrl && { orgUrl }),
+    ...(okta && { okta }),
+    githubToken,
+    comment: parseChoice('comment', input('comment'), COMMENT_MODES, INPUTS.comment.default),
+    planCheck: parseChoice(
+      'plan-check',
+      input('plan-check'),
+      ['strict', 'off'],
+      INPUTS['plan-check'].default,
+    ),
+    ...optional('planHash', parsePlanHash('plan-hash', input('plan-hash'))),
+    rotateSecrets: parseAppSelection('rotate-secrets', input('rotate-secrets'), []),
+    driftIssue: parseBoolean('drift-issue', input('drift-issue')),
+    exportApps: parseAppSelection('export-apps', input('export-apps'), INPUTS['export-apps'].default),
+    maxDeactivations: parseWholeNumber(
+      'max-deactivations',
+      input('max-deactivations'),
+      DEFAULT_MAX_DEACTIVATIONS,
+      0,
+      100_000,
+    ),
+    scope: parseChoice('scope', input('scope'), ['auto', 'changed', 'all'], INPUTS.scope.default),
+    ...optional('label', parseLabel(input('label'))),
+    prLabels: parseBoolean('pr-labels', input('pr-labels')),
+  };
+}
+
+/** The org, how to sign in to it, and how much of its rate limits to use. */
+function readOktaSettings(secrets: SecretRegistry): Pick<ActionSettings, 'orgUrl' | 'okta'> {
   const credentials = parseCredentials(
     {
       apiToken: input('okta-api-token'),
@@ -89,41 +131,8 @@ export function readActionSettings(workspace: string, secrets: SecretRegistry): 
     ),
   };
   return {
-    command: parseChoice(
-      'command',
-      input('command'),
-      ['auto', 'plan', 'apply', 'validate', 'export'],
-      INPUTS.command.default,
-    ),
-    definitions: {
-      path: input('path'),
-      workspace,
-      visibleEnv: parseVariableNames('visible-env', input('visible-env')),
-    },
     ...(orgUrl && { orgUrl }),
     ...(orgUrl && credentials && { okta: { orgUrl, credentials, ...limits } }),
-    githubToken,
-    comment: parseChoice('comment', input('comment'), COMMENT_MODES, INPUTS.comment.default),
-    planCheck: parseChoice(
-      'plan-check',
-      input('plan-check'),
-      ['strict', 'off'],
-      INPUTS['plan-check'].default,
-    ),
-    ...optional('planHash', parsePlanHash('plan-hash', input('plan-hash'))),
-    rotateSecrets: parseAppSelection('rotate-secrets', input('rotate-secrets'), []),
-    driftIssue: parseBoolean('drift-issue', input('drift-issue')),
-    exportApps: parseAppSelection('export-apps', input('export-apps'), INPUTS['export-apps'].default),
-    maxDeactivations: parseWholeNumber(
-      'max-deactivations',
-      input('max-deactivations'),
-      DEFAULT_MAX_DEACTIVATIONS,
-      0,
-      100_000,
-    ),
-    scope: parseChoice('scope', input('scope'), ['auto', 'changed', 'all'], INPUTS.scope.default),
-    ...optional('label', parseLabel(input('label'))),
-    prLabels: parseBoolean('pr-labels', input('pr-labels')),
   };
 }
 

@@ -35,100 +35,115 @@ export interface ProgressReporter {
 }
 
 export function createProgressReporter(options: ProgressReporterOptions): ProgressReporter {
-  const now = options.now ?? Date.now;
-  const isTTY = options.isTTY ?? false;
-  let verb = '';
-  let done = 0;
-  let total = 0;
-  let startedAt = 0;
-  let wait: RateLimitWait | undefined;
-  /** Time of this step spent in announced waits: the waits over, and the one going on (merged when they overlap). */
-  let waitedMs = 0;
-  let waitFrom = 0;
-  let waitUntil = 0;
-  let lastLineAt = -Infinity;
-  let lastTenth = 0;
-  let lastDone = -1;
-  let open = false;
+  return new ProgressLine(options);
+}
 
-  const line = (at: number): string => {
+/** The state of the progress shown: the step's count and clock, the announced waits, the last line printed. */
+class ProgressLine implements ProgressReporter {
+  private readonly now: () => number;
+  private readonly isTTY: boolean;
+  private verb = '';
+  private done = 0;
+  private total = 0;
+  private startedAt = 0;
+  private wait: RateLimitWait | undefined;
+  /** Time of this step spent in announced waits: the waits over, and the one going on (merged when they overlap). */
+  private waitedMs = 0;
+  private waitFrom = 0;
+  private waitUntil = 0;
+  private lastLineAt = -Infinity;
+  private lastTenth = 0;
+  private lastDone = -1;
+  private open = false;
+
+  constructor(private readonly options: ProgressReporterOptions) {
+    this.now = options.now ?? Date.now;
+    this.isTTY = options.isTTY ?? false;
+  }
+
+  step(stepVerb: string): ProgressCallback {
+    return (stepDone, stepTotal) => {
+      const at = this.now();
+      if (stepVerb !== this.verb || stepTotal !== this.total || stepDone < this.done) {
+        // A new phase: its own count and its own clock for the estimate.
+        this.verb = stepVerb;
+        this.total = stepTotal;
+        this.startedAt = at;
+        this.lastTenth = 0;
+        this.lastDone = -1;
+        this.lastLineAt = at;
+        this.waitedMs = 0;
+      }
+      this.done = stepDone;
+      if (this.done === this.lastDone || this.total === 0) return;
+      // A step that ends within seconds is not worth a line in a log: small orgs stay quiet.
+      if (!this.isTTY && at - this.startedAt < LOG_QUIET_MS) return;
+      const finished = this.done === this.total;
+      const tenth = Math.floor((this.done * 10) / this.total) > this.lastTenth;
+      const interval = this.isTTY ? TTY_INTERVAL_MS : LOG_INTERVAL_MS;
+      if (finished || tenth || at - this.lastLineAt >= interval) this.print(at);
+    };
+  }
+
+  waiting(announced: RateLimitWait): void {
+    const at = this.now();
+    this.wait = announced;
+    if (at < this.waitUntil) {
+      this.waitUntil = Math.max(this.waitUntil, announced.untilMs);
+    } else {
+      this.waitedMs = this.waited(this.waitUntil);
+      this.waitFrom = at;
+      this.waitUntil = announced.untilMs;
+    }
+    this.print(at);
+  }
+
+  end(): void {
+    if (this.isTTY && this.open) this.options.write('\n');
+    this.open = false;
+  }
+
+  private line(at: number): string {
     const parts: string[] = [];
-    if (total > 0) parts.push(`${verb} ${formatCount(done)} of ${formatCount(total)} connections`);
+    const { done, total, wait } = this;
+    if (total > 0) parts.push(`${this.verb} ${formatCount(done)} of ${formatCount(total)} connections`);
     if (wait && wait.untilMs > at) parts.push(describeRateLimitWait(wait, wait.untilMs - at));
-    const elapsed = at - startedAt;
-    if (done > 0 && done < total && elapsed > 0) parts.push(`about ${formatDuration(leftMs(at))} left`);
+    const elapsed = at - this.startedAt;
+    if (done > 0 && done < total && elapsed > 0) parts.push(`about ${formatDuration(this.leftMs(at))} left`);
     return parts.join('; ');
-  };
+  }
 
   /** Announced waits within this step up to `at`. */
-  const waited = (at: number): number =>
-    waitedMs + Math.max(0, Math.min(at, waitUntil) - Math.max(waitFrom, startedAt));
+  private waited(at: number): number {
+    return (
+      this.waitedMs + Math.max(0, Math.min(at, this.waitUntil) - Math.max(this.waitFrom, this.startedAt))
+    );
+  }
 
   /**
    * The pace so far, waits included (later windows will make the rest wait alike); but never less than a
    * wait going on plus the rest at the pace seen outside waits: nothing is read until that wait is over.
    */
-  const leftMs = (at: number): number => {
-    const elapsed = at - startedAt;
+  private leftMs(at: number): number {
+    const { done, total } = this;
+    const elapsed = at - this.startedAt;
     const byPace = ((total - done) * elapsed) / done;
-    const waitLeft = Math.max(0, waitUntil - at);
-    const busyPerConnection = Math.max(0, elapsed - waited(at)) / done;
+    const waitLeft = Math.max(0, this.waitUntil - at);
+    const busyPerConnection = Math.max(0, elapsed - this.waited(at)) / done;
     return Math.max(byPace, waitLeft + (total - done) * busyPerConnection);
-  };
+  }
 
-  const print = (at: number): void => {
-    const text = line(at);
+  private print(at: number): void {
+    const text = this.line(at);
     if (!text) return;
-    lastLineAt = at;
-    lastDone = done;
-    if (total > 0) lastTenth = Math.floor((done * 10) / total);
-    if (isTTY) {
-      options.write(`\r\x1b[K${text}`);
-      open = true;
+    this.lastLineAt = at;
+    this.lastDone = this.done;
+    if (this.total > 0) this.lastTenth = Math.floor((this.done * 10) / this.total);
+    if (this.isTTY) {
+      this.options.write(`\r\x1b[K${text}`);
+      this.open = true;
     } else {
-      options.write(`${text}\n`);
+      this.options.write(`${text}\n`);
     }
-  };
-
-  return {
-    step(stepVerb) {
-      return (stepDone, stepTotal) => {
-        const at = now();
-        if (stepVerb !== verb || stepTotal !== total || stepDone < done) {
-          // A new phase: its own count and its own clock for the estimate.
-          verb = stepVerb;
-          total = stepTotal;
-          startedAt = at;
-          lastTenth = 0;
-          lastDone = -1;
-          lastLineAt = at;
-          waitedMs = 0;
-        }
-        done = stepDone;
-        if (done === lastDone || total === 0) return;
-        // A step that ends within seconds is not worth a line in a log: small orgs stay quiet.
-        if (!isTTY && at - startedAt < LOG_QUIET_MS) return;
-        const finished = done === total;
-        const tenth = Math.floor((done * 10) / total) > lastTenth;
-        const interval = isTTY ? TTY_INTERVAL_MS : LOG_INTERVAL_MS;
-        if (finished || tenth || at - lastLineAt >= interval) print(at);
-      };
-    },
-    waiting(announced) {
-      const at = now();
-      wait = announced;
-      if (at < waitUntil) {
-        waitUntil = Math.max(waitUntil, announced.untilMs);
-      } else {
-        waitedMs = waited(waitUntil);
-        waitFrom = at;
-        waitUntil = announced.untilMs;
-      }
-      print(at);
-    },
-    end() {
-      if (isTTY && open) options.write('\n');
-      open = false;
-    },
-  };
+  }
 }

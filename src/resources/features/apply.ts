@@ -54,15 +54,28 @@ export async function applyWithFeatures(
   }
   if (result.status !== 'applied') return result;
 
+  const failure = await writeFeatures(writer, planned, connection, describeError);
+  if (failure) return { ...result, status: 'failed', ...failure };
+  const done = [...result.done, 'update-features' as const];
+  logger.info(`${planned.name} (${planned.appId}): ${done.join(' + ')} done`);
+  return { ...result, done };
+}
+
+/**
+ * Each feature with changes, one PUT of its touched sections over Okta's values right now, confirmed from the
+ * answer; what went wrong, or undefined when every feature shows the desired settings.
+ */
+async function writeFeatures(
+  writer: FeatureWriter,
+  planned: ConnectionPlan,
+  connection: ResolvedConnection,
+  describeError: FeatureApplyOptions['describeError'],
+): Promise<Pick<ConnectionApplyResult, 'error' | 'mismatches'> | undefined> {
   const changes = planned.features ?? [];
   const declared = connection.features ?? {};
-  const failed = (error: unknown, what: string): ConnectionApplyResult => {
+  const failed = (error: unknown, what: string) => {
     const described = describeError(error);
-    return {
-      ...result,
-      status: 'failed',
-      error: { ...described, message: `${what} failed: ${described.message}` },
-    };
+    return { error: { ...described, message: `${what} failed: ${described.message}` } };
   };
   // Okta's values right now (after any configure of this apply): the base each PUT's sections are built on.
   let current: readonly OktaFeature[];
@@ -84,8 +97,6 @@ export async function applyWithFeatures(
     const mismatches = confirmFeature(answer, mine, declared);
     if (mismatches.length > 0) {
       return {
-        ...result,
-        status: 'failed',
         mismatches,
         error: {
           code: 'not-confirmed',
@@ -94,9 +105,7 @@ export async function applyWithFeatures(
       };
     }
   }
-  const done = [...result.done, 'update-features' as const];
-  logger.info(`${planned.name} (${planned.appId}): ${done.join(' + ')} done`);
-  return { ...result, done };
+  return undefined;
 }
 
 /**
