@@ -81,93 +81,112 @@ async function write(
 export function createRequestHandler(
   ctx: HandlerContext,
 ): (req: IncomingMessage, res: ServerResponse) => void {
-  let inFlight = 0;
-
-  function decide(sreq: SimRequest, record: RecordedRequest, res: ServerResponse): Outcome {
-    const { faults } = ctx.state;
-    const bucket = record.bucket;
-    const overConcurrency = ctx.concurrencyLimit !== undefined && inFlight >= ctx.concurrencyLimit;
-    if (faults.takeBurst429(sreq.path) || overConcurrency) {
-      const rejected = bucket ? ctx.limiter.reject(bucket, sreq.now) : undefined;
-      if (rejected) record.windowIndex = rejected.windowIndex;
-      return { kind: 'answer', response: rateLimited(), rateHeaders: rejected?.headers };
-    }
-    // In flight from admission until the answer is done (latency and hangs included).
-    inFlight += 1;
-    res.once('close', () => {
-      inFlight -= 1;
-    });
-    const rate = bucket ? ctx.limiter.take(bucket, sreq.now) : undefined;
-    if (rate) record.windowIndex = rate.windowIndex;
-    if (rate && !rate.allowed) return { kind: 'answer', response: rateLimited(), rateHeaders: rate.headers };
-    const connectionFault = faults.takeConnectionFault(sreq.path);
-    if (connectionFault) return { kind: connectionFault };
-    const serverError = faults.takeServerError(sreq.path);
-    if (serverError !== null)
-      return { kind: 'answer', response: injectedResponse(serverError), rateHeaders: rate?.headers };
-    const huge = faults.takeHugeBody(sreq.path);
-    if (huge) return { kind: 'huge', ...huge, rateHeaders: rate?.headers };
-    let response: SimResponse;
-    try {
-      response = route(sreq, ctx.state);
-    } catch {
-      response = internalError();
-    }
-    return { kind: 'answer', response, rateHeaders: rate?.headers };
-  }
-
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const receivedAt = Date.now();
-    const url = new URL(req.url ?? '/', 'http://sim.invalid');
-    const method = (req.method ?? 'GET').toUpperCase();
-    const record: RecordedRequest = {
-      seq: ctx.requests.length,
-      method,
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      headers: flattenHeaders(req.headers),
-      body: undefined,
-      status: 0,
-      bucket: bucketOf(url.pathname),
-      windowIndex: -1,
-      receivedAt,
-    };
-    ctx.requests.push(record);
-    res.once('finish', () => (record.answeredAt = Date.now()));
-    const rawBody = await readBody(req);
-    record.body = recordedBody(rawBody, url.pathname);
-    const sreq: SimRequest = {
-      method,
-      path: url.pathname,
-      query: url.searchParams,
-      headers: req.headers,
-      rawBody,
-      origin: `http://${req.headers.host ?? 'localhost'}`,
-      now: Date.now(),
-    };
-    const outcome = decide(sreq, record, res);
-    if (outcome.kind === 'hang') {
-      ctx.hung.add(res);
-      res.once('close', () => ctx.hung.delete(res));
-      return;
-    }
-    const latency = ctx.state.faults.latencyMs;
-    if (latency > 0) await sleep(latency);
-    if (outcome.kind === 'reset') {
-      req.socket.destroy();
-      return;
-    }
-    if (outcome.kind === 'huge') {
-      record.status = 200;
-      const headers = { 'X-Okta-Request-Id': requestId(), ...outcome.rateHeaders };
-      await writeHugeBody(res, headers, outcome.bytes, outcome.declareLength);
-      return;
-    }
-    record.status = outcome.response.status;
-    await write(res, outcome.response, outcome.rateHeaders, ctx.state.faults.takeTrickle(sreq.path));
-  }
-
+  const admission: Admission = { inFlight: 0 };
   return (req, res) => {
-    handle(req, res).catch(() => res.destroy());
+    handle(ctx, admission, req, res).catch(() => res.destroy());
   };
+}
+
+/** Requests admitted and not yet answered (latency and hangs included): what a concurrency limit counts. */
+interface Admission {
+  inFlight: number;
+}
+
+function decide(
+  ctx: HandlerContext,
+  admission: Admission,
+  sreq: SimRequest,
+  record: RecordedRequest,
+  res: ServerResponse,
+): Outcome {
+  const { faults } = ctx.state;
+  const bucket = record.bucket;
+  const overConcurrency = ctx.concurrencyLimit !== undefined && admission.inFlight >= ctx.concurrencyLimit;
+  if (faults.takeBurst429(sreq.path) || overConcurrency) {
+    const rejected = bucket ? ctx.limiter.reject(bucket, sreq.now) : undefined;
+    if (rejected) record.windowIndex = rejected.windowIndex;
+    return { kind: 'answer', response: rateLimited(), rateHeaders: rejected?.headers };
+  }
+  // In flight from admission until the answer is done (latency and hangs included).
+  admission.inFlight += 1;
+  res.once('close', () => {
+    admission.inFlight -= 1;
+  });
+  const rate = bucket ? ctx.limiter.take(bucket, sreq.now) : undefined;
+  if (rate) record.windowIndex = rate.windowIndex;
+  if (rate && !rate.allowed) return { kind: 'answer', response: rateLimited(), rateHeaders: rate.headers };
+  const connectionFault = faults.takeConnectionFault(sreq.path);
+  if (connectionFault) return { kind: connectionFault };
+  const serverError = faults.takeServerError(sreq.path);
+  if (serverError !== null)
+    return { kind: 'answer', response: injectedResponse(serverError), rateHeaders: rate?.headers };
+  const huge = faults.takeHugeBody(sreq.path);
+  if (huge) return { kind: 'huge', ...huge, rateHeaders: rate?.headers };
+  let response: SimResponse;
+  try {
+    response = route(sreq, ctx.state);
+  } catch {
+    response = internalError();
+  }
+  return { kind: 'answer', response, rateHeaders: rate?.headers };
+}
+
+/** The request as the simulator records it, before it is read or answered. */
+function newRecord(ctx: HandlerContext, req: IncomingMessage, url: URL, method: string): RecordedRequest {
+  return {
+    seq: ctx.requests.length,
+    method,
+    path: url.pathname,
+    query: Object.fromEntries(url.searchParams),
+    headers: flattenHeaders(req.headers),
+    body: undefined,
+    status: 0,
+    bucket: bucketOf(url.pathname),
+    windowIndex: -1,
+    receivedAt: Date.now(),
+  };
+}
+
+async function handle(
+  ctx: HandlerContext,
+  admission: Admission,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://sim.invalid');
+  const method = (req.method ?? 'GET').toUpperCase();
+  const record = newRecord(ctx, req, url, method);
+  ctx.requests.push(record);
+  res.once('finish', () => (record.answeredAt = Date.now()));
+  const rawBody = await readBody(req);
+  record.body = recordedBody(rawBody, url.pathname);
+  const sreq: SimRequest = {
+    method,
+    path: url.pathname,
+    query: url.searchParams,
+    headers: req.headers,
+    rawBody,
+    origin: `http://${req.headers.host ?? 'localhost'}`,
+    now: Date.now(),
+  };
+  const outcome = decide(ctx, admission, sreq, record, res);
+  if (outcome.kind === 'hang') {
+    ctx.hung.add(res);
+    res.once('close', () => ctx.hung.delete(res));
+    return;
+  }
+  const latency = ctx.state.faults.latencyMs;
+  if (latency > 0) await sleep(latency);
+  if (outcome.kind === 'reset') {
+    req.socket.destroy();
+    return;
+  }
+  if (outcome.kind === 'huge') {
+    record.status = 200;
+    const headers = { 'X-Okta-Request-Id': requestId(), ...outcome.rateHeaders };
+    await writeHugeBody(res, headers, outcome.bytes, outcome.declareLength);
+    return;
+  }
+  record.status = outcome.response.status;
+  await write(res, outcome.response, outcome.rateHeaders, ctx.state.faults.takeTrickle(sreq.path));
 }
