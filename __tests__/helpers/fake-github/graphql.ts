@@ -43,7 +43,7 @@ function contentEdits(state: FakeGitHubState, variables: Record<string, unknown>
   if (!comment) return { status: 200, body: { data: { node: null } } };
   const nodes = [...comment.edits]
     .reverse()
-    .map((edit) => ({ editor: { login: edit.editor }, editedAt: edit.editedAt }));
+    .map((edit) => ({ editor: actorJson(edit.editor), editedAt: edit.editedAt }));
   const first = Math.min(Number(variables.first ?? 100), 100);
   const start = typeof variables.after === 'string' ? Number(variables.after) : 0;
   const page = nodes.slice(start, start + first);
@@ -53,6 +53,13 @@ function contentEdits(state: FakeGitHubState, variables: Record<string, unknown>
     status: 200,
     body: { data: { node: { userContentEdits: { totalCount: nodes.length, pageInfo, nodes: page } } } },
   };
+}
+
+/** A GraphQL `Actor`: a bot's `login` has no `[bot]` suffix there (REST's `user.login` has it). */
+function actorJson(login: string) {
+  return login.endsWith('[bot]')
+    ? { __typename: 'Bot', login: login.slice(0, -'[bot]'.length) }
+    : { __typename: 'User', login };
 }
 
 function minimizeComment(
