@@ -215,6 +215,47 @@ describe('the apply ledger: every reviewed merge reaches Okta exactly once', () 
     ).toBe(true);
   });
 
+  it('a re-run of an older apply after a newer one reached Okta writes nothing: the older definitions are stale', async () => {
+    e2e = await startE2E({ sim: { apps: org() } });
+    e2e.secrets.push(TOKEN);
+    // X sets app 0 to v3, Y sets it back to v2: both reviewed, merged and applied in turn.
+    const x = await branch('x', 31, sha.mergeE!, [{ [FILE(0)]: definition(0, { version: 'v3' }) }]);
+    await repo.git('merge', '-q', '--no-ff', '--no-edit', 'x');
+    const mergeX = await repo.git('rev-parse', 'HEAD');
+    const y = await branch('y', 32, mergeX, [{ [FILE(0)]: definition(0) }]);
+    await repo.git('merge', '-q', '--no-ff', '--no-edit', 'y');
+    const mergeY = await repo.git('rev-parse', 'HEAD');
+    for (const commit of [mergeX, mergeY])
+      await repo.git('branch', '-f', `main-at-${commit.slice(0, 7)}`, commit);
+    e2e.github.state.loadCommits(await repo.git('rev-list', '--parents', '--all'));
+    e2e.github.state.addPull({ number: x.number, headSha: x.head, headRef: x.branch });
+    e2e.github.state.addPull({ number: y.number, headSha: y.head, headRef: y.branch });
+    await plan(x);
+    merge(x, mergeX);
+    const applyX = await push(sha.mergeE!, mergeX);
+    expect(applyX.code, applyX.stdout).toBe(0);
+    expect(e2e.sim.apps.get(id(0))!.connection!.baseUrl).toBe(url(0, 'v3'));
+    await plan(y);
+    merge(y, mergeY);
+    expect((await push(mergeX, mergeY)).code).toBe(0);
+    expect(e2e.sim.apps.get(id(0))!.connection!.baseUrl).toBe(url(0));
+    const writes = e2e.sim.writes().length;
+
+    // Someone re-runs X's apply: GitHub runs it again at X's commit, whose definitions say v3.
+    const rerun = await push(sha.mergeE!, mergeX);
+    expect(rerun.code, rerun.stdout).toBe(1);
+    expect(rerun.outputs['failure-reason']).toBe('not-reviewed');
+    expect(rerun.stdout).toContain(`older than the last applied commit ${mergeY.slice(0, 7)}`);
+    expect(e2e.sim.writes()).toHaveLength(writes);
+    expect(e2e.sim.apps.get(id(0))!.connection!.baseUrl).toBe(url(0));
+    // The ledger still names Y.
+    expect(e2e.github.state.deployments.map((d) => [d.sha, d.statuses.at(-1)!.state])).toEqual([
+      [mergeX, 'success'],
+      [mergeY, 'success'],
+      [mergeX, 'failure'],
+    ]);
+  });
+
   it('a refused rebase merge of two commits stays refused on re-run: the refusal keeps the reviewed record', async () => {
     e2e = await startE2E({ sim: { apps: org() } });
     e2e.secrets.push(TOKEN);

@@ -37,7 +37,9 @@ export async function lookUpReview(
   const ledger: LedgerRef = { owner, repo, key };
   try {
     const login = await tokenLogin(octokit);
-    const { commits, note } = await commitsToCover(octokit, ledger, sha);
+    const cover = await commitsToCover(octokit, ledger, sha);
+    if ('stale' in cover) return unreviewed(cover.stale);
+    const { commits, note } = cover;
     const pulls = await mergedPullRequestsOf(octokit, {
       owner,
       repo,
@@ -63,7 +65,7 @@ async function commitsToCover(
   octokit: Octokit,
   ledger: LedgerRef,
   sha: string,
-): Promise<{ commits: string[]; note: string }> {
+): Promise<{ commits: string[]; note: string } | { stale: string }> {
   const thisPush = (why: string) => ({
     commits: [sha],
     note: `${why}: this apply covers the pull request merged by this push only.`,
@@ -79,6 +81,12 @@ async function commitsToCover(
   }
   if (!last) return thisPush('No earlier apply is recorded for this org and folder (first apply)');
   const range = await commitsBetween(octokit, ledger, last, sha);
+  // A re-run of an older push's apply (GitHub re-runs at the original commit): its definitions are stale.
+  if (range.kind === 'not-ancestor' && range.status === 'behind') {
+    return {
+      stale: `commit ${sha.slice(0, 7)} is older than the last applied commit ${last.slice(0, 7)} (a re-run of an earlier apply?): what it merged was applied with the newer definitions, and its own would undo later changes.`,
+    };
+  }
   if (range.kind === 'not-ancestor') {
     return thisPush(
       `The last applied commit ${last.slice(0, 7)} is not an ancestor of ${sha.slice(0, 7)} (compare: ${range.status})`,
