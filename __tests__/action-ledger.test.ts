@@ -256,6 +256,32 @@ describe('the apply ledger: every reviewed merge reaches Okta exactly once', () 
     ]);
   });
 
+  it('when no apply has succeeded yet, a refused pull request stays in range: the next push covers it too', async () => {
+    e2e = await startE2E({ sim: { apps: org() } });
+    e2e.secrets.push(TOKEN);
+    for (const commit of [sha.mergeB!, sha.mergeC!])
+      await repo.git('branch', '-f', `main-at-${commit.slice(0, 7)}`, commit);
+    e2e.github.state.loadCommits(await repo.git('rev-list', '--parents', '--all'));
+    for (const pull of [pulls.b!, pulls.c!])
+      e2e.github.state.addPull({ number: pull.number, headSha: pull.head, headRef: pull.branch });
+    // B (deactivate app 2) is reviewed and merged, but app 2 changed in Okta: the first apply refuses it.
+    await plan(pulls.b!);
+    merge(pulls.b!, sha.mergeB!);
+    e2e.sim.apps.get(id(2))!.connection!.baseUrl = 'https://console-edit.example.com/scim';
+    const refused = await push(sha.mergeA!, sha.mergeB!);
+    expect(refused.outputs['failure-reason']).toBe('plan-changed');
+    // C is reviewed and merged: its apply must not pass over B as if B had reached Okta.
+    await plan(pulls.c!);
+    merge(pulls.c!, sha.mergeC!);
+    const next = await push(sha.mergeB!, sha.mergeC!);
+    expect(next.code, next.stdout).toBe(1);
+    expect(next.outputs).toMatchObject({ applied: '1', 'failure-reason': 'plan-changed' });
+    expect(next.stdout).toContain(`since the first recorded apply at ${sha.mergeB!.slice(0, 7)}`);
+    expect(e2e.sim.apps.get(id(2))!.connection!.status).toBe('ENABLED');
+    expect([stateOf(22), stateOf(23)]).toEqual(['plan-changed', 'applied']);
+    expect(e2e.github.state.deployments.map((d) => d.statuses.at(-1)!.state)).toEqual(['failure', 'failure']);
+  });
+
   it('a refused rebase merge of two commits stays refused on re-run: the refusal keeps the reviewed record', async () => {
     e2e = await startE2E({ sim: { apps: org() } });
     e2e.secrets.push(TOKEN);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { commitsBetween } from '../src/github/ledger.js';
+import { commitsBetween, lastApply } from '../src/github/ledger.js';
 import { createOctokit, type Octokit } from '../src/github/octokit.js';
 import { startFakeGitHub, type FakeGitHub } from './helpers/fake-github.js';
 
@@ -53,5 +53,38 @@ describe('commitsBetween', () => {
   it('says so when the last applied commit is not an ancestor', async () => {
     const range = await commitsBetween(octokit, ledger(), sha(20), sha(10));
     expect(range).toEqual({ kind: 'not-ancestor', status: 'behind' });
+  });
+});
+
+describe('lastApply', () => {
+  const environment = 'okta: acme.okta.com/okta';
+  const deploy = (n: number, state: string) =>
+    fake.state.deployments.push({
+      id: 90_000 + fake.state.deployments.length,
+      sha: sha(n),
+      ref: sha(n),
+      environment,
+      body: {},
+      createdAt: fake.state.now(),
+      statuses: [
+        { state: 'in_progress', createdAt: fake.state.now() },
+        { state, createdAt: fake.state.now() },
+      ],
+    });
+
+  it('names the newest success, the oldest of applies that never succeeded, or nothing', async () => {
+    expect(await lastApply(octokit, ledger())).toEqual({ kind: 'none' });
+    deploy(10, 'failure');
+    deploy(11, 'failure');
+    expect(await lastApply(octokit, ledger())).toEqual({ kind: 'never-succeeded', since: sha(10) });
+    deploy(12, 'success');
+    deploy(13, 'failure');
+    expect(await lastApply(octokit, ledger())).toEqual({ kind: 'applied', sha: sha(12) });
+  });
+
+  it('does not take 50 failed applies for a first apply: where the unapplied range starts is unknown', async () => {
+    deploy(1, 'success');
+    for (let n = 2; n <= 51; n++) deploy(n, 'failure');
+    expect(await lastApply(octokit, ledger())).toEqual({ kind: 'unknown', seen: 50 });
   });
 });

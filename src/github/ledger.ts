@@ -23,11 +23,18 @@ function ledgerEnvironment(key: string): string {
   return `okta: ${key}`;
 }
 
-/** The commit of the newest deployment of the key whose newest status is `success`, if any. */
-export async function lastAppliedCommit(
-  octokit: Octokit,
-  { owner, repo, key }: LedgerRef,
-): Promise<string | undefined> {
+/** What the ledger says: nothing recorded (first apply), the last success, or recorded applies that all failed. */
+export type LastApply =
+  | { kind: 'none' }
+  | { kind: 'applied'; sha: string }
+  /** No success among every recorded apply: what the oldest one covered may never have reached Okta. */
+  | { kind: 'never-succeeded'; since: string }
+  /** No success among the newest DEPLOYMENTS_SEEN: where the unapplied range starts is unknown. */
+  | { kind: 'unknown'; seen: number };
+
+/** The commit of the newest deployment of the key whose newest status is `success`, or why there is none. */
+export async function lastApply(octokit: Octokit, { owner, repo, key }: LedgerRef): Promise<LastApply> {
+  // GitHub lists deployments newest first, their statuses newest first.
   const { data: deployments } = await octokit.rest.repos.listDeployments({
     owner,
     repo,
@@ -41,9 +48,12 @@ export async function lastAppliedCommit(
       deployment_id: deployment.id,
       per_page: 1,
     });
-    if (statuses[0]?.state === 'success') return deployment.sha;
+    if (statuses[0]?.state === 'success') return { kind: 'applied', sha: deployment.sha };
   }
-  return undefined;
+  const oldest = deployments.at(-1);
+  if (!oldest) return { kind: 'none' };
+  if (deployments.length >= DEPLOYMENTS_SEEN) return { kind: 'unknown', seen: deployments.length };
+  return { kind: 'never-succeeded', since: oldest.sha };
 }
 
 type CommitRange =

@@ -4,7 +4,7 @@
  */
 import type { ReviewEvidence } from '../run/review.js';
 import type { RunContext } from './context.js';
-import { commitsBetween, lastAppliedCommit, type LedgerRef } from './ledger.js';
+import { commitsBetween, lastApply, type LastApply, type LedgerRef } from './ledger.js';
 import {
   describeGitHubError,
   githubErrorStatus,
@@ -70,32 +70,43 @@ async function commitsToCover(
     commits: [sha],
     note: `${why}: this apply covers the pull request merged by this push only.`,
   });
-  let last: string | undefined;
+  let found: LastApply;
   try {
-    last = await lastAppliedCommit(octokit, ledger);
+    found = await lastApply(octokit, ledger);
   } catch (error) {
     if (!isGitHubError(error) || ![403, 404].includes(githubErrorStatus(error) ?? 0)) throw error;
     return thisPush(
       `The apply ledger (deployments) could not be read (${describeGitHubError(error)}; give the workflow \`permissions: deployments: write\`)`,
     );
   }
-  if (!last) return thisPush('No earlier apply is recorded for this org and folder (first apply)');
+  if (found.kind === 'none')
+    return thisPush('No earlier apply is recorded for this org and folder (first apply)');
+  if (found.kind === 'unknown') {
+    return {
+      stale: `none of the last ${found.seen} applies recorded for this org and folder succeeded, so what they left unapplied is unknown. Apply by hand with \`plan-hash\`: a successful apply starts the ledger again.`,
+    };
+  }
+  // With no success yet, the oldest recorded apply's commit is still to cover: it is the range's start.
+  const last = found.kind === 'applied' ? found.sha : found.since;
   const range = await commitsBetween(octokit, ledger, last, sha);
   // A re-run of an older push's apply (GitHub re-runs at the original commit): its definitions are stale.
-  if (range.kind === 'not-ancestor' && range.status === 'behind') {
+  if (range.kind === 'not-ancestor' && range.status === 'behind' && found.kind === 'applied') {
     return {
       stale: `commit ${sha.slice(0, 7)} is older than the last applied commit ${last.slice(0, 7)} (a re-run of an earlier apply?): what it merged was applied with the newer definitions, and its own would undo later changes.`,
     };
   }
   if (range.kind === 'not-ancestor') {
     return thisPush(
-      `The last applied commit ${last.slice(0, 7)} is not an ancestor of ${sha.slice(0, 7)} (compare: ${range.status})`,
+      `The ${found.kind === 'applied' ? 'last applied' : "first recorded apply's"} commit ${last.slice(0, 7)} is not an ancestor of ${sha.slice(0, 7)} (compare: ${range.status})`,
     );
   }
-  const commits = range.commits.includes(sha) ? range.commits : [...range.commits, sha];
+  const since = found.kind === 'applied' ? [] : [last];
+  const covered = [...since, ...range.commits.filter((commit) => commit !== last)];
+  const commits = covered.includes(sha) ? covered : [...covered, sha];
   const cut = range.truncated ? ' (the oldest commits beyond the bound were not looked at)' : '';
-  return {
-    commits,
-    note: `This apply covers the ${commits.length} commit(s) since the last successful apply at ${last.slice(0, 7)}${cut}.`,
-  };
+  const from =
+    found.kind === 'applied'
+      ? `since the last successful apply at ${last.slice(0, 7)}`
+      : `since the first recorded apply at ${last.slice(0, 7)}, which did not succeed (no apply has yet)`;
+  return { commits, note: `This apply covers the ${commits.length} commit(s) ${from}${cut}.` };
 }
