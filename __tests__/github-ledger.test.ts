@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commitsBetween, lastApply } from '../src/github/ledger.js';
 import { createOctokit, type Octokit } from '../src/github/octokit.js';
+import type { RunContext } from '../src/github/context.js';
+import { lookUpReview } from '../src/github/review.js';
 import { startFakeGitHub, type FakeGitHub } from './helpers/fake-github.js';
 
 /**
@@ -28,7 +30,8 @@ const compareCalls = () => fake.requests.filter((request) => request.path.includ
 describe('commitsBetween', () => {
   it('returns a short range whole, oldest first, in one request', async () => {
     const range = await commitsBetween(octokit, ledger(), sha(10), sha(15));
-    expect(range).toEqual({ kind: 'range', commits: [11, 12, 13, 14, 15].map(sha), truncated: false });
+    const commits = [11, 12, 13, 14, 15].map(sha);
+    expect(range).toEqual({ kind: 'range', commits, mainline: commits, truncated: false });
     expect(compareCalls()).toBe(1);
   });
 
@@ -86,5 +89,41 @@ describe('lastApply', () => {
     deploy(1, 'success');
     for (let n = 2; n <= 51; n++) deploy(n, 'failure');
     expect(await lastApply(octokit, ledger())).toEqual({ kind: 'unknown', seen: 50 });
+  });
+});
+
+describe('lookUpReview', () => {
+  it('finds every merge of the range, however many commits the merged branches bring', async () => {
+    // Since the last apply at 1001: A merged (merge commit 1002), then B, a branch of 150 commits (merge 1003).
+    const lines = [`${sha(1003)} ${sha(1002)} ${sha(1749)}`];
+    for (let n = 1749; n > 1600; n--) lines.push(`${sha(n)} ${sha(n - 1)}`);
+    lines.push(`${sha(1600)} ${sha(1002)}`, `${sha(1002)} ${sha(1001)} ${sha(1500)}`);
+    lines.push(`${sha(1500)} ${sha(1001)}`, sha(1001));
+    fake.state.loadCommits(lines.join('\n'));
+    const a = fake.state.addPull({ headSha: sha(1500), mergeCommitSha: sha(1002), merged: true });
+    const b = fake.state.addPull({ headSha: sha(1749), mergeCommitSha: sha(1003), merged: true });
+    fake.state.deployments.push({
+      id: 90_000,
+      sha: sha(1001),
+      ref: sha(1001),
+      environment: 'okta: acme.okta.com/okta',
+      body: {},
+      createdAt: fake.state.now(),
+      statuses: [{ state: 'success', createdAt: fake.state.now() }],
+    });
+    const context = {
+      eventName: 'push',
+      owner: fake.owner,
+      repo: fake.repo,
+      sha: sha(1003),
+      defaultBranch: 'main',
+    } as RunContext;
+
+    const lookup = await lookUpReview('acme.okta.com/okta', context, octokit);
+
+    expect(lookup.pulls.map((pull) => pull.number)).toEqual([a.number, b.number]);
+    // Only the commits on the default branch's own line can merge a pull request: one question each.
+    const asked = fake.requests.filter((request) => /\/commits\/[0-9a-f]+\/pulls/.test(request.path));
+    expect(asked).toHaveLength(2);
   });
 });

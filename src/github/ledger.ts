@@ -57,7 +57,16 @@ export async function lastApply(octokit: Octokit, { owner, repo, key }: LedgerRe
 }
 
 type CommitRange =
-  | { kind: 'range'; commits: string[]; truncated: boolean }
+  | {
+      kind: 'range';
+      commits: string[];
+      /**
+       * Those on the first-parent line from `head`, oldest first: the only commits that can merge a pull
+       * request (a merge commit's first parent is the branch it merged into); a merged branch's own are not.
+       */
+      mainline: string[];
+      truncated: boolean;
+    }
   /** The last applied commit is not an ancestor of the pushed one (history rewritten) or unknown to GitHub. */
   | { kind: 'not-ancestor'; status: string };
 
@@ -88,18 +97,18 @@ export async function commitsBetween(
       return { kind: 'not-ancestor', status: first.status };
     }
     const total = first.total_commits;
-    const shas = (data: typeof first) => data.commits.map((commit) => commit.sha);
-    if (total <= PER_PAGE) return { kind: 'range', commits: shas(first), truncated: false };
     const pages = Math.ceil(total / PER_PAGE);
     // The pages that hold the newest COMMITS_WALKED commits, oldest of them first.
     const from = Math.max(1, pages - Math.ceil(COMMITS_WALKED / PER_PAGE));
-    const commits: string[] = [];
-    for (let number = from; number <= pages; number++) {
-      commits.push(...(number === 1 ? shas(first) : shas(await page(number))));
+    const listed: (typeof first)['commits'] = [];
+    for (let number = from; number <= Math.max(1, pages); number++) {
+      listed.push(...(number === 1 ? first.commits : (await page(number)).commits));
     }
+    const kept = listed.slice(-COMMITS_WALKED);
     return {
       kind: 'range',
-      commits: commits.slice(-COMMITS_WALKED),
+      commits: kept.map((commit) => commit.sha),
+      mainline: firstParentLine(kept, head),
       truncated: total > COMMITS_WALKED,
     };
   } catch (error) {
@@ -107,6 +116,22 @@ export async function commitsBetween(
       return { kind: 'not-ancestor', status: 'unknown' };
     throw error;
   }
+}
+
+/** The first-parent line from `head` through `commits`, oldest first; all of them if `head` is not listed. */
+function firstParentLine(
+  commits: readonly { sha: string; parents?: readonly { sha: string }[] }[],
+  head: string,
+): string[] {
+  const firstParent = new Map(commits.map((commit) => [commit.sha, commit.parents?.[0]?.sha]));
+  const start = [...firstParent.keys()].find((sha) => sha === head || sha.startsWith(head));
+  if (!start) return commits.map((commit) => commit.sha);
+  const line: string[] = [];
+  for (let sha: string | undefined = start; sha && firstParent.has(sha); sha = firstParent.get(sha)) {
+    if (line.includes(sha)) break;
+    line.push(sha);
+  }
+  return line.reverse();
 }
 
 export interface Deployment {

@@ -24,12 +24,20 @@ export async function mergedPullRequestsOf(
     repo,
     commits,
     defaultBranch,
-  }: { owner: string; repo: string; commits: readonly string[]; defaultBranch: string },
+    ask = commits,
+  }: {
+    owner: string;
+    repo: string;
+    commits: readonly string[];
+    defaultBranch: string;
+    /** The commits that may be merge commits (the default branch's first-parent line); all by default. */
+    ask?: readonly string[];
+  },
 ): Promise<MergedPullRequest[]> {
   const inRange = new Set(commits);
   const found = new Map<number, MergedPullRequest>();
   // Newest commits first: those are the merge commits when the range is longer than the bound.
-  for (const sha of [...commits].reverse().slice(0, COMMITS_ASKED)) {
+  for (const sha of [...ask].reverse().slice(0, COMMITS_ASKED)) {
     const pulls = await octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, {
       owner,
       repo,

@@ -39,11 +39,12 @@ export async function lookUpReview(
     const login = await tokenLogin(octokit);
     const cover = await commitsToCover(octokit, ledger, sha);
     if ('stale' in cover) return unreviewed(cover.stale);
-    const { commits, note } = cover;
+    const { commits, ask, note } = cover;
     const pulls = await mergedPullRequestsOf(octokit, {
       owner,
       repo,
       commits,
+      ask,
       defaultBranch: context.defaultBranch ?? 'main',
     });
     const evidence = [];
@@ -65,9 +66,10 @@ async function commitsToCover(
   octokit: Octokit,
   ledger: LedgerRef,
   sha: string,
-): Promise<{ commits: string[]; note: string } | { stale: string }> {
+): Promise<{ commits: string[]; ask: string[]; note: string } | { stale: string }> {
   const thisPush = (why: string) => ({
     commits: [sha],
+    ask: [sha],
     note: `${why}: this apply covers the pull request merged by this push only.`,
   });
   let found: LastApply;
@@ -103,10 +105,12 @@ async function commitsToCover(
   const since = found.kind === 'applied' ? [] : [last];
   const covered = [...since, ...range.commits.filter((commit) => commit !== last)];
   const commits = covered.includes(sha) ? covered : [...covered, sha];
+  const mainline = [...since, ...range.mainline.filter((commit) => commit !== last)];
+  const ask = mainline.includes(sha) ? mainline : [...mainline, sha];
   const cut = range.truncated ? ' (the oldest commits beyond the bound were not looked at)' : '';
   const from =
     found.kind === 'applied'
       ? `since the last successful apply at ${last.slice(0, 7)}`
       : `since the first recorded apply at ${last.slice(0, 7)}, which did not succeed (no apply has yet)`;
-  return { commits, note: `This apply covers the ${commits.length} commit(s) ${from}${cut}.` };
+  return { commits, ask, note: `This apply covers the ${commits.length} commit(s) ${from}${cut}.` };
 }

@@ -82,7 +82,10 @@ export function restRoutes(context: RepositoryContext, modes: FakeGitHubModes): 
         ahead_by: commits.length,
         behind_by: [...fromBase].filter((sha) => !fromHead.has(sha)).length,
         total_commits: commits.length,
-        commits: commits.slice((page - 1) * perPage, page * perPage).map((sha) => ({ sha })),
+        commits: commits.slice((page - 1) * perPage, page * perPage).map((sha) => ({
+          sha,
+          parents: (state.commits.get(sha) ?? []).map((parent) => ({ sha: parent })),
+        })),
         files: [],
       },
     };
