@@ -135,6 +135,18 @@ describe('review records: only a plan run of this pull request is evidence of re
     expect(errorsOf(refused)).toContain('changed after the last approval');
     expect(e2e.sim.writes()).toEqual([]);
 
+    // Anyone may review a public repository: an approval by someone without a say in it is no approval.
+    e2e.github.state.addReview({
+      pullNumber: PR_NUMBER,
+      user: 'mallory',
+      state: 'APPROVED',
+      association: 'NONE',
+    });
+    const outsider = await e2e.push();
+    expect(outsider.code).toBe(1);
+    expect(errorsOf(outsider)).toContain('changed after the last approval');
+    expect(e2e.sim.writes()).toEqual([]);
+
     // A new approval of the new plan: the merge applies it.
     e2e.github.state.addReview({ pullNumber: PR_NUMBER, user: 'alice', state: 'APPROVED' });
     const applied = await e2e.push();

@@ -154,8 +154,8 @@ async function runProblem(
 }
 
 /**
- * True when the pull request has approvals (the newest review of each reviewer, not dismissed) and the
- * newest record differs from the one its comment showed at the newest approval.
+ * True when the pull request has approvals (the newest review of each owner, member or collaborator, not
+ * dismissed) and the newest record differs from the one its comment showed at the newest approval.
  */
 async function approvalProblem(
   octokit: Octokit,
@@ -175,6 +175,8 @@ async function approvalProblem(
     const at = review.submitted_at;
     // Comments do not change a reviewer's verdict.
     if (!who || !at || review.state === 'COMMENTED' || review.state === 'PENDING') continue;
+    // Anyone may review a public repository: only those with a say in it approve.
+    if (!APPROVERS.has(review.author_association)) continue;
     const known = newestByReviewer.get(who);
     if (!known || known.at <= at) newestByReviewer.set(who, { state: review.state, at });
   }
@@ -189,6 +191,9 @@ async function approvalProblem(
   const current = records.at(-1)!;
   return !atApproval || !sameConnections(atApproval.connections, current.connections);
 }
+
+/** `author_association`s of people the repository gave a role (branch protection counts write access). */
+const APPROVERS = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
 
 function sameConnections(a: Record<string, string>, b: Record<string, string>): boolean {
   const keys = Object.keys(a);

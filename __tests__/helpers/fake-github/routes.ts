@@ -160,6 +160,7 @@ export function restRoutes(context: RepositoryContext, modes: FakeGitHubModes): 
             user: userJson(review.user),
             state: review.state,
             submitted_at: review.submittedAt,
+            author_association: review.association ?? 'COLLABORATOR',
             body: '',
           })),
         );

@@ -51,6 +51,8 @@ export interface FakeReview {
   state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED';
   /** Real time by default: review records are stamped with the runner's clock. */
   submittedAt: string;
+  /** GitHub's `author_association` of the reviewer; `COLLABORATOR` by default. */
+  association?: string;
 }
 
 export interface FakeWorkflowRun {
