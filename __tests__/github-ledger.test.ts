@@ -127,3 +127,27 @@ describe('lookUpReview', () => {
     expect(asked).toHaveLength(2);
   });
 });
+
+describe('lastApply, against forged entries', () => {
+  const environment = 'okta: acme.okta.com/okta';
+  const deploy = (n: number, states: { state: string; creator?: string }[], creator?: string) =>
+    fake.state.deployments.push({
+      id: 91_000 + fake.state.deployments.length,
+      sha: sha(n),
+      ref: sha(n),
+      environment,
+      body: {},
+      createdAt: fake.state.now(),
+      ...(creator && { creator }),
+      statuses: states.map((status) => ({ ...status, createdAt: fake.state.now() })),
+    });
+
+  it("counts only deployments and statuses the token's identity made", async () => {
+    deploy(10, [{ state: 'success' }]);
+    deploy(11, [{ state: 'failure' }]);
+    // Someone with write access marks our failed apply a success, and records one of their own.
+    deploy(12, [{ state: 'failure' }, { state: 'success', creator: 'mallory' }]);
+    deploy(13, [{ state: 'success', creator: 'mallory' }], 'mallory');
+    expect(await lastApply(octokit, ledger())).toEqual({ kind: 'applied', sha: sha(10) });
+  });
+});

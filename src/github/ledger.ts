@@ -4,7 +4,14 @@
  * then, so a cancelled, failed or skipped apply is caught up by the next one. A missing ledger (no
  * `deployments` permission, first apply, history rewritten) falls back to this push and says so.
  */
-import { describeGitHubError, githubErrorStatus, isGitHubError, type Octokit } from './octokit.js';
+import {
+  describeGitHubError,
+  githubErrorStatus,
+  isAuthoredBy,
+  isGitHubError,
+  tokenLogin,
+  type Octokit,
+} from './octokit.js';
 
 export interface LedgerRef {
   owner: string;
@@ -41,16 +48,21 @@ export async function lastApply(octokit: Octokit, { owner, repo, key }: LedgerRe
     environment: ledgerEnvironment(key),
     per_page: DEPLOYMENTS_SEEN,
   });
-  for (const deployment of deployments) {
+  // Anyone with write access can create deployments and statuses: only the token identity's are the ledger.
+  const login = deployments.length > 0 ? await tokenLogin(octokit) : '';
+  const ours = deployments.filter((deployment) => isAuthoredBy(deployment.creator, login));
+  for (const deployment of ours) {
     const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({
       owner,
       repo,
       deployment_id: deployment.id,
       per_page: 1,
     });
-    if (statuses[0]?.state === 'success') return { kind: 'applied', sha: deployment.sha };
+    const newest = statuses[0];
+    if (newest?.state === 'success' && isAuthoredBy(newest.creator, login))
+      return { kind: 'applied', sha: deployment.sha };
   }
-  const oldest = deployments.at(-1);
+  const oldest = ours.at(-1);
   if (!oldest) return { kind: 'none' };
   if (deployments.length >= DEPLOYMENTS_SEEN) return { kind: 'unknown', seen: deployments.length };
   return { kind: 'never-succeeded', since: oldest.sha };

@@ -194,7 +194,10 @@ export function restRoutes(context: RepositoryContext, modes: FakeGitHubModes): 
         const matching = state.deployments
           .filter((d) => environment === null || d.environment === environment)
           .reverse();
-        return list(request, matching.map(deploymentJson));
+        return list(
+          request,
+          matching.map((deployment) => deploymentJson(deployment, state.viewerLogin)),
+        );
       },
     ],
     [
@@ -215,7 +218,7 @@ export function restRoutes(context: RepositoryContext, modes: FakeGitHubModes): 
           statuses: [],
         };
         state.deployments.push(deployment);
-        return { status: 201, body: deploymentJson(deployment) };
+        return { status: 201, body: deploymentJson(deployment, state.viewerLogin) };
       },
     ],
     [
@@ -227,9 +230,12 @@ export function restRoutes(context: RepositoryContext, modes: FakeGitHubModes): 
         if (!deployment) throw notFound();
         return list(
           request,
-          [...deployment.statuses]
-            .reverse()
-            .map((status, index) => ({ id: index + 1, state: status.state, created_at: status.createdAt })),
+          [...deployment.statuses].reverse().map((status, index) => ({
+            id: index + 1,
+            state: status.state,
+            creator: userJson(status.creator ?? state.viewerLogin),
+            created_at: status.createdAt,
+          })),
         );
       },
     ],
@@ -377,9 +383,10 @@ export function restRoutes(context: RepositoryContext, modes: FakeGitHubModes): 
   ];
 }
 
-function deploymentJson(deployment: FakeDeployment) {
+function deploymentJson(deployment: FakeDeployment, viewerLogin: string) {
   return {
     id: deployment.id,
+    creator: userJson(deployment.creator ?? viewerLogin),
     sha: deployment.sha,
     ref: deployment.ref,
     environment: deployment.environment,

@@ -70,8 +70,16 @@ export interface FakeDeployment {
   environment: string;
   body: Record<string, unknown>;
   createdAt: string;
-  /** Oldest first. */
-  statuses: { state: string; logUrl?: string; environmentUrl?: string; createdAt: string }[];
+  /** Login of who created it; the viewer by default. */
+  creator?: string;
+  /** Oldest first; `creator` the viewer by default. */
+  statuses: {
+    state: string;
+    logUrl?: string;
+    environmentUrl?: string;
+    createdAt: string;
+    creator?: string;
+  }[];
 }
 
 export interface AddPullInput {
