@@ -127,6 +127,8 @@ export class FakeGitHubState {
   readonly commits = new Map<string, string[]>();
   /** The repository's labels by name (issues and pull requests carry names only). */
   readonly labels = new Map<string, { color: string; description: string | null }>();
+  /** How far GitHub's clock (the `Date` header, review times) is ahead of the runner's. */
+  clockOffsetMs = 0;
   private tick = 0;
   private nextCommentId = 2_000_000_001;
 
@@ -149,6 +151,11 @@ export class FakeGitHubState {
     return this.pulls.find((pull) => pull.number === number);
   }
 
+  /** GitHub's wall clock. */
+  clock(): Date {
+    return new Date(Date.now() + this.clockOffsetMs);
+  }
+
   /** A strictly increasing timestamp, one second apart, so "newest" is never ambiguous. */
   now(): string {
     this.tick += 1;
@@ -166,7 +173,11 @@ export class FakeGitHubState {
   }
 
   addReview(input: Omit<FakeReview, 'id' | 'submittedAt'> & { submittedAt?: string }): FakeReview {
-    const review = { id: 80_000 + this.reviews.length, submittedAt: new Date().toISOString(), ...input };
+    // GitHub stamps reviews in whole seconds.
+    const submittedAt = this.clock()
+      .toISOString()
+      .replace(/\.\d+Z$/, 'Z');
+    const review = { id: 80_000 + this.reviews.length, submittedAt, ...input };
     this.reviews.push(review);
     return review;
   }
