@@ -14,8 +14,8 @@ const COMMITS_ASKED = 100;
 
 /**
  * The pull requests merged into `defaultBranch` whose merge commit (merge, squash, or the last commit of a
- * rebase merge) is one of `commits`, oldest merge first. Pull requests that merely contain one of the commits
- * (a branch built on another) do not count.
+ * rebase merge) is one of `commits` (oldest first), oldest merge first. Pull requests that merely contain one
+ * of the commits (a branch built on another) do not count.
  */
 export async function mergedPullRequestsOf(
   octokit: Octokit,
@@ -56,5 +56,10 @@ export async function mergedPullRequestsOf(
       });
     }
   }
-  return [...found.values()].sort((a, b) => a.mergedAt.localeCompare(b.mergedAt) || a.number - b.number);
+  // The merge commits' order in the range (oldest first): a merge queue lands a batch at one merged_at.
+  const position = new Map(commits.map((sha, index) => [sha, index]));
+  const at = (pull: MergedPullRequest) => position.get(pull.mergeCommitSha) ?? 0;
+  return [...found.values()].sort(
+    (a, b) => at(a) - at(b) || a.mergedAt.localeCompare(b.mergedAt) || a.number - b.number,
+  );
 }
