@@ -27,6 +27,7 @@ export function answerGraphql(
     return { status: 200, body: { data: { viewer: { login: state.viewerLogin } } } };
   }
   if (/\buserContentEdits\b/.test(query)) return contentEdits(state, variables);
+  if (/\bnodes\s*\(\s*ids\s*:/.test(query)) return nodesById(state, variables);
   if (/\bminimizeComment\s*\(/.test(query)) return minimizeComment(state, modes, query, variables);
   return {
     status: 200,
@@ -53,6 +54,19 @@ function contentEdits(state: FakeGitHubState, variables: Record<string, unknown>
     status: 200,
     body: { data: { node: { userContentEdits: { totalCount: nodes.length, pageInfo, nodes: page } } } },
   };
+}
+
+/** `nodes(ids) { ... on IssueComment { id isMinimized } }`: GitHub takes at most 100 ids, null for unknown ones. */
+function nodesById(state: FakeGitHubState, variables: Record<string, unknown>): Reply {
+  const ids = Array.isArray(variables.ids) ? (variables.ids as unknown[]) : [];
+  if (ids.length > 100) {
+    return { status: 200, body: { errors: [{ type: 'EXCESSIVE_PAGE_SIZE', message: 'Too many ids' }] } };
+  }
+  const nodes = ids.map((id) => {
+    const comment = state.allComments.find((c) => c.nodeId === id);
+    return comment ? { id: comment.nodeId, isMinimized: comment.minimized } : null;
+  });
+  return { status: 200, body: { data: { nodes } } };
 }
 
 /** A GraphQL `Actor`: a bot's `login` has no `[bot]` suffix there (REST's `user.login` has it). */
