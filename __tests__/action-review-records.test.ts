@@ -71,6 +71,14 @@ describe('review records: only a plan run of this pull request is evidence of re
     expect(errorsOf(edited)).toContain('edited by someone other than this action (mallory)');
     expect(e2e.sim.writes()).toEqual([]);
 
+    // 1b. A user account named like the bot (GraphQL names the bot `github-actions` too, as a Bot).
+    restore();
+    e2e.github.state.editComment(ours.id, hidden, 'github-actions');
+    const lookalike = await e2e.push();
+    expect(lookalike.code).toBe(1);
+    expect(errorsOf(lookalike)).toContain('edited by someone other than this action (github-actions)');
+    expect(e2e.sim.writes()).toEqual([]);
+
     // 2. Another workflow edits it as github-actions[bot]: the visible plan no longer has its digest.
     restore();
     e2e.github.state.editComment(ours.id, hidden, e2e.github.state.viewerLogin);
