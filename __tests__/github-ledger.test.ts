@@ -122,6 +122,7 @@ describe('lookUpReview', () => {
     const lookup = await lookUpReview('acme.okta.com/okta', context, octokit);
 
     expect(lookup.pulls.map((pull) => pull.number)).toEqual([a.number, b.number]);
+    expect(lookup.evidence).toMatchObject({ note: expect.not.stringContaining('not looked at') });
     // Only the commits on the default branch's own line can merge a pull request: one question each.
     const asked = fake.requests.filter((request) => /\/commits\/[0-9a-f]+\/pulls/.test(request.path));
     expect(asked).toHaveLength(2);
@@ -149,5 +150,32 @@ describe('lastApply, against forged entries', () => {
     deploy(12, [{ state: 'failure' }, { state: 'success', creator: 'mallory' }]);
     deploy(13, [{ state: 'success', creator: 'mallory' }], 'mallory');
     expect(await lastApply(octokit, ledger())).toEqual({ kind: 'applied', sha: sha(10) });
+  });
+});
+
+describe('lookUpReview, beyond its bounds', () => {
+  it('says so when more merges landed since the last apply than it asks about', async () => {
+    fake.state.deployments.push({
+      id: 90_000,
+      sha: sha(1),
+      ref: sha(1),
+      environment: 'okta: acme.okta.com/okta',
+      body: {},
+      createdAt: fake.state.now(),
+      statuses: [{ state: 'success', createdAt: fake.state.now() }],
+    });
+    const context = {
+      eventName: 'push',
+      owner: fake.owner,
+      repo: fake.repo,
+      sha: sha(120),
+      defaultBranch: 'main',
+    } as RunContext;
+
+    const lookup = await lookUpReview('acme.okta.com/okta', context, octokit);
+
+    expect(lookup.evidence).toMatchObject({
+      note: expect.stringContaining('the oldest commits beyond the bound were not looked at'),
+    });
   });
 });

@@ -10,7 +10,7 @@ export interface MergedPullRequest {
 }
 
 /** Bound on the commits asked about (one request each). */
-const COMMITS_ASKED = 100;
+export const COMMITS_ASKED = 100;
 
 /**
  * The pull requests merged into `defaultBranch` whose merge commit (merge, squash, or the last commit of a

@@ -12,7 +12,7 @@ import {
   tokenLogin,
   type Octokit,
 } from './octokit.js';
-import { mergedPullRequestsOf, type MergedPullRequest } from './pulls.js';
+import { COMMITS_ASKED, mergedPullRequestsOf, type MergedPullRequest } from './pulls.js';
 import { pullRequestEvidence } from './records.js';
 
 export interface ReviewLookup {
@@ -107,7 +107,10 @@ async function commitsToCover(
   const commits = covered.includes(sha) ? covered : [...covered, sha];
   const mainline = [...since, ...range.mainline.filter((commit) => commit !== last)];
   const ask = mainline.includes(sha) ? mainline : [...mainline, sha];
-  const cut = range.truncated ? ' (the oldest commits beyond the bound were not looked at)' : '';
+  const cut =
+    range.truncated || ask.length > COMMITS_ASKED
+      ? ' (the oldest commits beyond the bound were not looked at)'
+      : '';
   const from =
     found.kind === 'applied'
       ? `since the last successful apply at ${last.slice(0, 7)}`
