@@ -248,12 +248,16 @@ describe('the apply ledger: every reviewed merge reaches Okta exactly once', () 
     expect(rerun.stdout).toContain(`older than the last applied commit ${mergeY.slice(0, 7)}`);
     expect(e2e.sim.writes()).toHaveLength(writes);
     expect(e2e.sim.apps.get(id(0))!.connection!.baseUrl).toBe(url(0));
-    // The ledger still names Y.
-    expect(e2e.github.state.deployments.map((d) => [d.sha, d.statuses.at(-1)!.state])).toEqual([
+    // The re-run is no apply: the ledger still ends at Y.
+    const ledger = [
       [mergeX, 'success'],
       [mergeY, 'success'],
-      [mergeX, 'failure'],
-    ]);
+    ];
+    expect(e2e.github.state.deployments.map((d) => [d.sha, d.statuses.at(-1)!.state])).toEqual(ledger);
+    // Not even when X's definitions happen to match Okta (nothing to write): the ledger must not go back to X.
+    e2e.sim.apps.get(id(0))!.connection!.baseUrl = url(0, 'v3');
+    await push(sha.mergeE!, mergeX);
+    expect(e2e.github.state.deployments.map((d) => [d.sha, d.statuses.at(-1)!.state])).toEqual(ledger);
   });
 
   it('when no apply has succeeded yet, a refused pull request stays in range: the next push covers it too', async () => {

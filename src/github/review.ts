@@ -19,6 +19,8 @@ export interface ReviewLookup {
   evidence: ReviewEvidence;
   /** The merged pull requests the evidence is about, oldest merge first. */
   pulls: MergedPullRequest[];
+  /** An older commit than the last applied one (a re-run): not to be recorded in the ledger. */
+  stale?: true;
 }
 
 export async function lookUpReview(
@@ -38,7 +40,7 @@ export async function lookUpReview(
   try {
     const login = await tokenLogin(octokit);
     const cover = await commitsToCover(octokit, ledger, sha);
-    if ('stale' in cover) return unreviewed(cover.stale);
+    if ('refuse' in cover) return { ...unreviewed(cover.refuse), ...(cover.stale && { stale: true }) };
     const { commits, ask, note } = cover;
     const pulls = await mergedPullRequestsOf(octokit, {
       owner,
@@ -66,7 +68,7 @@ async function commitsToCover(
   octokit: Octokit,
   ledger: LedgerRef,
   sha: string,
-): Promise<{ commits: string[]; ask: string[]; note: string } | { stale: string }> {
+): Promise<{ commits: string[]; ask: string[]; note: string } | { refuse: string; stale?: true }> {
   const thisPush = (why: string) => ({
     commits: [sha],
     ask: [sha],
@@ -85,7 +87,7 @@ async function commitsToCover(
     return thisPush('No earlier apply is recorded for this org and folder (first apply)');
   if (found.kind === 'unknown') {
     return {
-      stale: `none of the last ${found.seen} applies recorded for this org and folder succeeded, so what they left unapplied is unknown. Apply by hand with \`plan-hash\`: a successful apply starts the ledger again.`,
+      refuse: `none of the last ${found.seen} applies recorded for this org and folder succeeded, so what they left unapplied is unknown. Apply by hand with \`plan-hash\`: a successful apply starts the ledger again.`,
     };
   }
   // With no success yet, the oldest recorded apply's commit is still to cover: it is the range's start.
@@ -94,7 +96,8 @@ async function commitsToCover(
   // A re-run of an older push's apply (GitHub re-runs at the original commit): its definitions are stale.
   if (range.kind === 'not-ancestor' && range.status === 'behind' && found.kind === 'applied') {
     return {
-      stale: `commit ${sha.slice(0, 7)} is older than the last applied commit ${last.slice(0, 7)} (a re-run of an earlier apply?): what it merged was applied with the newer definitions, and its own would undo later changes.`,
+      stale: true,
+      refuse: `commit ${sha.slice(0, 7)} is older than the last applied commit ${last.slice(0, 7)} (a re-run of an earlier apply?): what it merged was applied with the newer definitions, and its own would undo later changes.`,
     };
   }
   if (range.kind === 'not-ancestor') {
