@@ -897,8 +897,8 @@ var report = __webpack_require__(4197);
 const COMMITS_ASKED = 100;
 /**
  * The pull requests merged into `defaultBranch` whose merge commit (merge, squash, or the last commit of a
- * rebase merge) is one of `commits`, oldest merge first. Pull requests that merely contain one of the commits
- * (a branch built on another) do not count.
+ * rebase merge) is one of `commits` (oldest first), oldest merge first. Pull requests that merely contain one
+ * of the commits (a branch built on another) do not count.
  */
 async function mergedPullRequestsOf(octokit, { owner, repo, commits, defaultBranch, ask = commits, }) {
     const inRange = new Set(commits);
@@ -925,7 +925,10 @@ async function mergedPullRequestsOf(octokit, { owner, repo, commits, defaultBran
             });
         }
     }
-    return [...found.values()].sort((a, b) => a.mergedAt.localeCompare(b.mergedAt) || a.number - b.number);
+    // The merge commits' order in the range (oldest first): a merge queue lands a batch at one merged_at.
+    const position = new Map(commits.map((sha, index) => [sha, index]));
+    const at = (pull) => position.get(pull.mergeCommitSha) ?? 0;
+    return [...found.values()].sort((a, b) => at(a) - at(b) || a.mergedAt.localeCompare(b.mergedAt) || a.number - b.number);
 }
 
 // EXTERNAL MODULE: ./src/github/comment.ts
@@ -1109,8 +1112,8 @@ async function lookUpReview(key, context, octokit) {
     try {
         const login = await (0,github_octokit/* tokenLogin */.nu)(octokit);
         const cover = await commitsToCover(octokit, ledger, sha);
-        if ('stale' in cover)
-            return unreviewed(cover.stale);
+        if ('refuse' in cover)
+            return { ...unreviewed(cover.refuse), ...(cover.stale && { stale: true }) };
         const { commits, ask, note } = cover;
         const pulls = await mergedPullRequestsOf(octokit, {
             owner,
@@ -1153,7 +1156,7 @@ async function commitsToCover(octokit, ledger, sha) {
         return thisPush('No earlier apply is recorded for this org and folder (first apply)');
     if (found.kind === 'unknown') {
         return {
-            stale: `none of the last ${found.seen} applies recorded for this org and folder succeeded, so what they left unapplied is unknown. Apply by hand with \`plan-hash\`: a successful apply starts the ledger again.`,
+            refuse: `none of the last ${found.seen} applies recorded for this org and folder succeeded, so what they left unapplied is unknown. Apply by hand with \`plan-hash\`: a successful apply starts the ledger again.`,
         };
     }
     // With no success yet, the oldest recorded apply's commit is still to cover: it is the range's start.
@@ -1162,7 +1165,8 @@ async function commitsToCover(octokit, ledger, sha) {
     // A re-run of an older push's apply (GitHub re-runs at the original commit): its definitions are stale.
     if (range.kind === 'not-ancestor' && range.status === 'behind' && found.kind === 'applied') {
         return {
-            stale: `commit ${sha.slice(0, 7)} is older than the last applied commit ${last.slice(0, 7)} (a re-run of an earlier apply?): what it merged was applied with the newer definitions, and its own would undo later changes.`,
+            stale: true,
+            refuse: `commit ${sha.slice(0, 7)} is older than the last applied commit ${last.slice(0, 7)} (a re-run of an earlier apply?): what it merged was applied with the newer definitions, and its own would undo later changes.`,
         };
     }
     if (range.kind === 'not-ancestor') {
@@ -1173,7 +1177,9 @@ async function commitsToCover(octokit, ledger, sha) {
     const commits = covered.includes(sha) ? covered : [...covered, sha];
     const mainline = [...since, ...range.mainline.filter((commit) => commit !== last)];
     const ask = mainline.includes(sha) ? mainline : [...mainline, sha];
-    const cut = range.truncated ? ' (the oldest commits beyond the bound were not looked at)' : '';
+    const cut = range.truncated || ask.length > COMMITS_ASKED
+        ? ' (the oldest commits beyond the bound were not looked at)'
+        : '';
     const from = found.kind === 'applied'
         ? `since the last successful apply at ${last.slice(0, 7)}`
         : `since the first recorded apply at ${last.slice(0, 7)}, which did not succeed (no apply has yet)`;
@@ -1226,7 +1232,7 @@ async function applyInAction(run) {
             ...ports,
             review: async (key) => {
                 lookup = await lookUpReview(key, context, octokit);
-                if (octokit) {
+                if (octokit && !lookup.stale) {
                     const started = await startDeployment(octokit, ledger, links);
                     if ('warning' in started)
                         (0,runner/* warning */.$e)(started.warning);

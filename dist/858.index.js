@@ -217,10 +217,29 @@ function comparableMarker(marker) {
 function visibleReport(body) {
     return (0,_marker_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleText */ .Q6)(body).replace(FOOTER, '');
 }
-/** Folds the older plan comments as "outdated"; a failure only costs a warning. */
+const MINIMIZED_QUERY = `query($ids: [ID!]!) { nodes(ids: $ids) { ... on IssueComment { id isMinimized } } }`;
+/** The comments not folded yet (REST does not say): one query per 100; unknown ones count as not folded. */
+async function notMinimized(octokit, comments) {
+    const folded = new Set();
+    for (let start = 0; start < comments.length; start += 100) {
+        const ids = comments.slice(start, start + 100).map((comment) => comment.nodeId);
+        try {
+            const { nodes } = await octokit.graphql(MINIMIZED_QUERY, { ids });
+            for (const node of nodes ?? [])
+                if (node?.isMinimized === true && node.id)
+                    folded.add(node.id);
+        }
+        catch (error) {
+            if (!(0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .isGitHubError */ .e0)(error))
+                throw error;
+        }
+    }
+    return comments.filter((comment) => !folded.has(comment.nodeId));
+}
+/** Folds the older plan comments as "outdated" (those not folded yet); a failure only costs a warning. */
 async function minimizeOutdated(octokit, comments) {
     const problems = [];
-    for (const comment of comments) {
+    for (const comment of await notMinimized(octokit, comments)) {
         try {
             await octokit.graphql(MINIMIZE_MUTATION, { id: comment.nodeId });
         }
