@@ -151,6 +151,12 @@ describe('lastApply, against forged entries', () => {
     deploy(13, [{ state: 'success', creator: 'mallory' }], 'mallory');
     expect(await lastApply(octokit, ledger())).toEqual({ kind: 'applied', sha: sha(10) });
   });
+
+  it('50 deployments by someone else do not push the ledger out of sight into a first apply', async () => {
+    deploy(10, [{ state: 'success' }]);
+    for (let n = 11; n <= 60; n++) deploy(n, [{ state: 'success', creator: 'mallory' }], 'mallory');
+    expect(await lastApply(octokit, ledger())).toEqual({ kind: 'unknown', seen: 50 });
+  });
 });
 
 describe('lookUpReview, beyond its bounds', () => {

@@ -62,10 +62,10 @@ export async function lastApply(octokit: Octokit, { owner, repo, key }: LedgerRe
     if (newest?.state === 'success' && isAuthoredBy(newest.creator, login))
       return { kind: 'applied', sha: deployment.sha };
   }
-  const oldest = ours.at(-1);
-  if (!oldest) return { kind: 'none' };
+  // A full page may hide older ones (ours too): where the unapplied range starts is unknown.
   if (deployments.length >= DEPLOYMENTS_SEEN) return { kind: 'unknown', seen: deployments.length };
-  return { kind: 'never-succeeded', since: oldest.sha };
+  const oldest = ours.at(-1);
+  return oldest ? { kind: 'never-succeeded', since: oldest.sha } : { kind: 'none' };
 }
 
 type CommitRange =
