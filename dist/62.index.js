@@ -772,12 +772,11 @@ async function lastApply(octokit, { owner, repo, key }) {
         if (newest?.state === 'success' && (0,github_octokit/* isAuthoredBy */.mx)(newest.creator, login))
             return { kind: 'applied', sha: deployment.sha };
     }
-    const oldest = ours.at(-1);
-    if (!oldest)
-        return { kind: 'none' };
+    // A full page may hide older ones (ours too): where the unapplied range starts is unknown.
     if (deployments.length >= DEPLOYMENTS_SEEN)
         return { kind: 'unknown', seen: deployments.length };
-    return { kind: 'never-succeeded', since: oldest.sha };
+    const oldest = ours.at(-1);
+    return oldest ? { kind: 'never-succeeded', since: oldest.sha } : { kind: 'none' };
 }
 /**
  * The commits after `base` up to and including `head`, oldest first (compare API). GitHub lists them oldest
