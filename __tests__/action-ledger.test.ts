@@ -215,6 +215,77 @@ describe('the apply ledger: every reviewed merge reaches Okta exactly once', () 
     ).toBe(true);
   });
 
+  it('a re-run of an older apply after a newer one reached Okta writes nothing: the older definitions are stale', async () => {
+    e2e = await startE2E({ sim: { apps: org() } });
+    e2e.secrets.push(TOKEN);
+    // X sets app 0 to v3, Y sets it back to v2: both reviewed, merged and applied in turn.
+    const x = await branch('x', 31, sha.mergeE!, [{ [FILE(0)]: definition(0, { version: 'v3' }) }]);
+    await repo.git('merge', '-q', '--no-ff', '--no-edit', 'x');
+    const mergeX = await repo.git('rev-parse', 'HEAD');
+    const y = await branch('y', 32, mergeX, [{ [FILE(0)]: definition(0) }]);
+    await repo.git('merge', '-q', '--no-ff', '--no-edit', 'y');
+    const mergeY = await repo.git('rev-parse', 'HEAD');
+    for (const commit of [mergeX, mergeY])
+      await repo.git('branch', '-f', `main-at-${commit.slice(0, 7)}`, commit);
+    e2e.github.state.loadCommits(await repo.git('rev-list', '--parents', '--all'));
+    e2e.github.state.addPull({ number: x.number, headSha: x.head, headRef: x.branch });
+    e2e.github.state.addPull({ number: y.number, headSha: y.head, headRef: y.branch });
+    await plan(x);
+    merge(x, mergeX);
+    const applyX = await push(sha.mergeE!, mergeX);
+    expect(applyX.code, applyX.stdout).toBe(0);
+    expect(e2e.sim.apps.get(id(0))!.connection!.baseUrl).toBe(url(0, 'v3'));
+    await plan(y);
+    merge(y, mergeY);
+    expect((await push(mergeX, mergeY)).code).toBe(0);
+    expect(e2e.sim.apps.get(id(0))!.connection!.baseUrl).toBe(url(0));
+    const writes = e2e.sim.writes().length;
+
+    // Someone re-runs X's apply: GitHub runs it again at X's commit, whose definitions say v3.
+    const rerun = await push(sha.mergeE!, mergeX);
+    expect(rerun.code, rerun.stdout).toBe(1);
+    expect(rerun.outputs['failure-reason']).toBe('not-reviewed');
+    expect(rerun.stdout).toContain(`older than the last applied commit ${mergeY.slice(0, 7)}`);
+    expect(e2e.sim.writes()).toHaveLength(writes);
+    expect(e2e.sim.apps.get(id(0))!.connection!.baseUrl).toBe(url(0));
+    // The re-run is no apply: the ledger still ends at Y.
+    const ledger = [
+      [mergeX, 'success'],
+      [mergeY, 'success'],
+    ];
+    expect(e2e.github.state.deployments.map((d) => [d.sha, d.statuses.at(-1)!.state])).toEqual(ledger);
+    // Not even when X's definitions happen to match Okta (nothing to write): the ledger must not go back to X.
+    e2e.sim.apps.get(id(0))!.connection!.baseUrl = url(0, 'v3');
+    await push(sha.mergeE!, mergeX);
+    expect(e2e.github.state.deployments.map((d) => [d.sha, d.statuses.at(-1)!.state])).toEqual(ledger);
+  });
+
+  it('when no apply has succeeded yet, a refused pull request stays in range: the next push covers it too', async () => {
+    e2e = await startE2E({ sim: { apps: org() } });
+    e2e.secrets.push(TOKEN);
+    for (const commit of [sha.mergeB!, sha.mergeC!])
+      await repo.git('branch', '-f', `main-at-${commit.slice(0, 7)}`, commit);
+    e2e.github.state.loadCommits(await repo.git('rev-list', '--parents', '--all'));
+    for (const pull of [pulls.b!, pulls.c!])
+      e2e.github.state.addPull({ number: pull.number, headSha: pull.head, headRef: pull.branch });
+    // B (deactivate app 2) is reviewed and merged, but app 2 changed in Okta: the first apply refuses it.
+    await plan(pulls.b!);
+    merge(pulls.b!, sha.mergeB!);
+    e2e.sim.apps.get(id(2))!.connection!.baseUrl = 'https://console-edit.example.com/scim';
+    const refused = await push(sha.mergeA!, sha.mergeB!);
+    expect(refused.outputs['failure-reason']).toBe('plan-changed');
+    // C is reviewed and merged: its apply must not pass over B as if B had reached Okta.
+    await plan(pulls.c!);
+    merge(pulls.c!, sha.mergeC!);
+    const next = await push(sha.mergeB!, sha.mergeC!);
+    expect(next.code, next.stdout).toBe(1);
+    expect(next.outputs).toMatchObject({ applied: '1', 'failure-reason': 'plan-changed' });
+    expect(next.stdout).toContain(`since the first recorded apply at ${sha.mergeB!.slice(0, 7)}`);
+    expect(e2e.sim.apps.get(id(2))!.connection!.status).toBe('ENABLED');
+    expect([stateOf(22), stateOf(23)]).toEqual(['plan-changed', 'applied']);
+    expect(e2e.github.state.deployments.map((d) => d.statuses.at(-1)!.state)).toEqual(['failure', 'failure']);
+  });
+
   it('a refused rebase merge of two commits stays refused on re-run: the refusal keeps the reviewed record', async () => {
     e2e = await startE2E({ sim: { apps: org() } });
     e2e.secrets.push(TOKEN);

@@ -19,6 +19,12 @@ function withMarker(body: string, change: (marker: Record<string, unknown>) => v
   return body.replace(MARKER, `<!-- okta-app-connections ${JSON.stringify(marker)} -->`);
 }
 
+/** A reviewer reads the plan for a while (GitHub's clock moves on), then submits a review. */
+function approve(review: Parameters<E2E['github']['state']['addReview']>[0]): void {
+  e2e.github.state.clockOffsetMs += 2_000;
+  e2e.github.state.addReview(review);
+}
+
 const digest = (visible: string) => createHash('sha256').update(visible, 'utf8').digest('hex');
 
 describe('review records: only a plan run of this pull request is evidence of review', () => {
@@ -63,6 +69,14 @@ describe('review records: only a plan run of this pull request is evidence of re
     expect(edited.code).toBe(1);
     expect(edited.outputs['failure-reason']).toBe('not-reviewed');
     expect(errorsOf(edited)).toContain('edited by someone other than this action (mallory)');
+    expect(e2e.sim.writes()).toEqual([]);
+
+    // 1b. A user account named like the bot (GraphQL names the bot `github-actions` too, as a Bot).
+    restore();
+    e2e.github.state.editComment(ours.id, hidden, 'github-actions');
+    const lookalike = await e2e.push();
+    expect(lookalike.code).toBe(1);
+    expect(errorsOf(lookalike)).toContain('edited by someone other than this action (github-actions)');
     expect(e2e.sim.writes()).toEqual([]);
 
     // 2. Another workflow edits it as github-actions[bot]: the visible plan no longer has its digest.
@@ -120,7 +134,7 @@ describe('review records: only a plan run of this pull request is evidence of re
   it('approved means approved: a plan changed after the last approval is refused until approved again', async () => {
     e2e = await startE2E();
     expect((await e2e.pullRequest()).code).toBe(0);
-    e2e.github.state.addReview({ pullNumber: PR_NUMBER, user: 'alice', state: 'APPROVED' });
+    approve({ pullNumber: PR_NUMBER, user: 'alice', state: 'APPROVED' });
     // Okta drifts in a reviewed connection, then an `edited` title re-plans: the comment shows a new plan.
     e2e.sim.apps.get('0oa5zscalerprod0001')!.connection!.baseUrl = 'https://drifted.example.com/scim';
     const replanned = await e2e.pullRequest({
@@ -135,14 +149,44 @@ describe('review records: only a plan run of this pull request is evidence of re
     expect(errorsOf(refused)).toContain('changed after the last approval');
     expect(e2e.sim.writes()).toEqual([]);
 
+    // Anyone may review a public repository: an approval by someone without a say in it is no approval.
+    approve({
+      pullNumber: PR_NUMBER,
+      user: 'mallory',
+      state: 'APPROVED',
+      association: 'NONE',
+    });
+    const outsider = await e2e.push();
+    expect(outsider.code).toBe(1);
+    expect(errorsOf(outsider)).toContain('changed after the last approval');
+    expect(e2e.sim.writes()).toEqual([]);
+
     // A new approval of the new plan: the merge applies it.
-    e2e.github.state.addReview({ pullNumber: PR_NUMBER, user: 'alice', state: 'APPROVED' });
+    approve({ pullNumber: PR_NUMBER, user: 'alice', state: 'APPROVED' });
     const applied = await e2e.push();
     expect(applied.code, applied.stdout).toBe(0);
     expect(applied.outputs.applied).toBe('3');
     expect(e2e.sim.apps.get('0oa5zscalerprod0001')!.connection!.baseUrl).toBe(
       'https://scim.zscaler.example.com/scim/v2',
     );
+  });
+  it("matches approvals to records by GitHub's clock, not the runner's", async () => {
+    e2e = await startE2E();
+    // The runner's clock is ten minutes behind GitHub's.
+    e2e.github.state.clockOffsetMs = 10 * 60_000;
+    expect((await e2e.pullRequest()).code).toBe(0);
+    approve({ pullNumber: PR_NUMBER, user: 'alice', state: 'APPROVED' });
+    // A re-plan after the approval must not pass for one made before it.
+    e2e.sim.apps.get('0oa5zscalerprod0001')!.connection!.baseUrl = 'https://drifted.example.com/scim';
+    const replanned = await e2e.pullRequest({
+      payload: { action: 'edited', pull_request: { number: PR_NUMBER, head: { sha: '1'.repeat(40) } } },
+    });
+    expect(replanned.code).toBe(0);
+    e2e.merge();
+    const refused = await e2e.push();
+    expect(refused.code).toBe(1);
+    expect(errorsOf(refused)).toContain('changed after the last approval');
+    expect(e2e.sim.writes()).toEqual([]);
   });
 });
 

@@ -175,6 +175,17 @@ describe('publishPlanComment', () => {
     }
   });
 
+  it('new: minimizes only the older comments not minimized yet (each run would fold them all again)', async () => {
+    const folded = fake.state.addComment({ issueNumber: pr, body: planBody('v1') });
+    folded.minimized = true;
+    const shown = fake.state.addComment({ issueNumber: pr, body: planBody('v2') });
+
+    const result = await publish('new', planBody('v3'));
+
+    expect(result.warning).toBeUndefined();
+    expect(fake.state.minimized).toEqual([{ nodeId: shown.nodeId, classifier: 'OUTDATED' }]);
+  });
+
   it('new: a failed minimize is a warning on an otherwise created comment', async () => {
     const older = fake.state.addComment({ issueNumber: pr, body: planBody('v1') });
     fake.setMode({ minimize: 'forbidden' });

@@ -48,7 +48,8 @@ describe('mergedPullRequestsOf', () => {
       mergeCommitSha: MERGE_A,
     });
 
-    const found = await find([REBASED, MERGE_A, MERGE_B]);
+    // Oldest first, as GitHub's compare lists them: B merged before A.
+    const found = await find([MERGE_B, REBASED, MERGE_A]);
 
     expect(found.map((pull) => pull.number)).toEqual([b.number, a.number]);
     expect(found[1]).toEqual({
@@ -58,6 +59,16 @@ describe('mergedPullRequestsOf', () => {
       headRef: `change-${a.number}`,
       mergeCommitSha: MERGE_A,
     });
+  });
+
+  it('orders by the merge commits, since a merge queue lands a batch at one merged_at', async () => {
+    const later = fake.state.addPull({ headSha: '1'.repeat(40), mergeCommitSha: MERGE_A, merged: true });
+    const earlier = fake.state.addPull({ headSha: '2'.repeat(40), mergeCommitSha: MERGE_B, merged: true });
+    later.mergedAt = earlier.mergedAt;
+
+    const found = await find([MERGE_B, MERGE_A]);
+
+    expect(found.map((pull) => pull.number)).toEqual([earlier.number, later.number]);
   });
 
   it('finds nothing for a direct push', async () => {

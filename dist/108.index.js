@@ -753,25 +753,34 @@ const PER_PAGE = 100;
 function ledgerEnvironment(key) {
     return `okta: ${key}`;
 }
-/** The commit of the newest deployment of the key whose newest status is `success`, if any. */
-async function lastAppliedCommit(octokit, { owner, repo, key }) {
+/** The commit of the newest deployment of the key whose newest status is `success`, or why there is none. */
+async function lastApply(octokit, { owner, repo, key }) {
+    // GitHub lists deployments newest first, their statuses newest first.
     const { data: deployments } = await octokit.rest.repos.listDeployments({
         owner,
         repo,
         environment: ledgerEnvironment(key),
         per_page: DEPLOYMENTS_SEEN,
     });
-    for (const deployment of deployments) {
+    // Anyone with write access can create deployments and statuses: only the token identity's are the ledger.
+    const login = deployments.length > 0 ? await (0,github_octokit/* tokenLogin */.nu)(octokit) : '';
+    const ours = deployments.filter((deployment) => (0,github_octokit/* isAuthoredBy */.mx)(deployment.creator, login));
+    for (const deployment of ours) {
         const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({
             owner,
             repo,
             deployment_id: deployment.id,
             per_page: 1,
         });
-        if (statuses[0]?.state === 'success')
-            return deployment.sha;
+        const newest = statuses[0];
+        if (newest?.state === 'success' && (0,github_octokit/* isAuthoredBy */.mx)(newest.creator, login))
+            return { kind: 'applied', sha: deployment.sha };
     }
-    return undefined;
+    // A full page may hide older ones (ours too): where the unapplied range starts is unknown.
+    if (deployments.length >= DEPLOYMENTS_SEEN)
+        return { kind: 'unknown', seen: deployments.length };
+    const oldest = ours.at(-1);
+    return oldest ? { kind: 'never-succeeded', since: oldest.sha } : { kind: 'none' };
 }
 /**
  * The commits after `base` up to and including `head`, oldest first (compare API). GitHub lists them oldest
@@ -795,19 +804,18 @@ async function commitsBetween(octokit, { owner, repo }, base, head) {
             return { kind: 'not-ancestor', status: first.status };
         }
         const total = first.total_commits;
-        const shas = (data) => data.commits.map((commit) => commit.sha);
-        if (total <= PER_PAGE)
-            return { kind: 'range', commits: shas(first), truncated: false };
         const pages = Math.ceil(total / PER_PAGE);
         // The pages that hold the newest COMMITS_WALKED commits, oldest of them first.
         const from = Math.max(1, pages - Math.ceil(COMMITS_WALKED / PER_PAGE));
-        const commits = [];
-        for (let number = from; number <= pages; number++) {
-            commits.push(...(number === 1 ? shas(first) : shas(await page(number))));
+        const listed = [];
+        for (let number = from; number <= Math.max(1, pages); number++) {
+            listed.push(...(number === 1 ? first.commits : (await page(number)).commits));
         }
+        const kept = listed.slice(-COMMITS_WALKED);
         return {
             kind: 'range',
-            commits: commits.slice(-COMMITS_WALKED),
+            commits: kept.map((commit) => commit.sha),
+            mainline: firstParentLine(kept, head),
             truncated: total > COMMITS_WALKED,
         };
     }
@@ -816,6 +824,20 @@ async function commitsBetween(octokit, { owner, repo }, base, head) {
             return { kind: 'not-ancestor', status: 'unknown' };
         throw error;
     }
+}
+/** The first-parent line from `head` through `commits`, oldest first; all of them if `head` is not listed. */
+function firstParentLine(commits, head) {
+    const firstParent = new Map(commits.map((commit) => [commit.sha, commit.parents?.[0]?.sha]));
+    const start = [...firstParent.keys()].find((sha) => sha === head || sha.startsWith(head));
+    if (!start)
+        return commits.map((commit) => commit.sha);
+    const line = [];
+    for (let sha = start; sha && firstParent.has(sha); sha = firstParent.get(sha)) {
+        if (line.includes(sha))
+            break;
+        line.push(sha);
+    }
+    return line.reverse();
 }
 /** Starts the apply's deployment (`in_progress`); a refusal (403, no permission) is a warning, never fatal. */
 async function startDeployment(octokit, ref, links) {
@@ -878,14 +900,14 @@ var report = __webpack_require__(2031);
 const COMMITS_ASKED = 100;
 /**
  * The pull requests merged into `defaultBranch` whose merge commit (merge, squash, or the last commit of a
- * rebase merge) is one of `commits`, oldest merge first. Pull requests that merely contain one of the commits
- * (a branch built on another) do not count.
+ * rebase merge) is one of `commits` (oldest first), oldest merge first. Pull requests that merely contain one
+ * of the commits (a branch built on another) do not count.
  */
-async function mergedPullRequestsOf(octokit, { owner, repo, commits, defaultBranch, }) {
+async function mergedPullRequestsOf(octokit, { owner, repo, commits, defaultBranch, ask = commits, }) {
     const inRange = new Set(commits);
     const found = new Map();
     // Newest commits first: those are the merge commits when the range is longer than the bound.
-    for (const sha of [...commits].reverse().slice(0, COMMITS_ASKED)) {
+    for (const sha of [...ask].reverse().slice(0, COMMITS_ASKED)) {
         const pulls = await octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, {
             owner,
             repo,
@@ -906,7 +928,10 @@ async function mergedPullRequestsOf(octokit, { owner, repo, commits, defaultBran
             });
         }
     }
-    return [...found.values()].sort((a, b) => a.mergedAt.localeCompare(b.mergedAt) || a.number - b.number);
+    // The merge commits' order in the range (oldest first): a merge queue lands a batch at one merged_at.
+    const position = new Map(commits.map((sha, index) => [sha, index]));
+    const at = (pull) => position.get(pull.mergeCommitSha) ?? 0;
+    return [...found.values()].sort((a, b) => at(a) - at(b) || a.mergedAt.localeCompare(b.mergedAt) || a.number - b.number);
 }
 
 // EXTERNAL MODULE: ./src/github/comment.ts
@@ -919,7 +944,7 @@ var marker = __webpack_require__(4329);
 
 const EDITS_QUERY = `query($id: ID!, $after: String) {
   node(id: $id) { ... on IssueComment { userContentEdits(first: 100, after: $after) {
-    totalCount pageInfo { hasNextPage endCursor } nodes { editor { login } }
+    totalCount pageInfo { hasNextPage endCursor } nodes { editor { __typename login } }
   } } }
 }`;
 /** Pages of a comment's edit history read at most (100 edits each): each plan run that changes it adds one. */
@@ -976,8 +1001,7 @@ async function editorsOf(octokit, nodeId) {
             const edits = answer.node?.userContentEdits;
             if (!edits || !Array.isArray(edits.nodes))
                 return { error: 'GitHub returned no edit history' };
-            // An editor GitHub no longer names (a deleted account) is someone else.
-            logins.push(...edits.nodes.map((edit) => edit?.editor?.login ?? 'a deleted account'));
+            logins.push(...edits.nodes.map((edit) => editorLogin(edit?.editor)));
             const next = edits.pageInfo?.hasNextPage ? edits.pageInfo.endCursor : undefined;
             if (!next) {
                 // A history GitHub counts longer than it showed has edits nobody can vouch for.
@@ -994,6 +1018,16 @@ async function editorsOf(octokit, nodeId) {
         return { error: (0,github_octokit/* describeGitHubError */.dZ)(error) };
     }
     return { error: `more than ${EDIT_PAGES * 100} edits, more than this action reads` };
+}
+/**
+ * An editor's login as REST and tokenLogin spell it: GraphQL names a bot without its `[bot]` suffix
+ * (`github-actions`), REST with it. An editor GitHub no longer names (a deleted account) is someone else.
+ */
+function editorLogin(editor) {
+    const login = editor?.login;
+    if (typeof login !== 'string' || login === '')
+        return 'a deleted account';
+    return editor?.__typename === 'Bot' && !login.endsWith('[bot]') ? `${login}[bot]` : login;
 }
 /** Why the record's run is not this pull request's plan run, or undefined when it is. */
 async function runProblem(octokit, { owner, repo }, pull, record) {
@@ -1015,8 +1049,8 @@ async function runProblem(octokit, { owner, repo }, pull, record) {
     return undefined;
 }
 /**
- * True when the pull request has approvals (the newest review of each reviewer, not dismissed) and the
- * newest record differs from the one its comment showed at the newest approval.
+ * True when the pull request has approvals (the newest review of each owner, member or collaborator, not
+ * dismissed) and the newest record differs from the one its comment showed at the newest approval.
  */
 async function approvalProblem(octokit, { owner, repo }, number, records) {
     const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, {
@@ -1031,6 +1065,9 @@ async function approvalProblem(octokit, { owner, repo }, number, records) {
         const at = review.submitted_at;
         // Comments do not change a reviewer's verdict.
         if (!who || !at || review.state === 'COMMENTED' || review.state === 'PENDING')
+            continue;
+        // Anyone may review a public repository: only those with a say in it approve.
+        if (!APPROVERS.has(review.author_association))
             continue;
         const known = newestByReviewer.get(who);
         if (!known || known.at <= at)
@@ -1048,6 +1085,8 @@ async function approvalProblem(octokit, { owner, repo }, number, records) {
     const current = records.at(-1);
     return !atApproval || !sameConnections(atApproval.connections, current.connections);
 }
+/** `author_association`s of people the repository gave a role (branch protection counts write access). */
+const APPROVERS = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
 function sameConnections(a, b) {
     const keys = Object.keys(a);
     return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
@@ -1075,11 +1114,15 @@ async function lookUpReview(key, context, octokit) {
     const ledger = { owner, repo, key };
     try {
         const login = await (0,github_octokit/* tokenLogin */.nu)(octokit);
-        const { commits, note } = await commitsToCover(octokit, ledger, sha);
+        const cover = await commitsToCover(octokit, ledger, sha);
+        if ('refuse' in cover)
+            return { ...unreviewed(cover.refuse), ...(cover.stale && { stale: true }) };
+        const { commits, ask, note } = cover;
         const pulls = await mergedPullRequestsOf(octokit, {
             owner,
             repo,
             commits,
+            ask,
             defaultBranch: context.defaultBranch ?? 'main',
         });
         const evidence = [];
@@ -1100,29 +1143,50 @@ async function lookUpReview(key, context, octokit) {
 async function commitsToCover(octokit, ledger, sha) {
     const thisPush = (why) => ({
         commits: [sha],
+        ask: [sha],
         note: `${why}: this apply covers the pull request merged by this push only.`,
     });
-    let last;
+    let found;
     try {
-        last = await lastAppliedCommit(octokit, ledger);
+        found = await lastApply(octokit, ledger);
     }
     catch (error) {
         if (!(0,github_octokit/* isGitHubError */.e0)(error) || ![403, 404].includes((0,github_octokit/* githubErrorStatus */.m9)(error) ?? 0))
             throw error;
         return thisPush(`The apply ledger (deployments) could not be read (${(0,github_octokit/* describeGitHubError */.dZ)(error)}; give the workflow \`permissions: deployments: write\`)`);
     }
-    if (!last)
+    if (found.kind === 'none')
         return thisPush('No earlier apply is recorded for this org and folder (first apply)');
-    const range = await commitsBetween(octokit, ledger, last, sha);
-    if (range.kind === 'not-ancestor') {
-        return thisPush(`The last applied commit ${last.slice(0, 7)} is not an ancestor of ${sha.slice(0, 7)} (compare: ${range.status})`);
+    if (found.kind === 'unknown') {
+        return {
+            refuse: `none of the last ${found.seen} applies recorded for this org and folder succeeded, so what they left unapplied is unknown. Apply by hand with \`plan-hash\`: a successful apply starts the ledger again.`,
+        };
     }
-    const commits = range.commits.includes(sha) ? range.commits : [...range.commits, sha];
-    const cut = range.truncated ? ' (the oldest commits beyond the bound were not looked at)' : '';
-    return {
-        commits,
-        note: `This apply covers the ${commits.length} commit(s) since the last successful apply at ${last.slice(0, 7)}${cut}.`,
-    };
+    // With no success yet, the oldest recorded apply's commit is still to cover: it is the range's start.
+    const last = found.kind === 'applied' ? found.sha : found.since;
+    const range = await commitsBetween(octokit, ledger, last, sha);
+    // A re-run of an older push's apply (GitHub re-runs at the original commit): its definitions are stale.
+    if (range.kind === 'not-ancestor' && range.status === 'behind' && found.kind === 'applied') {
+        return {
+            stale: true,
+            refuse: `commit ${sha.slice(0, 7)} is older than the last applied commit ${last.slice(0, 7)} (a re-run of an earlier apply?): what it merged was applied with the newer definitions, and its own would undo later changes.`,
+        };
+    }
+    if (range.kind === 'not-ancestor') {
+        return thisPush(`The ${found.kind === 'applied' ? 'last applied' : "first recorded apply's"} commit ${last.slice(0, 7)} is not an ancestor of ${sha.slice(0, 7)} (compare: ${range.status})`);
+    }
+    const since = found.kind === 'applied' ? [] : [last];
+    const covered = [...since, ...range.commits.filter((commit) => commit !== last)];
+    const commits = covered.includes(sha) ? covered : [...covered, sha];
+    const mainline = [...since, ...range.mainline.filter((commit) => commit !== last)];
+    const ask = mainline.includes(sha) ? mainline : [...mainline, sha];
+    const cut = range.truncated || ask.length > COMMITS_ASKED
+        ? ' (the oldest commits beyond the bound were not looked at)'
+        : '';
+    const from = found.kind === 'applied'
+        ? `since the last successful apply at ${last.slice(0, 7)}`
+        : `since the first recorded apply at ${last.slice(0, 7)}, which did not succeed (no apply has yet)`;
+    return { commits, ask, note: `This apply covers the ${commits.length} commit(s) ${from}${cut}.` };
 }
 
 // EXTERNAL MODULE: ./src/github/runner.ts + 19 modules
@@ -1171,7 +1235,7 @@ async function applyInAction(run) {
             ...ports,
             review: async (key) => {
                 lookup = await lookUpReview(key, context, octokit);
-                if (octokit) {
+                if (octokit && !lookup.stale) {
                     const started = await startDeployment(octokit, ledger, links);
                     if ('warning' in started)
                         (0,runner/* warning */.$e)(started.warning);

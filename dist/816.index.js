@@ -217,10 +217,29 @@ function comparableMarker(marker) {
 function visibleReport(body) {
     return (0,_marker_js__WEBPACK_IMPORTED_MODULE_1__/* .visibleText */ .Q6)(body).replace(FOOTER, '');
 }
-/** Folds the older plan comments as "outdated"; a failure only costs a warning. */
+const MINIMIZED_QUERY = `query($ids: [ID!]!) { nodes(ids: $ids) { ... on IssueComment { id isMinimized } } }`;
+/** The comments not folded yet (REST does not say): one query per 100; unknown ones count as not folded. */
+async function notMinimized(octokit, comments) {
+    const folded = new Set();
+    for (let start = 0; start < comments.length; start += 100) {
+        const ids = comments.slice(start, start + 100).map((comment) => comment.nodeId);
+        try {
+            const { nodes } = await octokit.graphql(MINIMIZED_QUERY, { ids });
+            for (const node of nodes ?? [])
+                if (node?.isMinimized === true && node.id)
+                    folded.add(node.id);
+        }
+        catch (error) {
+            if (!(0,_octokit_js__WEBPACK_IMPORTED_MODULE_0__/* .isGitHubError */ .e0)(error))
+                throw error;
+        }
+    }
+    return comments.filter((comment) => !folded.has(comment.nodeId));
+}
+/** Folds the older plan comments as "outdated" (those not folded yet); a failure only costs a warning. */
 async function minimizeOutdated(octokit, comments) {
     const problems = [];
-    for (const comment of comments) {
+    for (const comment of await notMinimized(octokit, comments)) {
         try {
             await octokit.graphql(MINIMIZE_MUTATION, { id: comment.nodeId });
         }
@@ -410,6 +429,7 @@ function digestOfVisible(body) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C3: () => (/* binding */ githubNow),
 /* harmony export */   Qi: () => (/* binding */ createOctokit),
 /* harmony export */   dZ: () => (/* binding */ describeGitHubError),
 /* harmony export */   e0: () => (/* binding */ isGitHubError),
@@ -428,7 +448,23 @@ function digestOfVisible(body) {
  */
 function createOctokit(token, baseUrl) {
     // Passing `baseUrl: undefined` would override the toolkit's default with nothing.
-    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, baseUrl === undefined ? { userAgent: _version_js__WEBPACK_IMPORTED_MODULE_1__/* .USER_AGENT */ ._ } : { userAgent: _version_js__WEBPACK_IMPORTED_MODULE_1__/* .USER_AGENT */ ._, baseUrl });
+    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, baseUrl === undefined ? { userAgent: _version_js__WEBPACK_IMPORTED_MODULE_1__/* .USER_AGENT */ ._ } : { userAgent: _version_js__WEBPACK_IMPORTED_MODULE_1__/* .USER_AGENT */ ._, baseUrl });
+    octokit.hook.after('request', (response) => {
+        const date = Date.parse(String(response.headers.date ?? ''));
+        if (Number.isFinite(date))
+            githubClocks.set(octokit, date);
+    });
+    return octokit;
+}
+// The `Date` of GitHub's latest answer per octokit: GitHub's clock, which stamps reviews and comments.
+const githubClocks = new WeakMap();
+/**
+ * GitHub's time just after its latest answer (whose `Date` has whole seconds: the next second), else the
+ * runner's, whose clock may be off.
+ */
+function githubNow(octokit) {
+    const known = octokit && githubClocks.get(octokit);
+    return known === undefined ? new Date() : new Date(known + 1000);
 }
 /** GitHub answered, but not in the shape its API promises. */
 class UnexpectedAnswerError extends Error {
@@ -1009,13 +1045,15 @@ async function planSettingsOf({ settings, context }, okta) {
 /* harmony export */   p: () => (/* binding */ publishComment)
 /* harmony export */ });
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1881);
-/* harmony import */ var _render_markdown_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2495);
+/* harmony import */ var _render_markdown_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2495);
 /* harmony import */ var _render_problems_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5394);
 /* harmony import */ var _render_plan_markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4095);
-/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1679);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1679);
 /* harmony import */ var _comment_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7318);
 /* harmony import */ var _plan_hash_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2239);
 /* harmony import */ var _marker_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4329);
+/* harmony import */ var _octokit_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6702);
+
 
 
 
@@ -1050,13 +1088,14 @@ async function publishComment(target, issueNumber, plan, report, record) {
         const placeholder = '0'.repeat(64);
         let records = previous?.records ?? [];
         if (record) {
-            records = [...records, reviewRecord(plan, record.pr, report.headSha, context.runId, placeholder)];
+            const at = (0,_octokit_js__WEBPACK_IMPORTED_MODULE_6__/* .githubNow */ .C3)(target.octokit);
+            records = [...records, reviewRecord(plan, record.pr, report.headSha, context.runId, at, placeholder)];
             while (records.length > RECORDS_KEPT ||
                 (records.length > 1 && JSON.stringify(records).length > RECORDS_BUDGET)) {
                 records = records.slice(1);
             }
         }
-        const shown = visible(_limits_js__WEBPACK_IMPORTED_MODULE_6__/* .COMMENT_LIMIT */ .W - marker(records, placeholder).length - 1);
+        const shown = visible(_limits_js__WEBPACK_IMPORTED_MODULE_7__/* .COMMENT_LIMIT */ .W - marker(records, placeholder).length - 1);
         const digest = (0,_marker_js__WEBPACK_IMPORTED_MODULE_5__/* .digestOfVisible */ .Mq)(shown);
         if (record)
             records = [...records.slice(0, -1), { ...records.at(-1), bodyDigest: digest }];
@@ -1068,7 +1107,7 @@ async function publishComment(target, issueNumber, plan, report, record) {
 }
 const IDENTITY_UNKNOWN_NOTE = "> ⚠️ GitHub could not say which identity this run's token is, so an earlier plan comment of this action could not be found and updated: this comment holds the current plan.";
 /** The record of what this plan run showed: every connection it covered, unchanged ones too when scoped. */
-function reviewRecord(plan, pr, headSha, runId, bodyDigest) {
+function reviewRecord(plan, pr, headSha, runId, at, bodyDigest) {
     // A plan that read everything names only what changes: drift it did not touch stays out of the review.
     const covered = plan.connections.filter((c) => plan.scope?.mode === 'changed' || c.operations.length > 0 || c.error);
     return {
@@ -1077,7 +1116,7 @@ function reviewRecord(plan, pr, headSha, runId, bodyDigest) {
         pr,
         headSha,
         runId,
-        at: new Date().toISOString(),
+        at: at.toISOString(),
         bodyDigest,
     };
 }
@@ -1097,7 +1136,7 @@ async function publishInvalidComment(target, issueNumber, key, problems, unliste
     const { errors } = (0,_render_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .countProblems */ ._k)(problems, unlisted);
     const head = [
         marker,
-        `### ❌ Okta plan for ${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_7__/* .code */ .aY)(target.label ?? key)}: ${errors} problem${errors === 1 ? '' : 's'} in the definitions, no plan was made`,
+        `### ❌ Okta plan for ${(0,_render_markdown_js__WEBPACK_IMPORTED_MODULE_8__/* .code */ .aY)(target.label ?? key)}: ${errors} problem${errors === 1 ? '' : 's'} in the definitions, no plan was made`,
         '',
         `Fix the problems below (they are also annotated on the changed files), then push again. [Workflow run](${context.runUrl})`,
         '',
@@ -1106,7 +1145,7 @@ async function publishInvalidComment(target, issueNumber, key, problems, unliste
     const body = (shown) => head +
         (0,_render_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .problemsMarkdown */ .KK)(problems.slice(0, shown), undefined, (0,_render_problems_js__WEBPACK_IMPORTED_MODULE_1__/* .countProblems */ ._k)(problems.slice(shown), unlisted));
     let shown = problems.length;
-    while (body(shown).length > _limits_js__WEBPACK_IMPORTED_MODULE_6__/* .COMMENT_LIMIT */ .W && shown > 0)
+    while (body(shown).length > _limits_js__WEBPACK_IMPORTED_MODULE_7__/* .COMMENT_LIMIT */ .W && shown > 0)
         shown = Math.floor(shown / 2);
     await sendComment(target, issueNumber, key, body(shown), target.mode);
 }

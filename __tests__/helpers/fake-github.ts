@@ -115,6 +115,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     res.writeHead(reply.status, {
       'content-type': 'application/json; charset=utf-8',
       'x-github-request-id': `FAKE:${requests.length}`,
+      date: state.clock().toUTCString(),
       ...(reply.link ? { link: reply.link } : {}),
     });
     res.end(JSON.stringify(reply.body));

@@ -47,7 +47,7 @@ export async function applyInAction(run: ActionRun): Promise<void> {
         ...ports,
         review: async (key) => {
           lookup = await lookUpReview(key, context, octokit);
-          if (octokit) {
+          if (octokit && !lookup.stale) {
             const started = await startDeployment(octokit, ledger, links);
             if ('warning' in started) warning(started.warning);
             else deployment = started;

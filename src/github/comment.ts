@@ -276,10 +276,30 @@ function visibleReport(body: string): string {
   return visibleText(body).replace(FOOTER, '');
 }
 
-/** Folds the older plan comments as "outdated"; a failure only costs a warning. */
+const MINIMIZED_QUERY = `query($ids: [ID!]!) { nodes(ids: $ids) { ... on IssueComment { id isMinimized } } }`;
+
+/** The comments not folded yet (REST does not say): one query per 100; unknown ones count as not folded. */
+async function notMinimized(octokit: Octokit, comments: StickyComment[]): Promise<StickyComment[]> {
+  const folded = new Set<string>();
+  for (let start = 0; start < comments.length; start += 100) {
+    const ids = comments.slice(start, start + 100).map((comment) => comment.nodeId);
+    try {
+      const { nodes } = await octokit.graphql<{ nodes?: ({ id?: string; isMinimized?: boolean } | null)[] }>(
+        MINIMIZED_QUERY,
+        { ids },
+      );
+      for (const node of nodes ?? []) if (node?.isMinimized === true && node.id) folded.add(node.id);
+    } catch (error) {
+      if (!isGitHubError(error)) throw error;
+    }
+  }
+  return comments.filter((comment) => !folded.has(comment.nodeId));
+}
+
+/** Folds the older plan comments as "outdated" (those not folded yet); a failure only costs a warning. */
 async function minimizeOutdated(octokit: Octokit, comments: StickyComment[]): Promise<string | undefined> {
   const problems: string[] = [];
-  for (const comment of comments) {
+  for (const comment of await notMinimized(octokit, comments)) {
     try {
       await octokit.graphql(MINIMIZE_MUTATION, { id: comment.nodeId });
     } catch (error) {

@@ -4,7 +4,14 @@
  * then, so a cancelled, failed or skipped apply is caught up by the next one. A missing ledger (no
  * `deployments` permission, first apply, history rewritten) falls back to this push and says so.
  */
-import { describeGitHubError, githubErrorStatus, isGitHubError, type Octokit } from './octokit.js';
+import {
+  describeGitHubError,
+  githubErrorStatus,
+  isAuthoredBy,
+  isGitHubError,
+  tokenLogin,
+  type Octokit,
+} from './octokit.js';
 
 export interface LedgerRef {
   owner: string;
@@ -23,31 +30,55 @@ function ledgerEnvironment(key: string): string {
   return `okta: ${key}`;
 }
 
-/** The commit of the newest deployment of the key whose newest status is `success`, if any. */
-export async function lastAppliedCommit(
-  octokit: Octokit,
-  { owner, repo, key }: LedgerRef,
-): Promise<string | undefined> {
+/** What the ledger says: nothing recorded (first apply), the last success, or recorded applies that all failed. */
+export type LastApply =
+  | { kind: 'none' }
+  | { kind: 'applied'; sha: string }
+  /** No success among every recorded apply: what the oldest one covered may never have reached Okta. */
+  | { kind: 'never-succeeded'; since: string }
+  /** No success among the newest DEPLOYMENTS_SEEN: where the unapplied range starts is unknown. */
+  | { kind: 'unknown'; seen: number };
+
+/** The commit of the newest deployment of the key whose newest status is `success`, or why there is none. */
+export async function lastApply(octokit: Octokit, { owner, repo, key }: LedgerRef): Promise<LastApply> {
+  // GitHub lists deployments newest first, their statuses newest first.
   const { data: deployments } = await octokit.rest.repos.listDeployments({
     owner,
     repo,
     environment: ledgerEnvironment(key),
     per_page: DEPLOYMENTS_SEEN,
   });
-  for (const deployment of deployments) {
+  // Anyone with write access can create deployments and statuses: only the token identity's are the ledger.
+  const login = deployments.length > 0 ? await tokenLogin(octokit) : '';
+  const ours = deployments.filter((deployment) => isAuthoredBy(deployment.creator, login));
+  for (const deployment of ours) {
     const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({
       owner,
       repo,
       deployment_id: deployment.id,
       per_page: 1,
     });
-    if (statuses[0]?.state === 'success') return deployment.sha;
+    const newest = statuses[0];
+    if (newest?.state === 'success' && isAuthoredBy(newest.creator, login))
+      return { kind: 'applied', sha: deployment.sha };
   }
-  return undefined;
+  // A full page may hide older ones (ours too): where the unapplied range starts is unknown.
+  if (deployments.length >= DEPLOYMENTS_SEEN) return { kind: 'unknown', seen: deployments.length };
+  const oldest = ours.at(-1);
+  return oldest ? { kind: 'never-succeeded', since: oldest.sha } : { kind: 'none' };
 }
 
 type CommitRange =
-  | { kind: 'range'; commits: string[]; truncated: boolean }
+  | {
+      kind: 'range';
+      commits: string[];
+      /**
+       * Those on the first-parent line from `head`, oldest first: the only commits that can merge a pull
+       * request (a merge commit's first parent is the branch it merged into); a merged branch's own are not.
+       */
+      mainline: string[];
+      truncated: boolean;
+    }
   /** The last applied commit is not an ancestor of the pushed one (history rewritten) or unknown to GitHub. */
   | { kind: 'not-ancestor'; status: string };
 
@@ -78,18 +109,18 @@ export async function commitsBetween(
       return { kind: 'not-ancestor', status: first.status };
     }
     const total = first.total_commits;
-    const shas = (data: typeof first) => data.commits.map((commit) => commit.sha);
-    if (total <= PER_PAGE) return { kind: 'range', commits: shas(first), truncated: false };
     const pages = Math.ceil(total / PER_PAGE);
     // The pages that hold the newest COMMITS_WALKED commits, oldest of them first.
     const from = Math.max(1, pages - Math.ceil(COMMITS_WALKED / PER_PAGE));
-    const commits: string[] = [];
-    for (let number = from; number <= pages; number++) {
-      commits.push(...(number === 1 ? shas(first) : shas(await page(number))));
+    const listed: (typeof first)['commits'] = [];
+    for (let number = from; number <= Math.max(1, pages); number++) {
+      listed.push(...(number === 1 ? first.commits : (await page(number)).commits));
     }
+    const kept = listed.slice(-COMMITS_WALKED);
     return {
       kind: 'range',
-      commits: commits.slice(-COMMITS_WALKED),
+      commits: kept.map((commit) => commit.sha),
+      mainline: firstParentLine(kept, head),
       truncated: total > COMMITS_WALKED,
     };
   } catch (error) {
@@ -97,6 +128,22 @@ export async function commitsBetween(
       return { kind: 'not-ancestor', status: 'unknown' };
     throw error;
   }
+}
+
+/** The first-parent line from `head` through `commits`, oldest first; all of them if `head` is not listed. */
+function firstParentLine(
+  commits: readonly { sha: string; parents?: readonly { sha: string }[] }[],
+  head: string,
+): string[] {
+  const firstParent = new Map(commits.map((commit) => [commit.sha, commit.parents?.[0]?.sha]));
+  const start = [...firstParent.keys()].find((sha) => sha === head || sha.startsWith(head));
+  if (!start) return commits.map((commit) => commit.sha);
+  const line: string[] = [];
+  for (let sha: string | undefined = start; sha && firstParent.has(sha); sha = firstParent.get(sha)) {
+    if (line.includes(sha)) break;
+    line.push(sha);
+  }
+  return line.reverse();
 }
 
 export interface Deployment {

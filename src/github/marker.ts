@@ -52,7 +52,7 @@ export interface ReviewRecord {
   pr: number;
   headSha: string;
   runId: number;
-  /** When the plan run wrote it (ISO time): approvals are matched against it. */
+  /** When the plan run wrote it (ISO time, GitHub's clock): approvals are matched against it. */
   at: string;
   /** sha256 of the visible plan text the run wrote. */
   bodyDigest: string;

@@ -10,10 +10,27 @@ export type Octokit = ReturnType<typeof getOctokit>;
  */
 export function createOctokit(token: string, baseUrl?: string): Octokit {
   // Passing `baseUrl: undefined` would override the toolkit's default with nothing.
-  return getOctokit(
+  const octokit = getOctokit(
     token,
     baseUrl === undefined ? { userAgent: USER_AGENT } : { userAgent: USER_AGENT, baseUrl },
   );
+  octokit.hook.after('request', (response) => {
+    const date = Date.parse(String(response.headers.date ?? ''));
+    if (Number.isFinite(date)) githubClocks.set(octokit, date);
+  });
+  return octokit;
+}
+
+// The `Date` of GitHub's latest answer per octokit: GitHub's clock, which stamps reviews and comments.
+const githubClocks = new WeakMap<Octokit, number>();
+
+/**
+ * GitHub's time just after its latest answer (whose `Date` has whole seconds: the next second), else the
+ * runner's, whose clock may be off.
+ */
+export function githubNow(octokit: Octokit | undefined): Date {
+  const known = octokit && githubClocks.get(octokit);
+  return known === undefined ? new Date() : new Date(known + 1000);
 }
 
 /** GitHub answered, but not in the shape its API promises. */

@@ -12,7 +12,7 @@ import type { CommentMode } from './comment-mode.js';
 import type { RunContext } from './context.js';
 import { connectionChangeHash } from '../plan/hash.js';
 import { digestOfVisible, renderMarker, type MarkerData, type ReviewRecord } from './marker.js';
-import type { Octokit } from './octokit.js';
+import { githubNow, type Octokit } from './octokit.js';
 
 export interface CommentTarget {
   octokit: Octokit | undefined;
@@ -60,7 +60,8 @@ export async function publishComment(
     const placeholder = '0'.repeat(64);
     let records = previous?.records ?? [];
     if (record) {
-      records = [...records, reviewRecord(plan, record.pr, report.headSha, context.runId, placeholder)];
+      const at = githubNow(target.octokit);
+      records = [...records, reviewRecord(plan, record.pr, report.headSha, context.runId, at, placeholder)];
       while (
         records.length > RECORDS_KEPT ||
         (records.length > 1 && JSON.stringify(records).length > RECORDS_BUDGET)
@@ -95,6 +96,7 @@ function reviewRecord(
   pr: number,
   headSha: string,
   runId: number,
+  at: Date,
   bodyDigest: string,
 ): ReviewRecord {
   // A plan that read everything names only what changes: drift it did not touch stays out of the review.
@@ -107,7 +109,7 @@ function reviewRecord(
     pr,
     headSha,
     runId,
-    at: new Date().toISOString(),
+    at: at.toISOString(),
     bodyDigest,
   };
 }

@@ -10,12 +10,12 @@ export interface MergedPullRequest {
 }
 
 /** Bound on the commits asked about (one request each). */
-const COMMITS_ASKED = 100;
+export const COMMITS_ASKED = 100;
 
 /**
  * The pull requests merged into `defaultBranch` whose merge commit (merge, squash, or the last commit of a
- * rebase merge) is one of `commits`, oldest merge first. Pull requests that merely contain one of the commits
- * (a branch built on another) do not count.
+ * rebase merge) is one of `commits` (oldest first), oldest merge first. Pull requests that merely contain one
+ * of the commits (a branch built on another) do not count.
  */
 export async function mergedPullRequestsOf(
   octokit: Octokit,
@@ -24,12 +24,20 @@ export async function mergedPullRequestsOf(
     repo,
     commits,
     defaultBranch,
-  }: { owner: string; repo: string; commits: readonly string[]; defaultBranch: string },
+    ask = commits,
+  }: {
+    owner: string;
+    repo: string;
+    commits: readonly string[];
+    defaultBranch: string;
+    /** The commits that may be merge commits (the default branch's first-parent line); all by default. */
+    ask?: readonly string[];
+  },
 ): Promise<MergedPullRequest[]> {
   const inRange = new Set(commits);
   const found = new Map<number, MergedPullRequest>();
   // Newest commits first: those are the merge commits when the range is longer than the bound.
-  for (const sha of [...commits].reverse().slice(0, COMMITS_ASKED)) {
+  for (const sha of [...ask].reverse().slice(0, COMMITS_ASKED)) {
     const pulls = await octokit.paginate(octokit.rest.repos.listPullRequestsAssociatedWithCommit, {
       owner,
       repo,
@@ -48,5 +56,10 @@ export async function mergedPullRequestsOf(
       });
     }
   }
-  return [...found.values()].sort((a, b) => a.mergedAt.localeCompare(b.mergedAt) || a.number - b.number);
+  // The merge commits' order in the range (oldest first): a merge queue lands a batch at one merged_at.
+  const position = new Map(commits.map((sha, index) => [sha, index]));
+  const at = (pull: MergedPullRequest) => position.get(pull.mergeCommitSha) ?? 0;
+  return [...found.values()].sort(
+    (a, b) => at(a) - at(b) || a.mergedAt.localeCompare(b.mergedAt) || a.number - b.number,
+  );
 }

@@ -22,7 +22,7 @@ interface RecordLookup {
 
 const EDITS_QUERY = `query($id: ID!, $after: String) {
   node(id: $id) { ... on IssueComment { userContentEdits(first: 100, after: $after) {
-    totalCount pageInfo { hasNextPage endCursor } nodes { editor { login } }
+    totalCount pageInfo { hasNextPage endCursor } nodes { editor { __typename login } }
   } } }
 }`;
 
@@ -91,8 +91,7 @@ async function editorsOf(
       });
       const edits = answer.node?.userContentEdits;
       if (!edits || !Array.isArray(edits.nodes)) return { error: 'GitHub returned no edit history' };
-      // An editor GitHub no longer names (a deleted account) is someone else.
-      logins.push(...edits.nodes.map((edit) => edit?.editor?.login ?? 'a deleted account'));
+      logins.push(...edits.nodes.map((edit) => editorLogin(edit?.editor)));
       const next = edits.pageInfo?.hasNextPage ? edits.pageInfo.endCursor : undefined;
       if (!next) {
         // A history GitHub counts longer than it showed has edits nobody can vouch for.
@@ -112,7 +111,22 @@ async function editorsOf(
 interface EditsPage {
   totalCount?: number;
   pageInfo?: { hasNextPage?: boolean; endCursor?: string | null };
-  nodes?: ({ editor?: { login?: string } | null } | null)[];
+  nodes?: ({ editor?: EditActor | null } | null)[];
+}
+
+interface EditActor {
+  __typename?: string;
+  login?: string;
+}
+
+/**
+ * An editor's login as REST and tokenLogin spell it: GraphQL names a bot without its `[bot]` suffix
+ * (`github-actions`), REST with it. An editor GitHub no longer names (a deleted account) is someone else.
+ */
+function editorLogin(editor: EditActor | null | undefined): string {
+  const login = editor?.login;
+  if (typeof login !== 'string' || login === '') return 'a deleted account';
+  return editor?.__typename === 'Bot' && !login.endsWith('[bot]') ? `${login}[bot]` : login;
 }
 
 /** Why the record's run is not this pull request's plan run, or undefined when it is. */
@@ -140,8 +154,8 @@ async function runProblem(
 }
 
 /**
- * True when the pull request has approvals (the newest review of each reviewer, not dismissed) and the
- * newest record differs from the one its comment showed at the newest approval.
+ * True when the pull request has approvals (the newest review of each owner, member or collaborator, not
+ * dismissed) and the newest record differs from the one its comment showed at the newest approval.
  */
 async function approvalProblem(
   octokit: Octokit,
@@ -161,6 +175,8 @@ async function approvalProblem(
     const at = review.submitted_at;
     // Comments do not change a reviewer's verdict.
     if (!who || !at || review.state === 'COMMENTED' || review.state === 'PENDING') continue;
+    // Anyone may review a public repository: only those with a say in it approve.
+    if (!APPROVERS.has(review.author_association)) continue;
     const known = newestByReviewer.get(who);
     if (!known || known.at <= at) newestByReviewer.set(who, { state: review.state, at });
   }
@@ -175,6 +191,9 @@ async function approvalProblem(
   const current = records.at(-1)!;
   return !atApproval || !sameConnections(atApproval.connections, current.connections);
 }
+
+/** `author_association`s of people the repository gave a role (branch protection counts write access). */
+const APPROVERS = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
 
 function sameConnections(a: Record<string, string>, b: Record<string, string>): boolean {
   const keys = Object.keys(a);

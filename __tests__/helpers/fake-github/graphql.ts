@@ -27,6 +27,7 @@ export function answerGraphql(
     return { status: 200, body: { data: { viewer: { login: state.viewerLogin } } } };
   }
   if (/\buserContentEdits\b/.test(query)) return contentEdits(state, variables);
+  if (/\bnodes\s*\(\s*ids\s*:/.test(query)) return nodesById(state, variables);
   if (/\bminimizeComment\s*\(/.test(query)) return minimizeComment(state, modes, query, variables);
   return {
     status: 200,
@@ -43,7 +44,7 @@ function contentEdits(state: FakeGitHubState, variables: Record<string, unknown>
   if (!comment) return { status: 200, body: { data: { node: null } } };
   const nodes = [...comment.edits]
     .reverse()
-    .map((edit) => ({ editor: { login: edit.editor }, editedAt: edit.editedAt }));
+    .map((edit) => ({ editor: actorJson(edit.editor), editedAt: edit.editedAt }));
   const first = Math.min(Number(variables.first ?? 100), 100);
   const start = typeof variables.after === 'string' ? Number(variables.after) : 0;
   const page = nodes.slice(start, start + first);
@@ -53,6 +54,26 @@ function contentEdits(state: FakeGitHubState, variables: Record<string, unknown>
     status: 200,
     body: { data: { node: { userContentEdits: { totalCount: nodes.length, pageInfo, nodes: page } } } },
   };
+}
+
+/** `nodes(ids) { ... on IssueComment { id isMinimized } }`: GitHub takes at most 100 ids, null for unknown ones. */
+function nodesById(state: FakeGitHubState, variables: Record<string, unknown>): Reply {
+  const ids = Array.isArray(variables.ids) ? (variables.ids as unknown[]) : [];
+  if (ids.length > 100) {
+    return { status: 200, body: { errors: [{ type: 'EXCESSIVE_PAGE_SIZE', message: 'Too many ids' }] } };
+  }
+  const nodes = ids.map((id) => {
+    const comment = state.allComments.find((c) => c.nodeId === id);
+    return comment ? { id: comment.nodeId, isMinimized: comment.minimized } : null;
+  });
+  return { status: 200, body: { data: { nodes } } };
+}
+
+/** A GraphQL `Actor`: a bot's `login` has no `[bot]` suffix there (REST's `user.login` has it). */
+function actorJson(login: string) {
+  return login.endsWith('[bot]')
+    ? { __typename: 'Bot', login: login.slice(0, -'[bot]'.length) }
+    : { __typename: 'User', login };
 }
 
 function minimizeComment(

@@ -82,7 +82,10 @@ export function restRoutes(context: RepositoryContext, modes: FakeGitHubModes): 
         ahead_by: commits.length,
         behind_by: [...fromBase].filter((sha) => !fromHead.has(sha)).length,
         total_commits: commits.length,
-        commits: commits.slice((page - 1) * perPage, page * perPage).map((sha) => ({ sha })),
+        commits: commits.slice((page - 1) * perPage, page * perPage).map((sha) => ({
+          sha,
+          parents: (state.commits.get(sha) ?? []).map((parent) => ({ sha: parent })),
+        })),
         files: [],
       },
     };
@@ -157,6 +160,7 @@ export function restRoutes(context: RepositoryContext, modes: FakeGitHubModes): 
             user: userJson(review.user),
             state: review.state,
             submitted_at: review.submittedAt,
+            author_association: review.association ?? 'COLLABORATOR',
             body: '',
           })),
         );
@@ -190,7 +194,10 @@ export function restRoutes(context: RepositoryContext, modes: FakeGitHubModes): 
         const matching = state.deployments
           .filter((d) => environment === null || d.environment === environment)
           .reverse();
-        return list(request, matching.map(deploymentJson));
+        return list(
+          request,
+          matching.map((deployment) => deploymentJson(deployment, state.viewerLogin)),
+        );
       },
     ],
     [
@@ -211,7 +218,7 @@ export function restRoutes(context: RepositoryContext, modes: FakeGitHubModes): 
           statuses: [],
         };
         state.deployments.push(deployment);
-        return { status: 201, body: deploymentJson(deployment) };
+        return { status: 201, body: deploymentJson(deployment, state.viewerLogin) };
       },
     ],
     [
@@ -223,9 +230,12 @@ export function restRoutes(context: RepositoryContext, modes: FakeGitHubModes): 
         if (!deployment) throw notFound();
         return list(
           request,
-          [...deployment.statuses]
-            .reverse()
-            .map((status, index) => ({ id: index + 1, state: status.state, created_at: status.createdAt })),
+          [...deployment.statuses].reverse().map((status, index) => ({
+            id: index + 1,
+            state: status.state,
+            creator: userJson(status.creator ?? state.viewerLogin),
+            created_at: status.createdAt,
+          })),
         );
       },
     ],
@@ -373,9 +383,10 @@ export function restRoutes(context: RepositoryContext, modes: FakeGitHubModes): 
   ];
 }
 
-function deploymentJson(deployment: FakeDeployment) {
+function deploymentJson(deployment: FakeDeployment, viewerLogin: string) {
   return {
     id: deployment.id,
+    creator: userJson(deployment.creator ?? viewerLogin),
     sha: deployment.sha,
     ref: deployment.ref,
     environment: deployment.environment,

@@ -51,6 +51,8 @@ export interface FakeReview {
   state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED';
   /** Real time by default: review records are stamped with the runner's clock. */
   submittedAt: string;
+  /** GitHub's `author_association` of the reviewer; `COLLABORATOR` by default. */
+  association?: string;
 }
 
 export interface FakeWorkflowRun {
@@ -68,8 +70,16 @@ export interface FakeDeployment {
   environment: string;
   body: Record<string, unknown>;
   createdAt: string;
-  /** Oldest first. */
-  statuses: { state: string; logUrl?: string; environmentUrl?: string; createdAt: string }[];
+  /** Login of who created it; the viewer by default. */
+  creator?: string;
+  /** Oldest first; `creator` the viewer by default. */
+  statuses: {
+    state: string;
+    logUrl?: string;
+    environmentUrl?: string;
+    createdAt: string;
+    creator?: string;
+  }[];
 }
 
 export interface AddPullInput {
@@ -117,6 +127,8 @@ export class FakeGitHubState {
   readonly commits = new Map<string, string[]>();
   /** The repository's labels by name (issues and pull requests carry names only). */
   readonly labels = new Map<string, { color: string; description: string | null }>();
+  /** How far GitHub's clock (the `Date` header, review times) is ahead of the runner's. */
+  clockOffsetMs = 0;
   private tick = 0;
   private nextCommentId = 2_000_000_001;
 
@@ -139,6 +151,11 @@ export class FakeGitHubState {
     return this.pulls.find((pull) => pull.number === number);
   }
 
+  /** GitHub's wall clock. */
+  clock(): Date {
+    return new Date(Date.now() + this.clockOffsetMs);
+  }
+
   /** A strictly increasing timestamp, one second apart, so "newest" is never ambiguous. */
   now(): string {
     this.tick += 1;
@@ -156,7 +173,11 @@ export class FakeGitHubState {
   }
 
   addReview(input: Omit<FakeReview, 'id' | 'submittedAt'> & { submittedAt?: string }): FakeReview {
-    const review = { id: 80_000 + this.reviews.length, submittedAt: new Date().toISOString(), ...input };
+    // GitHub stamps reviews in whole seconds.
+    const submittedAt = this.clock()
+      .toISOString()
+      .replace(/\.\d+Z$/, 'Z');
+    const review = { id: 80_000 + this.reviews.length, submittedAt, ...input };
     this.reviews.push(review);
     return review;
   }
