@@ -82,29 +82,39 @@ async function publishPlanComment(octokit, options) {
     }
     const sticky = options.edit === 'newest' ? existing.at(-1) : existing[0];
     const edits = mode === 'update' || mode === 'changes-only';
-    if (edits && sticky) {
-        const body = render(recordCarrier(existing)?.marker);
-        // Saying the same again edits nothing, but only where nothing else needs the write: the comment is the
-        // one carrying the records, and no duplicate of concurrent runs is left to remove.
-        const alone = options.edit === 'newest' || existing.length === 1;
-        if (alone && recordCarrier(existing) === sticky && sameReport(sticky.body, body)) {
-            return { action: 'unchanged', commentId: sticky.id, url: sticky.url };
-        }
-        try {
-            const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: sticky.id, body });
-            const result = { action: 'updated', commentId: data.id, url: data.html_url };
-            if (options.edit === 'newest')
-                return result;
-            const warning = await removeNewer(octokit, { owner, repo, issueNumber, key }, sticky.id, existing);
-            return warning ? { ...result, warning } : result;
-        }
-        catch (error) {
-            return failed(error, `Could not update the plan comment on pull request #${issueNumber}`);
-        }
-    }
+    const ref = { owner, repo, issueNumber, key };
+    if (edits && sticky)
+        return editSticky(octokit, ref, sticky, existing, render, options.edit);
     // No comment while nothing changes; once there is one, it is updated (above) to say so.
     if (mode === 'changes-only' && options.changes === false)
         return { action: 'skipped' };
+    return postNew(octokit, ref, existing, render, mode);
+}
+/** Edits our comment in place (`update`, `changes-only`), unless it says this already. */
+async function editSticky(octokit, ref, sticky, existing, render, edit) {
+    const { owner, repo, issueNumber } = ref;
+    const body = render(recordCarrier(existing)?.marker);
+    // Saying the same again edits nothing, but only where nothing else needs the write: the comment is the
+    // one carrying the records, and no duplicate of concurrent runs is left to remove.
+    const alone = edit === 'newest' || existing.length === 1;
+    if (alone && recordCarrier(existing) === sticky && sameReport(sticky.body, body)) {
+        return { action: 'unchanged', commentId: sticky.id, url: sticky.url };
+    }
+    try {
+        const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: sticky.id, body });
+        const result = { action: 'updated', commentId: data.id, url: data.html_url };
+        if (edit === 'newest')
+            return result;
+        const warning = await removeNewer(octokit, ref, sticky.id, existing);
+        return warning ? { ...result, warning } : result;
+    }
+    catch (error) {
+        return failed(error, `Could not update the plan comment on pull request #${issueNumber}`);
+    }
+}
+/** Posts a comment: the first one, or with `new` one per run (the older ones folded away). */
+async function postNew(octokit, ref, existing, render, mode) {
+    const { owner, repo, issueNumber } = ref;
     let created;
     try {
         const body = render(recordCarrier(existing)?.marker);
@@ -115,9 +125,9 @@ async function publishPlanComment(octokit, options) {
             body,
         });
         created = { action: 'created', commentId: data.id, url: data.html_url };
-        if (edits) {
+        if (mode === 'update' || mode === 'changes-only') {
             // Another run may have created one at the same time: the older stays and gets this body.
-            const warning = await keepOldest(octokit, { owner, repo, issueNumber, key }, data.id, body);
+            const warning = await keepOldest(octokit, ref, data.id, body);
             if (warning)
                 created.warning = warning;
         }
