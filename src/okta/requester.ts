@@ -206,7 +206,7 @@ export class OktaRequester {
   /** Okta answered (any status): the breaker and the bucket's pacing learn from it. */
   private learnFrom(slot: Slot, answer: HttpAnswer): RateLimitInfo {
     this.breaker.answered();
-    const rateLimit = readRateLimitInfo(answer.headers);
+    const rateLimit = readRateLimitInfo(answer.headers, answer.receivedAt);
     this.options.scheduler.answered(slot, rateLimit, answer.receivedAt);
     return rateLimit;
   }
