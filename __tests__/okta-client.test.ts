@@ -208,6 +208,65 @@ describe.concurrent('OktaClient against the simulator', () => {
     expect(error.message).toMatch(/another host \(https:\/\/evil\.example\.com\)/);
     expect(seen).toHaveLength(1);
   });
+
+  it('never follows a redirect: the Authorization header stays with the org', async (context) => {
+    const { expect } = context;
+    const elsewhere: (string | undefined)[] = [];
+    const other = createServer((req, res) => {
+      elsewhere.push(req.headers.authorization);
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    context.onTestFinished(() => new Promise((resolve) => other.close(() => resolve())));
+    const target = `http://127.0.0.1:${(other.address() as AddressInfo).port}/api/v1/apps/0oa1`;
+    const server = createServer((_req, res) => res.writeHead(302, { Location: target }).end());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    context.onTestFinished(() => new Promise((resolve) => server.close(() => resolve())));
+    const client = new OktaClient({
+      orgUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      credentials: { kind: 'api-token', token: 'token-value-1' },
+      secrets: new SecretRegistry(),
+    });
+    context.onTestFinished(() => client.close());
+    const error = await caught(client.getApp('0oa1'));
+    expect(error).toBeInstanceOf(OktaApiError);
+    expect(error.message).toMatch(/^Okta answered 302 to GET \/api\/v1\/apps\/0oa1/);
+    expect(elsewhere).toEqual([]);
+  });
+
+  it('stops with an error when a next link leads back to a page already read', async (context) => {
+    const { expect } = context;
+    const seen: string[] = [];
+    const server = createServer((req, res) => {
+      seen.push(req.url ?? '');
+      // Two pages that point at each other; a fifth request would end the loop with an empty page.
+      const after = req.url?.includes('after=a') ? 'b' : 'a';
+      const link = seen.length < 5 ? `</api/v1/apps?after=${after}&limit=200>; rel="next"` : '';
+      res.writeHead(200, { 'Content-Type': 'application/json', ...(link && { Link: link }) });
+      res.end(JSON.stringify(seen.length < 5 ? [{ id: `0oa${seen.length}`, status: 'ACTIVE' }] : []));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    context.onTestFinished(() => new Promise((resolve) => server.close(() => resolve())));
+    const client = new OktaClient({
+      orgUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      credentials: { kind: 'api-token', token: 'token-value-1' },
+      secrets: new SecretRegistry(),
+    });
+    context.onTestFinished(() => client.close());
+    const listed: string[] = [];
+    const error = await caught(
+      (async () => {
+        for await (const app of client.listApps()) listed.push(app.id);
+      })(),
+    );
+    expect(error.message).toMatch(/next-page link for GET \/api\/v1\/apps repeats a page already read/);
+    expect(listed).toEqual(['0oa1', '0oa2', '0oa3']);
+    expect(seen).toEqual([
+      '/api/v1/apps?limit=200',
+      '/api/v1/apps?after=a&limit=200',
+      '/api/v1/apps?after=b&limit=200',
+    ]);
+  });
 });
 
 describe.concurrent('429 handling', () => {

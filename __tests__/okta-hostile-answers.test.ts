@@ -155,4 +155,16 @@ describe('hostile Okta answers', () => {
     });
     expect(error.message).not.toContain(sim.apiToken);
   });
+
+  it("an errorCode echoing the token is redacted too (it becomes a problem's code)", async (context) => {
+    const { expect } = context;
+    const { sim, client } = await setup(context);
+    sim.setFaults({
+      failNext: { count: 1, status: 400, path: CONNECTION, errorCode: `E${sim.apiToken}`, errorSummary: 'x' },
+    });
+    const error = (await caught(client.getConnection(ZSCALER))) as OktaApiError;
+    expect(error).toBeInstanceOf(OktaApiError);
+    expect(error.errorCode).toBe('E***');
+    expect(error.message).not.toContain(sim.apiToken);
+  });
 });

@@ -34,6 +34,32 @@ describe('readRateLimitInfo', () => {
   });
 });
 
+describe('a Reset that is not a window end', () => {
+  const date = 'Tue, 28 Oct 2025 20:16:24 GMT';
+  const dateMs = Date.parse(date);
+
+  it('ignores a Reset more than ten minutes ahead of Date (or of arrival without Date)', () => {
+    const read = (reset: number, headers: Record<string, string> = { date }) =>
+      readRateLimitInfo({ ...headers, 'x-rate-limit-reset': String(reset) }, dateMs).resetEpochSec;
+    expect(read(dateMs / 1000 + 60)).toBe(dateMs / 1000 + 60);
+    expect(read(dateMs / 1000 + 600)).toBe(dateMs / 1000 + 600);
+    expect(read(dateMs / 1000 + 601)).toBeUndefined();
+    // Milliseconds instead of seconds: a wait past 2^31 ms, which Node's timers fire at once.
+    expect(read(dateMs + 60_000)).toBeUndefined();
+    expect(read(dateMs + 60_000, {})).toBeUndefined();
+  });
+
+  it('ends a window filled before the limit was known when the answer has no Reset', () => {
+    const p = pacer(1);
+    const probe = p.tryCharge(0)!;
+    p.answered(probe, { limit: 100 }, 10);
+    // Budget 1 (1 % of 100), used by the probe: only the window's end can let the next one go.
+    expect(p.tryCharge(20)).toBeUndefined();
+    expect(p.nextChangeAt()).toBe(60_000);
+    expect(p.tryCharge(60_000)).toBeDefined();
+  });
+});
+
 describe('ServerClock', () => {
   it('keeps the largest lower bound of the offset, so derived local times are never early', () => {
     const clock = new ServerClock();

@@ -65,6 +65,22 @@ describe('SecretRegistry', () => {
     }
   });
 
+  it('redacts what a JSON writer echoes with escaped slashes, unicode escapes (HTML-safe, ASCII-only) or lower-case %xx', () => {
+    const secret = "p<a&s='s/w\u00f6rd\u{1f511}";
+    const secrets = registry(secret);
+    const bad = (inner: string) => `{"errorSummary":"bad ${inner}"}`;
+    const echoes = [
+      bad(String.raw`p<a&s='s\/w` + '\u00f6rd\u{1f511}'),
+      bad(String.raw`p\u003ca\u0026s\u003d\u0027s/w` + '\u00f6rd\u{1f511}'),
+      bad(String.raw`p<a&s='s/w\u00f6rd\ud83d\udd11`),
+      bad(String.raw`p<a&s='s/w\u00F6rd\uD83D\uDD11`),
+      bad(String.raw`p\u003ca\u0026s\u003d\u0027s/w\u00f6rd\ud83d\udd11`),
+    ];
+    for (const echo of echoes) expect(secrets.redact(echo), echo).toBe(bad('***'));
+    const lower = encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase());
+    expect(secrets.redact(`next=${lower}&x=1`)).toBe('next=***&x=1');
+  });
+
   it('redacts a secret inside a longer base64 text at every offset (Basic user:secret)', () => {
     const secrets = registry(TOKEN);
     for (const user of ['a', 'ab', 'abc', 'svc-user', 'svc-user1']) {

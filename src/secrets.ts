@@ -84,8 +84,11 @@ function secretSpellings(value: string): string[] {
   const uri = encodeURIComponent(value);
   const form = new URLSearchParams({ v: value }).toString().slice(2);
   const hex = bytes.toString('hex');
+  const json = JSON.stringify(value).slice(1, -1);
   const spellings = [
-    JSON.stringify(value).slice(1, -1),
+    json,
+    ...jsonEscapes(json),
+    uri.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
     value.replace(/[&<>"']/g, (char) => XML_ESCAPES[char]!),
     value.replace(/"/g, '\\"'),
     value.replace(/'/g, "''"),
@@ -104,6 +107,25 @@ function secretSpellings(value: string): string[] {
     spellings.push(whole, whole.replace(/\+/g, '-').replace(/\//g, '_'));
   }
   return [value, ...new Set(spellings.filter((s) => s !== value && s.length >= MIN_SPELLING_LENGTH))];
+}
+
+/**
+ * The other ways JSON writers escape a string: `\/`, HTML-safe (`\u003c` for `<>&'=`, as Gson and Go do),
+ * ASCII-only (`\u00e9`, as Python and Jackson's ESCAPE_NON_ASCII do, in either case).
+ */
+function jsonEscapes(json: string): string[] {
+  const unicode = (pattern: RegExp, upper = false) =>
+    json.replace(pattern, (char) => {
+      const code = `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+      return upper ? code.toUpperCase().replace('\\U', '\\u') : code;
+    });
+  return [
+    json.replace(/\//g, '\\/'),
+    unicode(/[<>&'=]/g),
+    unicode(/[^\x20-\x7e]/g),
+    unicode(/[^\x20-\x7e]/g, true),
+    unicode(/[<>&'=]|[^\x20-\x7e]/g),
+  ];
 }
 
 const XML_ESCAPES: Record<string, string> = {

@@ -203,21 +203,17 @@ export class OktaClient {
   async *listApps(options: { pageSize?: number } = {}): AsyncGenerator<OktaApp> {
     let url: URL | undefined = new URL('/api/v1/apps', this.origin);
     url.searchParams.set('limit', String(options.pageSize ?? DEFAULT_PAGE_SIZE));
+    const visited = new Set<string>();
     while (url) {
+      visited.add(url.href);
       const answer = await this.call({ method: 'GET', url });
       yield* this.parse(answer, 'GET', url, parseAppList);
       url = linkUrl(answer.headers['link'], 'next', url.href);
       // Never send our credentials to another host, whatever a Link header says.
-      if (url && url.origin !== this.origin) {
-        throw new OktaApiError(
-          `Okta's next-page link for GET /api/v1/apps points to another host (${url.origin})`,
-          {
-            status: answer.status,
-            method: 'GET',
-            path: '/api/v1/apps',
-          },
-        );
-      }
+      if (url && url.origin !== this.origin)
+        throw listError(answer, `points to another host (${url.origin})`);
+      // A page already read would start an endless loop.
+      if (url && visited.has(url.href)) throw listError(answer, 'repeats a page already read');
     }
   }
 
@@ -270,7 +266,13 @@ export class OktaClient {
   }
 }
 
-/** The org's origin (https://name.okta.com); http is accepted for loopback simulators only. */
+function listError(answer: HttpAnswer, what: string): OktaApiError {
+  return new OktaApiError(`Okta's next-page link for GET /api/v1/apps ${what}`, {
+    status: answer.status,
+    method: 'GET',
+    path: '/api/v1/apps',
+  });
+}
 
 /** The scopes to ask for when only reading: `okta.apps.manage` dropped (and read kept or added). */
 function readScopes(scopes: readonly string[]): string[] {

@@ -177,7 +177,7 @@ export class OAuthAuth implements OktaAuth {
       status: answer.status,
       method: 'POST',
       path: this.tokenUrl.pathname,
-      errorCode: code,
+      errorCode: code === undefined ? undefined : secrets.redact(code),
       errorSummary: description === undefined ? undefined : secrets.redact(description),
       requestId: answer.headers['x-okta-request-id'],
     });

@@ -22,13 +22,29 @@ export interface RateLimitInfo {
   serverDateMs?: number;
 }
 
-export function readRateLimitInfo(headers: Record<string, string | undefined>): RateLimitInfo {
+/**
+ * Okta's windows last a minute; a Reset further ahead of the answer's Date (or, without one, of when it
+ * arrived) is not one (e.g. milliseconds), and is ignored: waiting for it would stall the run for days, or,
+ * past 2^31 ms, fire the timers at once.
+ */
+const MAX_RESET_AHEAD_MS = 10 * 60_000;
+
+export function readRateLimitInfo(
+  headers: Record<string, string | undefined>,
+  receivedAtMs?: number,
+): RateLimitInfo {
   const date = headers['date'] ? Date.parse(headers['date']) : NaN;
+  const serverDateMs = Number.isFinite(date) ? date : undefined;
+  const reference = serverDateMs ?? receivedAtMs;
+  let resetEpochSec = nonNegativeInt(headers['x-rate-limit-reset']);
+  if (resetEpochSec !== undefined && reference !== undefined) {
+    if (resetEpochSec * 1000 - reference > MAX_RESET_AHEAD_MS) resetEpochSec = undefined;
+  }
   return {
     limit: nonNegativeInt(headers['x-rate-limit-limit']),
     remaining: nonNegativeInt(headers['x-rate-limit-remaining']),
-    resetEpochSec: nonNegativeInt(headers['x-rate-limit-reset']),
-    serverDateMs: Number.isFinite(date) ? date : undefined,
+    resetEpochSec,
+    serverDateMs,
   };
 }
 
@@ -158,7 +174,12 @@ export class BucketPacer {
     if (reset !== undefined && info.serverDateMs !== undefined) {
       this.windowEstimateMs = Math.max(this.windowEstimateMs ?? 0, reset * 1000 - info.serverDateMs);
     }
-    if (reset === undefined) return;
+    if (reset === undefined) {
+      // A window charged before the limit was known has no end yet, and no Reset gives it one.
+      if (this.limit !== undefined && this.window.used > 0)
+        this.window.endLocalMs ??= ticket.chargedAt + (this.windowEstimateMs ?? DEFAULT_WINDOW_MS);
+      return;
+    }
     const current = this.window.resetEpochSec;
     // Not from a 429 (Remaining 0): a concurrency 429's Reset is only a hint.
     const late = info.remaining !== 0 && this.clock.observeOpenAt(reset * 1000, ticket.chargedAt);

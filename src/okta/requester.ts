@@ -206,7 +206,7 @@ export class OktaRequester {
   /** Okta answered (any status): the breaker and the bucket's pacing learn from it. */
   private learnFrom(slot: Slot, answer: HttpAnswer): RateLimitInfo {
     this.breaker.answered();
-    const rateLimit = readRateLimitInfo(answer.headers);
+    const rateLimit = readRateLimitInfo(answer.headers, answer.receivedAt);
     this.options.scheduler.answered(slot, rateLimit, answer.receivedAt);
     return rateLimit;
   }
@@ -366,10 +366,12 @@ export class OktaRequester {
   private apiError(request: OktaRequest, answer: HttpAnswer, attempts: number): OktaApiError {
     const redact = (text: string) => this.options.secrets.redact(text);
     const parsed = parseErrorBody(parseJson(answer.text));
+    // The code too: it reaches plan files and apply results as a problem's code.
+    const errorCode = parsed.errorCode === undefined ? undefined : redact(parsed.errorCode);
     const errorSummary = parsed.errorSummary === undefined ? undefined : redact(parsed.errorSummary);
     const causes = parsed.causes.map(redact);
     const requestId = answer.headers['x-okta-request-id'];
-    let message = `Okta answered ${answer.status}${parsed.errorCode ? ` ${parsed.errorCode}` : ''} to ${request.method} ${request.url.pathname}`;
+    let message = `Okta answered ${answer.status}${errorCode ? ` ${errorCode}` : ''} to ${request.method} ${request.url.pathname}`;
     if (errorSummary) message += `: ${errorSummary}`;
     if (causes.length > 0) message += ` (${causes.join('; ')})`;
     const hint = this.hint(request, answer, attempts);
@@ -379,7 +381,7 @@ export class OktaRequester {
       status: answer.status,
       method: request.method,
       path: request.url.pathname,
-      errorCode: parsed.errorCode,
+      errorCode,
       errorSummary,
       causes,
       requestId,
