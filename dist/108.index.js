@@ -520,8 +520,12 @@ var run_plan = __webpack_require__(8446);
  * deactivations than allowed are never written (each stops provisioning for every user of the app).
  * `changedByPush`: the connections whose definitions the pushed commits changed (undefined: unknown).
  */
+/** What a refused apply tells a person to do: review the new plan, then apply exactly it by hand. */
+function applyByHand(hash) {
+    return `Review the new plan (job summary), then run this workflow by hand with \`command: apply\` and \`plan-hash: ${hash}\`.`;
+}
 function decideApply(plan, rules, evidence, changedByPush) {
-    const rerun = `Review the new plan (job summary), then run this workflow by hand with \`command: apply\` and \`plan-hash: ${plan.hash}\`.`;
+    const rerun = applyByHand(plan.hash);
     const whole = (note) => {
         const tooMany = deactivationLimit(plan.connections, rules, plan.hash);
         return tooMany ?? { apply: true, note, write: 'all', pulls: [], drift: [], unreviewed: [] };
@@ -831,13 +835,13 @@ function firstParentLine(commits, head) {
     const start = [...firstParent.keys()].find((sha) => sha === head || sha.startsWith(head));
     if (!start)
         return commits.map((commit) => commit.sha);
-    const line = [];
+    const line = new Set();
     for (let sha = start; sha && firstParent.has(sha); sha = firstParent.get(sha)) {
-        if (line.includes(sha))
+        if (line.has(sha))
             break;
-        line.push(sha);
+        line.add(sha);
     }
-    return line.reverse();
+    return [...line].reverse();
 }
 /** Starts the apply's deployment (`in_progress`); a refusal (403, no permission) is a warning, never fatal. */
 async function startDeployment(octokit, ref, links) {
@@ -1211,6 +1215,7 @@ var runner = __webpack_require__(1881);
 
 
 
+
 async function applyInAction(run) {
     const { settings, context, ports } = run;
     const okta = (0,action_run/* requireOkta */.v)(settings, 'apply');
@@ -1277,7 +1282,7 @@ async function apply_report({ settings, context, ports }, target, outcome, pulls
         await reportRefusal(ports, target, outcome, pulls, base);
         return false;
     }
-    return reportApplied({ settings, context, ports }, target, outcome, pulls, base);
+    return reportApplied(ports, target, outcome, pulls, base);
 }
 /** Nothing was written: the summary and each pull request's comment say why and how to apply by hand. */
 async function reportRefusal(ports, target, outcome, pulls, base) {
@@ -1294,9 +1299,8 @@ async function reportRefusal(ports, target, outcome, pulls, base) {
  * What was written, per pull request: outputs, the summary, each comment's end state, and a failed step when
  * a pull request was refused, a change had no record, or a write failed.
  */
-async function reportApplied({ settings, context, ports }, target, outcome, pulls, base) {
-    const { plan } = outcome;
-    const { decision, written, report: applyReport } = outcome;
+async function reportApplied(ports, target, outcome, pulls, base) {
+    const { plan, decision, written, report: applyReport } = outcome;
     ports.logger.info(decision.note);
     (0,outputs/* setOutputs */.n0)({
         applied: applyReport.applied,
@@ -1304,7 +1308,7 @@ async function reportApplied({ settings, context, ports }, target, outcome, pull
         'consent-needed': applyReport.consentNeeded,
     });
     (0,runner/* logGroup */.QT)('Okta apply', () => ports.logger.info((0,plan_text/* renderApplyText */.O)(applyReport)));
-    const rerun = `Review the new plan (job summary), then run this workflow by hand with \`command: apply\` and \`plan-hash: ${plan.hash}\`.`;
+    const rerun = applyByHand(plan.hash);
     const refusals = decision.pulls.filter((d) => d.outcome !== 'apply');
     const notes = [
         `> ${decision.note}`,
@@ -1322,11 +1326,7 @@ async function reportApplied({ settings, context, ports }, target, outcome, pull
         if (!pullDecision)
             continue;
         await commentOnPullRequest(target, pull, pullDecision, plan, applyReport, {
-            runUrl: context.runUrl,
-            runNumber: context.runNumber,
-            plannedAt: base.plannedAt,
-            ...(settings.label && { label: settings.label }),
-            pushed: context.sha,
+            ...base,
             unreviewed: decision.unreviewed,
             rerun,
         });
@@ -1345,13 +1345,9 @@ async function reportApplied({ settings, context, ports }, target, outcome, pull
 }
 /** One merged pull request's comment, in the state of its own changes. */
 async function commentOnPullRequest(target, pull, decision, plan, applyReport, run) {
-    const own = pull.mergeCommitSha === run.pushed;
-    const shared = {
-        runUrl: run.runUrl,
-        runNumber: run.runNumber,
-        plannedAt: run.plannedAt,
-        ...(run.label && { label: run.label }),
-    };
+    // The report base's head is the pushed commit; each comment names its own pull request's commit instead.
+    const { headSha: pushed, unreviewed: _unreviewed, rerun: _rerun, ...shared } = run;
+    const own = pull.mergeCommitSha === pushed;
     if (decision.outcome === 'apply') {
         const ids = new Set(decision.appIds);
         const results = applyReport.results.filter((result) => ids.has(result.appId));

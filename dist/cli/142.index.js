@@ -549,8 +549,12 @@ var run_plan = __webpack_require__(4875);
  * deactivations than allowed are never written (each stops provisioning for every user of the app).
  * `changedByPush`: the connections whose definitions the pushed commits changed (undefined: unknown).
  */
+/** What a refused apply tells a person to do: review the new plan, then apply exactly it by hand. */
+function applyByHand(hash) {
+    return `Review the new plan (job summary), then run this workflow by hand with \`command: apply\` and \`plan-hash: ${hash}\`.`;
+}
 function decideApply(plan, rules, evidence, changedByPush) {
-    const rerun = `Review the new plan (job summary), then run this workflow by hand with \`command: apply\` and \`plan-hash: ${plan.hash}\`.`;
+    const rerun = applyByHand(plan.hash);
     const whole = (note) => {
         const tooMany = deactivationLimit(plan.connections, rules, plan.hash);
         return tooMany ?? { apply: true, note, write: 'all', pulls: [], drift: [], unreviewed: [] };

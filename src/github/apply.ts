@@ -10,7 +10,7 @@ import { renderPlanMarkdown, type ReportContext } from '../render/plan-markdown.
 import { SUMMARY_LIMIT } from './limits.js';
 import { renderApplyText, renderPlanText } from '../render/plan-text.js';
 import { restrictPlan, runApply, type ApplyOutcome } from '../run/apply.js';
-import type { PullDecision } from '../run/review.js';
+import { applyByHand, type PullDecision } from '../run/review.js';
 import { requireOkta, type ActionRun } from './action-run.js';
 import { setDeploymentState, startDeployment, type Deployment, type LedgerRef } from './ledger.js';
 import { commentTarget, planSettingsOf, reportPlanBasics } from './plan.js';
@@ -95,7 +95,7 @@ async function report(
     await reportRefusal(ports, target, outcome, pulls, base);
     return false;
   }
-  return reportApplied({ settings, context, ports }, target, outcome, pulls, base);
+  return reportApplied(ports, target, outcome, pulls, base);
 }
 
 /** Nothing was written: the summary and each pull request's comment say why and how to apply by hand. */
@@ -121,14 +121,13 @@ async function reportRefusal(
  * a pull request was refused, a change had no record, or a write failed.
  */
 async function reportApplied(
-  { settings, context, ports }: ActionRun,
+  ports: ActionRun['ports'],
   target: CommentTarget,
   outcome: Extract<ApplyOutcome, { kind: 'applied' }>,
   pulls: readonly MergedPullRequest[],
   base: ReportBase,
 ): Promise<boolean> {
-  const { plan } = outcome;
-  const { decision, written, report: applyReport } = outcome;
+  const { plan, decision, written, report: applyReport } = outcome;
   ports.logger.info(decision.note);
   setOutputs({
     applied: applyReport.applied,
@@ -136,7 +135,7 @@ async function reportApplied(
     'consent-needed': applyReport.consentNeeded,
   });
   logGroup('Okta apply', () => ports.logger.info(renderApplyText(applyReport)));
-  const rerun = `Review the new plan (job summary), then run this workflow by hand with \`command: apply\` and \`plan-hash: ${plan.hash}\`.`;
+  const rerun = applyByHand(plan.hash);
   const refusals = decision.pulls.filter((d) => d.outcome !== 'apply');
   const notes = [
     `> ${decision.note}`,
@@ -154,11 +153,7 @@ async function reportApplied(
     const pullDecision = decision.pulls.find((d) => d.number === pull.number);
     if (!pullDecision) continue;
     await commentOnPullRequest(target, pull, pullDecision, plan, applyReport, {
-      runUrl: context.runUrl,
-      runNumber: context.runNumber,
-      plannedAt: base.plannedAt,
-      ...(settings.label && { label: settings.label }),
-      pushed: context.sha,
+      ...base,
       unreviewed: decision.unreviewed,
       rerun,
     });
@@ -184,23 +179,11 @@ async function commentOnPullRequest(
   decision: PullDecision,
   plan: Plan,
   applyReport: ApplyReport,
-  run: {
-    runUrl: string;
-    runNumber: string;
-    plannedAt: Date;
-    label?: string;
-    pushed: string;
-    unreviewed: string[];
-    rerun: string;
-  },
+  run: ReportBase & { unreviewed: string[]; rerun: string },
 ): Promise<void> {
-  const own = pull.mergeCommitSha === run.pushed;
-  const shared = {
-    runUrl: run.runUrl,
-    runNumber: run.runNumber,
-    plannedAt: run.plannedAt,
-    ...(run.label && { label: run.label }),
-  };
+  // The report base's head is the pushed commit; each comment names its own pull request's commit instead.
+  const { headSha: pushed, unreviewed: _unreviewed, rerun: _rerun, ...shared } = run;
+  const own = pull.mergeCommitSha === pushed;
   if (decision.outcome === 'apply') {
     const ids = new Set(decision.appIds);
     const results = applyReport.results.filter((result) => ids.has(result.appId));

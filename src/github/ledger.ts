@@ -138,12 +138,12 @@ function firstParentLine(
   const firstParent = new Map(commits.map((commit) => [commit.sha, commit.parents?.[0]?.sha]));
   const start = [...firstParent.keys()].find((sha) => sha === head || sha.startsWith(head));
   if (!start) return commits.map((commit) => commit.sha);
-  const line: string[] = [];
+  const line = new Set<string>();
   for (let sha: string | undefined = start; sha && firstParent.has(sha); sha = firstParent.get(sha)) {
-    if (line.includes(sha)) break;
-    line.push(sha);
+    if (line.has(sha)) break;
+    line.add(sha);
   }
-  return line.reverse();
+  return [...line].reverse();
 }
 
 export interface Deployment {

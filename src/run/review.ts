@@ -68,13 +68,18 @@ export type ApplyDecision =
  * deactivations than allowed are never written (each stops provisioning for every user of the app).
  * `changedByPush`: the connections whose definitions the pushed commits changed (undefined: unknown).
  */
+/** What a refused apply tells a person to do: review the new plan, then apply exactly it by hand. */
+export function applyByHand(hash: string): string {
+  return `Review the new plan (job summary), then run this workflow by hand with \`command: apply\` and \`plan-hash: ${hash}\`.`;
+}
+
 export function decideApply(
   plan: Plan,
   rules: ReviewRules,
   evidence: ReviewEvidence,
   changedByPush?: readonly string[],
 ): ApplyDecision {
-  const rerun = `Review the new plan (job summary), then run this workflow by hand with \`command: apply\` and \`plan-hash: ${plan.hash}\`.`;
+  const rerun = applyByHand(plan.hash);
   const whole = (note: string): ApplyDecision => {
     const tooMany = deactivationLimit(plan.connections, rules, plan.hash);
     return tooMany ?? { apply: true, note, write: 'all', pulls: [], drift: [], unreviewed: [] };
